@@ -1,0 +1,43 @@
+/** Alert levels a rule can raise, mildest first. `interrupted`: monitoring stopped getting fresh data. */
+export type AlertLevel = 'warn' | 'imBreached' | 'critical' | 'liquidation' | 'interrupted';
+
+export interface AlertThresholds {
+  /** Warn when the margin ratio falls below this percentage (default 300). */
+  readonly warnBelowPct: number;
+  /** Critical below this percentage (default 150). */
+  readonly criticalBelowPct: number;
+  /** Liquidation imminent below this percentage (default 110). */
+  readonly liquidationBelowPct: number;
+  /** A level clears only once the ratio is this many percentage points above its threshold. */
+  readonly hysteresisPct: number;
+}
+
+export interface AlertRules extends AlertThresholds {
+  readonly enabled: boolean;
+  readonly alertOnInitialMarginBreach: boolean;
+  /** Repeat a critical alert every N minutes while it lasts (0: never repeat). */
+  readonly repeatCriticalMinutes: number;
+  /** Quiet hours in local time `HH:MM`; never silence critical or worse. */
+  readonly quietHours: { readonly from: string; readonly to: string } | null;
+  readonly maxNotificationsPerMinute: number;
+  /** Minutes without fresh data before "monitoring interrupted"; null: twice the interval plus 60 s. */
+  readonly staleAfterMinutes: number | null;
+  /** Per-subaccount overrides of the thresholds, by subaccount UID. */
+  readonly subaccountOverrides: Readonly<Record<string, Partial<AlertThresholds>>>;
+}
+
+export interface AlertRecord {
+  readonly id: number;
+  readonly profileId: string;
+  readonly profileName: string;
+  readonly accountKey: string;
+  readonly accountLabel: string;
+  readonly level: AlertLevel;
+  /** Notification title, e.g. "[Main] Margin level 142 % - critical". */
+  readonly title: string;
+  readonly body: string;
+  readonly raisedAt: number;
+  /** False when snooze, quiet hours or the rate cap kept it off the desktop (it is still logged). */
+  readonly notified: boolean;
+  readonly acknowledgedAt: number | null;
+}

@@ -1,0 +1,70 @@
+/**
+ * Builds the bridge object from the contract's channel tables over any transport. The preload binds
+ * it to Electron's ipcRenderer; the end-to-end harness binds it to the browser test driver. Both
+ * therefore expose exactly the same named methods and nothing else.
+ */
+import {
+  CALL_CHANNELS,
+  EVENT_CHANNELS,
+  type Bridge,
+  type BridgeResult,
+  type CallName,
+  type EventName,
+  type Events,
+  type Unsubscribe,
+} from './contract.ts';
+
+export interface BridgeTransport {
+  invoke(channel: string, input: unknown): Promise<BridgeResult<unknown>>;
+  subscribe(channel: string, listener: (payload: unknown) => void): Unsubscribe;
+}
+
+function call<K extends CallName>(transport: BridgeTransport, name: K) {
+  const channel = CALL_CHANNELS[name];
+  // Only the single argument is forwarded: nothing else the page passes crosses the bridge.
+  return (input?: unknown) => transport.invoke(channel, input);
+}
+
+function subscriber<K extends EventName>(transport: BridgeTransport, name: K) {
+  const channel = EVENT_CHANNELS[name];
+  return (listener: (payload: Events[K]) => void): Unsubscribe => {
+    if (typeof listener !== 'function') throw new TypeError(`${name}: listener must be a function`);
+    return transport.subscribe(channel, (payload) => listener(payload as Events[K]));
+  };
+}
+
+export function createBridge(transport: BridgeTransport): Bridge {
+  // One line per call and per event, spelled out: `satisfies Bridge` turns a call or event added to
+  // (or removed from) the contract without a line here into a compile error.
+  const bridge = {
+    getAppInfo: call(transport, 'getAppInfo'),
+    listProfiles: call(transport, 'listProfiles'),
+    createProfile: call(transport, 'createProfile'),
+    createSampleProfile: call(transport, 'createSampleProfile'),
+    updateProfile: call(transport, 'updateProfile'),
+    deleteProfile: call(transport, 'deleteProfile'),
+    activateProfile: call(transport, 'activateProfile'),
+    testConnection: call(transport, 'testConnection'),
+    replaceCredentials: call(transport, 'replaceCredentials'),
+    getSnapshot: call(transport, 'getSnapshot'),
+    refreshNow: call(transport, 'refreshNow'),
+    getHistory: call(transport, 'getHistory'),
+    listAlerts: call(transport, 'listAlerts'),
+    acknowledgeAlert: call(transport, 'acknowledgeAlert'),
+    getAlertRules: call(transport, 'getAlertRules'),
+    setAlertRules: call(transport, 'setAlertRules'),
+    snoozeAlerts: call(transport, 'snoozeAlerts'),
+    getSettings: call(transport, 'getSettings'),
+    updateSettings: call(transport, 'updateSettings'),
+    reportRendererError: call(transport, 'reportRendererError'),
+    showLogFile: call(transport, 'showLogFile'),
+    openExternal: call(transport, 'openExternal'),
+    onSnapshot: subscriber(transport, 'snapshot'),
+    onProfileStatus: subscriber(transport, 'profileStatus'),
+    onProfilesChanged: subscriber(transport, 'profilesChanged'),
+    onAlert: subscriber(transport, 'alert'),
+    onSettingsChanged: subscriber(transport, 'settingsChanged'),
+    onNavigate: subscriber(transport, 'navigate'),
+  } satisfies Record<keyof Bridge, unknown>;
+  return Object.freeze(bridge) as Bridge;
+}

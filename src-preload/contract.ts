@@ -1,0 +1,196 @@
+/**
+ * THE bridge contract: every call the renderer can make to main and every event main sends to the
+ * renderer, with argument and result types, plus their channel names.
+ *
+ * Type-only except for the channel-name tables. The preload (`./index.ts`) and main's handler table
+ * (`src-main/bridge/handlers.ts`) are both typed against this file, so the compiler fails when
+ * either drifts from it. Argument shapes are checked again at runtime in main
+ * (`src-main/bridge/argument-schemas.ts`), because the renderer is not trusted.
+ */
+import type { UserFacingError } from '../src-main/errors.ts';
+import type { AccountSnapshot, KeyPermissions } from '../src-main/kraken/model.ts';
+import type { AlertRecord, AlertRules } from '../src-main/monitor/alert-model.ts';
+import type { HealthReport } from '../src-main/monitor/health-model.ts';
+import type { ProfileStatus } from '../src-main/monitor/status.ts';
+import type { Profile } from '../src-main/profiles/profile.ts';
+import type { HistoryPoint, HistoryRange } from '../src-main/store/history-model.ts';
+import type { Settings } from '../src-main/store/settings-model.ts';
+
+export type { UserFacingError, AccountSnapshot, KeyPermissions, AlertRecord, AlertRules, HealthReport };
+export type { ProfileStatus, Profile, HistoryPoint, HistoryRange, Settings };
+export type * from '../src-main/kraken/model.ts';
+export type * from '../src-main/monitor/health-model.ts';
+export type * from '../src-main/monitor/alert-model.ts';
+export type { ConnectionState } from '../src-main/monitor/status.ts';
+export type { ThemePreference } from '../src-main/store/settings-model.ts';
+
+/** Every call's outcome: a value, or an error the renderer can show as it is. */
+export type BridgeResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: UserFacingError };
+
+/** Whether the profile's secret can be read from the OS keychain. */
+export type KeychainState = 'ok' | 'unavailable' | 'missing' | 'notNeeded';
+
+export interface ProfileView extends Profile {
+  readonly status: ProfileStatus;
+  readonly keychain: KeychainState;
+}
+
+export interface ProfileList {
+  readonly profiles: readonly ProfileView[];
+  readonly activeProfileId: string | null;
+}
+
+/** What a view needs to paint a profile: the figures, their health and how fresh they are. */
+export interface SnapshotView {
+  readonly snapshot: AccountSnapshot;
+  readonly health: HealthReport;
+  readonly status: ProfileStatus;
+  readonly sample: boolean;
+}
+
+export interface Credentials {
+  readonly apiKey: string;
+  readonly apiSecret: string;
+}
+
+export interface NewProfile extends Credentials {
+  readonly name: string;
+  readonly colour: string;
+  readonly baseUrl?: string;
+  readonly refreshSeconds?: number;
+}
+
+export interface ProfileChanges {
+  readonly id: string;
+  readonly name?: string;
+  readonly colour?: string;
+  readonly baseUrl?: string;
+  readonly refreshSeconds?: number;
+}
+
+/** Either fresh credentials typed into the add-profile form, or a stored profile's. */
+export type ConnectionTestTarget = (Credentials & { readonly baseUrl?: string }) | { readonly profileId: string };
+
+export interface ConnectionTest {
+  readonly permissions: KeyPermissions;
+  /** Plain-language warnings, e.g. "This key can withdraw funds". Empty for a read-only key. */
+  readonly warnings: readonly string[];
+}
+
+export interface AppInfo {
+  readonly name: string;
+  readonly version: string;
+  readonly platform: string;
+}
+
+export type ViewName = 'overview' | 'flex' | 'subaccounts' | 'history' | 'alerts' | 'profiles' | 'settings';
+
+/** Main asks the renderer to show something (tray menu, notification click, application menu). */
+export interface NavigateRequest {
+  readonly view: ViewName;
+  readonly profileId?: string;
+  readonly accountKey?: string;
+}
+
+export interface RendererErrorReport {
+  readonly message: string;
+  readonly stack?: string;
+  readonly source?: string;
+}
+
+/** Every call: `input` is the single argument (`void`: none), `output` the value of a successful result. */
+export interface Calls {
+  getAppInfo: { input: void; output: AppInfo };
+  listProfiles: { input: void; output: ProfileList };
+  createProfile: { input: NewProfile; output: ProfileView };
+  createSampleProfile: { input: void; output: ProfileView };
+  updateProfile: { input: ProfileChanges; output: ProfileView };
+  deleteProfile: { input: { readonly id: string }; output: void };
+  /** Makes a profile active and returns its cached snapshot at once (refresh follows in the background). */
+  activateProfile: { input: { readonly id: string }; output: SnapshotView | null };
+  testConnection: { input: ConnectionTestTarget; output: ConnectionTest };
+  replaceCredentials: { input: Credentials & { readonly id: string }; output: ProfileView };
+  getSnapshot: { input: { readonly profileId: string }; output: SnapshotView | null };
+  refreshNow: { input: { readonly profileId: string }; output: void };
+  getHistory: {
+    input: { readonly profileId: string; readonly accountKey: string; readonly range: HistoryRange };
+    output: readonly HistoryPoint[];
+  };
+  listAlerts: { input: { readonly profileId?: string; readonly limit: number }; output: readonly AlertRecord[] };
+  acknowledgeAlert: { input: { readonly id: number }; output: void };
+  getAlertRules: { input: { readonly profileId: string }; output: AlertRules };
+  setAlertRules: { input: { readonly profileId: string; readonly rules: AlertRules }; output: AlertRules };
+  snoozeAlerts: { input: { readonly profileId: string; readonly minutes: number }; output: { readonly until: number | null } };
+  getSettings: { input: void; output: Settings };
+  updateSettings: { input: Partial<Settings>; output: Settings };
+  reportRendererError: { input: RendererErrorReport; output: void };
+  showLogFile: { input: void; output: void };
+  openExternal: { input: { readonly url: string }; output: void };
+}
+
+/** Every main → renderer event and its payload. */
+export interface Events {
+  snapshot: SnapshotView;
+  profileStatus: ProfileStatus;
+  profilesChanged: ProfileList;
+  alert: AlertRecord;
+  settingsChanged: Settings;
+  navigate: NavigateRequest;
+}
+
+export type CallName = keyof Calls;
+export type EventName = keyof Events;
+export type CallInput<K extends CallName> = Calls[K]['input'];
+export type CallOutput<K extends CallName> = Calls[K]['output'];
+
+/** IPC channel of every call. `satisfies` makes a missing or extra entry a compile error. */
+export const CALL_CHANNELS = {
+  getAppInfo: 'md:getAppInfo',
+  listProfiles: 'md:listProfiles',
+  createProfile: 'md:createProfile',
+  createSampleProfile: 'md:createSampleProfile',
+  updateProfile: 'md:updateProfile',
+  deleteProfile: 'md:deleteProfile',
+  activateProfile: 'md:activateProfile',
+  testConnection: 'md:testConnection',
+  replaceCredentials: 'md:replaceCredentials',
+  getSnapshot: 'md:getSnapshot',
+  refreshNow: 'md:refreshNow',
+  getHistory: 'md:getHistory',
+  listAlerts: 'md:listAlerts',
+  acknowledgeAlert: 'md:acknowledgeAlert',
+  getAlertRules: 'md:getAlertRules',
+  setAlertRules: 'md:setAlertRules',
+  snoozeAlerts: 'md:snoozeAlerts',
+  getSettings: 'md:getSettings',
+  updateSettings: 'md:updateSettings',
+  reportRendererError: 'md:reportRendererError',
+  showLogFile: 'md:showLogFile',
+  openExternal: 'md:openExternal',
+} as const satisfies { readonly [K in CallName]: `md:${K}` };
+
+export const EVENT_CHANNELS = {
+  snapshot: 'md:event:snapshot',
+  profileStatus: 'md:event:profileStatus',
+  profilesChanged: 'md:event:profilesChanged',
+  alert: 'md:event:alert',
+  settingsChanged: 'md:event:settingsChanged',
+  navigate: 'md:event:navigate',
+} as const satisfies { readonly [K in EventName]: `md:event:${K}` };
+
+export type Unsubscribe = () => void;
+
+/** The name of the subscribe function of an event: `snapshot` → `onSnapshot`. */
+export type SubscriberName<K extends EventName> = `on${Capitalize<K>}`;
+
+/** The object the preload exposes on `window[BRIDGE_GLOBAL]`: one method per call, one subscriber per event. */
+export type Bridge = {
+  readonly [K in CallName]: CallInput<K> extends void
+    ? () => Promise<BridgeResult<CallOutput<K>>>
+    : (input: CallInput<K>) => Promise<BridgeResult<CallOutput<K>>>;
+} & {
+  readonly [K in EventName as SubscriberName<K>]: (listener: (payload: Events[K]) => void) => Unsubscribe;
+};
+
+/** The one window global the renderer talks through. */
+export const BRIDGE_GLOBAL = 'marginDesk';
