@@ -362,6 +362,16 @@ class FakeElectron {
       },
     },
   };
+  protocol = {
+    privileged: [] as unknown[],
+    handlers: new Map<string, (request: Request) => Promise<Response>>(),
+    registerSchemesAsPrivileged(schemes: unknown[]) {
+      this.privileged.push(...schemes);
+    },
+    handle(scheme: string, handler: (request: Request) => Promise<Response>) {
+      this.handlers.set(scheme, handler);
+    },
+  };
   readonly openedExternal: string[] = [];
   readonly shownItems: string[] = [];
   readonly messageBoxes: unknown[] = [];
@@ -375,6 +385,8 @@ class FakeElectron {
     this.session.permissionRequestHandler = null;
     this.session.permissionCheckHandler = null;
     this.session.headersReceivedListener = null;
+    this.protocol.privileged = [];
+    this.protocol.handlers = new Map();
     this.openedExternal.length = 0;
     this.shownItems.length = 0;
     this.messageBoxes.length = 0;
@@ -401,6 +413,9 @@ export function fakeElectronModule(): Record<string, unknown> {
     },
     get nativeTheme() {
       return fake.nativeTheme;
+    },
+    get protocol() {
+      return fake.protocol;
     },
     session: {
       get defaultSession() {

@@ -1,0 +1,87 @@
+/**
+ * The main process's one logger: JSON lines in a size-capped, rotated file in the app's user-data
+ * folder (what support asks for), and the console in development. Every line goes through
+ * redaction. Writes are synchronous appends: a line is on disk before a crash that follows it, and
+ * the volume (a few lines per refresh) makes that cheap.
+ */
+import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { redactText, redactValue } from './redact.ts';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface Logger {
+  debug(message: string, details?: unknown): void;
+  info(message: string, details?: unknown): void;
+  warn(message: string, details?: unknown): void;
+  error(message: string, details?: unknown): void;
+  /** A logger whose lines carry a scope, e.g. `monitor` or `renderer`. */
+  child(scope: string): Logger;
+  readonly filePath: string | null;
+}
+
+export interface LoggerOptions {
+  /** Log file path; null logs to the console only. */
+  readonly filePath: string | null;
+  /** Rotate when the file would grow past this size (default 1 MiB). */
+  readonly maxBytes?: number;
+  /** Rotated files kept besides the current one: app.log.1 … app.log.N (default 3). */
+  readonly maxFiles?: number;
+  readonly console?: boolean;
+  readonly minLevel?: LogLevel;
+  readonly clock?: () => number;
+}
+
+const LEVEL_ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+export function createLogger(options: LoggerOptions): Logger {
+  const maxBytes = options.maxBytes ?? 1024 * 1024;
+  const maxFiles = options.maxFiles ?? 3;
+  const minLevel = LEVEL_ORDER[options.minLevel ?? 'info'];
+  const clock = options.clock ?? Date.now;
+  const filePath = options.filePath;
+  if (filePath) mkdirSync(dirname(filePath), { recursive: true });
+  let size = filePath && existsSync(filePath) ? statSync(filePath).size : 0;
+
+  function rotate(path: string): void {
+    rmSync(`${path}.${maxFiles}`, { force: true });
+    for (let index = maxFiles - 1; index >= 1; index--) {
+      if (existsSync(`${path}.${index}`)) renameSync(`${path}.${index}`, `${path}.${index + 1}`);
+    }
+    if (existsSync(path)) renameSync(path, `${path}.1`);
+    size = 0;
+  }
+
+  function write(level: LogLevel, scope: string | null, message: string, details: unknown): void {
+    if (LEVEL_ORDER[level] < minLevel) return;
+    const entry: Record<string, unknown> = { time: new Date(clock()).toISOString(), level, message: redactText(message) };
+    if (scope) entry.scope = scope;
+    if (details !== undefined) entry.details = redactValue(details);
+    const line = `${JSON.stringify(entry)}\n`;
+    if (options.console) {
+      const print = level === 'error' ? console.error : level === 'warn' ? console.warn : console.log;
+      print(line.trimEnd());
+    }
+    if (!filePath) return;
+    const bytes = Buffer.byteLength(line);
+    if (size > 0 && size + bytes > maxBytes) rotate(filePath);
+    try {
+      appendFileSync(filePath, line);
+      size += bytes;
+    } catch {
+      // A full disk or a removed folder must not take the app down with it; the console still has it.
+    }
+  }
+
+  function scoped(scope: string | null): Logger {
+    return {
+      debug: (message, details) => write('debug', scope, message, details),
+      info: (message, details) => write('info', scope, message, details),
+      warn: (message, details) => write('warn', scope, message, details),
+      error: (message, details) => write('error', scope, message, details),
+      child: (child) => scoped(scope ? `${scope}.${child}` : child),
+      filePath,
+    };
+  }
+  return scoped(null);
+}
