@@ -157,8 +157,10 @@ export interface Subaccounts {
 
 /** `GET /openpositions`, one position. */
 export interface OpenPosition {
+  /** Lower-case Kraken symbol (`pi_xbtusd`), the same key as `markPrices` and wallet contracts. */
   readonly symbol: string;
-  readonly side: 'long' | 'short';
+  /** `unknown`: Kraken sent a side this app does not know (enums may carry new values since 2026-05). */
+  readonly side: 'long' | 'short' | 'unknown';
   readonly size: Decimal;
   readonly price: Decimal;
   readonly fillTime: string | null;
@@ -167,6 +169,7 @@ export interface OpenPosition {
 
 /** `GET /tickers`, the prices the app uses. */
 export interface Ticker {
+  /** Lower-case Kraken symbol (`pi_xbtusd`, `in_xbtusd`). */
   readonly symbol: string;
   readonly markPrice: Decimal | null;
   readonly indexPrice: Decimal | null;

@@ -1,0 +1,124 @@
+/**
+ * Exact decimal amounts: parsing Kraken's numbers into canonical `Decimal` strings and the only
+ * arithmetic the app does on money. Backed by big.js (arbitrary precision base-10), never by JS
+ * floats, so no 0.30000000000000004 can reach a total or the screen.
+ *
+ * Canonical form (see `Decimal` in ./model.ts): no exponent, no '+', '-' only for negatives (never
+ * "-0"), no leading zeros, no trailing fractional zeros.
+ */
+import BigJs from 'big.js';
+import type { Decimal } from './model.ts';
+
+export type { Decimal };
+
+/**
+ * A private Big constructor: its DP/RM/strict settings cannot be changed by any other module that
+ * happens to use big.js. `strict` makes `Big(number)` and `valueOf()` throw, so a float can never
+ * slip into the arithmetic unnoticed.
+ */
+const Big = BigJs();
+Big.strict = true;
+/** Decimal places kept by division; far beyond anything Kraken sends (≤ 20 fractional digits). */
+Big.DP = 30;
+Big.RM = Big.roundHalfUp;
+
+/** Already canonical: the fast path, taken by most of Kraken's figures, needs no big.js object. */
+const CANONICAL = /^-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?$/;
+/** Any plain or exponent decimal (what JSON numbers and Kraken's decimal strings look like). */
+const DECIMAL_SYNTAX = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?(\d+))?$/;
+/**
+ * Largest exponent accepted. A figure like 1e400 is not a real balance, and expanding it would
+ * allocate a string of that many digits; refusing it keeps a hostile or broken body harmless.
+ */
+const MAX_EXPONENT = 100;
+
+/**
+ * The canonical Decimal of a decimal string or a JS number, or null when the input is not an
+ * exact, finite decimal (NaN, Infinity, '', '1,5', '0x10', whitespace, objects…).
+ *
+ * A JS number is taken through its shortest round-trip string: exact for what the number holds,
+ * but a number that came from `JSON.parse` may already have lost digits Kraken sent, which is why
+ * the client parses bodies with `parseJsonExact` (./exact-json.ts) and hands strings to this.
+ */
+export function parseDecimal(input: unknown): Decimal | null {
+  let text: string;
+  if (typeof input === 'string') text = input;
+  else if (typeof input === 'number') {
+    if (!Number.isFinite(input)) return null;
+    text = String(input);
+  } else return null;
+
+  if (CANONICAL.test(text) && text !== '-0') return text as Decimal;
+  const match = DECIMAL_SYNTAX.exec(text);
+  if (match === null) return null;
+  if (match[1] !== undefined && Number(match[1]) > MAX_EXPONENT) return null;
+  return fromBig(new Big(text.startsWith('+') ? text.slice(1) : text));
+}
+
+/** Like parseDecimal, for values the program itself produces: throws instead of returning null. */
+export function toDecimal(input: string | number): Decimal {
+  const decimal = parseDecimal(input);
+  if (decimal === null) throw new RangeError(`Not a finite decimal: ${String(input)}`);
+  return decimal;
+}
+
+export const ZERO = '0' as Decimal;
+export const ONE = '1' as Decimal;
+
+/** The big.js value of a Decimal, for calculations longer than the helpers below. */
+export function big(value: Decimal): BigJs.Big {
+  return new Big(value);
+}
+
+/** A big.js value back to canonical form. */
+export function fromBig(value: BigJs.Big): Decimal {
+  // toFixed() without arguments never uses exponent notation and drops trailing zeros.
+  const text = value.toFixed();
+  return (text === '-0' ? '0' : text) as Decimal;
+}
+
+export function add(a: Decimal, b: Decimal): Decimal {
+  return fromBig(new Big(a).plus(b));
+}
+
+export function sub(a: Decimal, b: Decimal): Decimal {
+  return fromBig(new Big(a).minus(b));
+}
+
+export function mul(a: Decimal, b: Decimal): Decimal {
+  return fromBig(new Big(a).times(b));
+}
+
+/** a / b rounded half-up to `decimalPlaces` (default 30). Throws on division by zero. */
+export function div(a: Decimal, b: Decimal, decimalPlaces = Big.DP): Decimal {
+  return fromBig(new Big(a).div(b).round(decimalPlaces, Big.roundHalfUp));
+}
+
+/** Rounded half-up to `decimalPlaces`. */
+export function round(value: Decimal, decimalPlaces: number): Decimal {
+  return fromBig(new Big(value).round(decimalPlaces, Big.roundHalfUp));
+}
+
+export function neg(value: Decimal): Decimal {
+  return fromBig(new Big(value).neg());
+}
+
+/** -1, 0 or 1 as a is less than, equal to or greater than b. */
+export function compare(a: Decimal, b: Decimal): -1 | 0 | 1 {
+  return new Big(a).cmp(b) as -1 | 0 | 1;
+}
+
+export function isZero(value: Decimal): boolean {
+  return value === ZERO;
+}
+
+export function isNegative(value: Decimal): boolean {
+  return value.startsWith('-');
+}
+
+/** Exact sum (0 for an empty list). */
+export function sum(values: Iterable<Decimal>): Decimal {
+  let total = new Big('0');
+  for (const value of values) total = total.plus(value);
+  return fromBig(total);
+}

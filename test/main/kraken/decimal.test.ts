@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import {
+  add,
+  compare,
+  div,
+  isNegative,
+  isZero,
+  neg,
+  parseDecimal,
+  round,
+  sub,
+  sum,
+  toDecimal,
+  mul,
+} from '../../../src-main/kraken/decimal.ts';
+
+const d = (text: string) => toDecimal(text);
+
+describe('parseDecimal', () => {
+  it.each([
+    ['0.1185308247', '0.1185308247'],
+    ['3.46e-9', '0.00000000346'],
+    ['2.34E-9', '0.00000000234'],
+    ['1.045432180096817e-05', '0.00001045432180096817'],
+    ['-0.0009056832839642471', '-0.0009056832839642471'],
+    ['570.0', '570'],
+    ['5000', '5000'],
+    ['1e3', '1000'],
+    ['1.5e+2', '150'],
+    ['+7', '7'],
+    ['007.50', '7.5'],
+    ['.5', '0.5'],
+    ['-0', '0'],
+    ['-0.000', '0'],
+    ['0', '0'],
+  ])('canonicalises %s as %s', (input, expected) => {
+    expect(parseDecimal(input)).toBe(expected);
+  });
+
+  it('takes JS numbers through their shortest round-trip text', () => {
+    expect(parseDecimal(0.1185308247)).toBe('0.1185308247');
+    expect(parseDecimal(3.46e-9)).toBe('0.00000000346');
+    expect(parseDecimal(-0)).toBe('0');
+  });
+
+  it.each([['abc'], [''], [' 1'], ['1,5'], ['0x10'], ['NaN'], ['Infinity'], ['1e'], ['--1'], ['1e101']])(
+    'refuses %j',
+    (input) => {
+      expect(parseDecimal(input)).toBeNull();
+    },
+  );
+
+  it('refuses non-finite numbers and non-numbers', () => {
+    expect(parseDecimal(Number.NaN)).toBeNull();
+    expect(parseDecimal(Number.POSITIVE_INFINITY)).toBeNull();
+    expect(parseDecimal(null)).toBeNull();
+    expect(parseDecimal(undefined)).toBeNull();
+    expect(parseDecimal(true)).toBeNull();
+    expect(parseDecimal({})).toBeNull();
+  });
+
+  it('toDecimal throws where parseDecimal returns null', () => {
+    expect(() => toDecimal('x')).toThrow(RangeError);
+  });
+});
+
+describe('arithmetic', () => {
+  it('adds without float artefacts', () => {
+    expect(add(d('0.1'), d('0.2'))).toBe('0.3');
+    expect(sub(d('0.3'), d('0.1'))).toBe('0.2');
+    expect(mul(d('1.1'), d('1.1'))).toBe('1.21');
+  });
+
+  it('sums the seed flex values exactly', () => {
+    const values = ['4998.721054420551', '5000', '4999.137289089901'].map(d);
+    expect(sum(values)).toBe('14997.858343510452');
+    expect(sum([])).toBe('0');
+  });
+
+  it('divides with a chosen number of decimal places, half-up', () => {
+    expect(div(d('2'), d('3'), 4)).toBe('0.6667');
+    expect(div(d('1'), d('4'))).toBe('0.25');
+    expect(() => div(d('1'), d('0'))).toThrow();
+  });
+
+  it('rounds, negates, compares', () => {
+    expect(round(d('0.022449999999999344'), 8)).toBe('0.02245');
+    expect(neg(d('5'))).toBe('-5');
+    expect(neg(d('0'))).toBe('0');
+    expect(compare(d('2'), d('10'))).toBe(-1);
+    expect(compare(d('10'), d('10.0'))).toBe(0);
+    expect(compare(d('-1'), d('-2'))).toBe(1);
+    expect(isZero(d('-0.0'))).toBe(true);
+    expect(isNegative(d('-0.0009'))).toBe(true);
+    expect(isNegative(d('0'))).toBe(false);
+  });
+});
