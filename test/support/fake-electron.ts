@@ -8,7 +8,7 @@
  *   beforeEach(() => fake.reset());
  *
  * Everything records what the adapter did (window options, handlers, menus, images, notifications)
- * so tests assert on behaviour, and exposes `emit` so tests can play the part of the OS or the page.
+ * so tests assert on behaviour, and exposes `fire` (emit returning listener results) so tests can play the part of the OS or the page.
  */
 import { EventEmitter } from 'node:events';
 
@@ -342,10 +342,10 @@ class FakeApp extends Emitter {
 
 /** All fake state in one place, reset between tests. */
 class FakeElectron {
-  app = new FakeApp();
-  ipcMain = new FakeIpcMain();
-  powerMonitor = new Emitter();
-  nativeTheme = Object.assign(new Emitter(), { shouldUseDarkColors: false, themeSource: 'system' });
+  readonly app = new FakeApp();
+  readonly ipcMain = new FakeIpcMain();
+  readonly powerMonitor = new Emitter();
+  readonly nativeTheme = Object.assign(new Emitter(), { shouldUseDarkColors: false, themeSource: 'system' });
   session = {
     permissionRequestHandler: null as Listener | null,
     permissionCheckHandler: null as Listener | null,
@@ -378,10 +378,11 @@ class FakeElectron {
   displays = [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1080 }, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }];
 
   reset(): void {
-    this.app = new FakeApp();
-    this.ipcMain = new FakeIpcMain();
-    this.powerMonitor = new Emitter();
-    this.nativeTheme = Object.assign(new Emitter(), { shouldUseDarkColors: false, themeSource: 'system' });
+    // Reset in place: the adapters hold the objects they imported from 'electron'.
+    Object.assign(this.app, new FakeApp());
+    Object.assign(this.ipcMain, new FakeIpcMain());
+    Object.assign(this.powerMonitor, new Emitter());
+    Object.assign(this.nativeTheme, new Emitter(), { shouldUseDarkColors: false, themeSource: 'system' });
     this.session.permissionRequestHandler = null;
     this.session.permissionCheckHandler = null;
     this.session.headersReceivedListener = null;
