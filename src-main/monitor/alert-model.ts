@@ -41,3 +41,21 @@ export interface AlertRecord {
   readonly notified: boolean;
   readonly acknowledgedAt: number | null;
 }
+
+/**
+ * Rules of a profile nobody has configured yet; the store's alert-rules repository fills every field
+ * missing from a stored record from here, so rules saved by an older version gain new fields' defaults.
+ */
+export const DEFAULT_ALERT_RULES: AlertRules = {
+  enabled: true,
+  warnBelowPct: 300,
+  criticalBelowPct: 150,
+  liquidationBelowPct: 110,
+  hysteresisPct: 10,
+  alertOnInitialMarginBreach: true,
+  repeatCriticalMinutes: 15,
+  quietHours: null,
+  maxNotificationsPerMinute: 6,
+  staleAfterMinutes: null,
+  subaccountOverrides: {},
+};
