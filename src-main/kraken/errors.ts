@@ -8,7 +8,7 @@
  */
 import { AppError } from '../errors.ts';
 
-export type KrakenErrorKind = 'schemaMismatch';
+export type KrakenErrorKind = 'schemaMismatch' | 'invalidSecret' | 'invalidApiKey';
 
 interface KrakenErrorInit {
   readonly kind: KrakenErrorKind;
@@ -48,4 +48,30 @@ export class SchemaError extends KrakenError {
     this.path = path;
     this.expected = expected;
   }
+}
+
+/** The stored API secret cannot be used for signing; refused before any request is sent. */
+export function invalidSecret(reason: 'empty' | 'whitespace' | 'notBase64'): KrakenError {
+  const what = {
+    empty: 'The API secret is empty.',
+    whitespace: 'The API secret starts or ends with a space or line break.',
+    notBase64: 'The API secret is not a valid Kraken secret (it does not decode as base64).',
+  }[reason];
+  return new KrakenError({
+    kind: 'invalidSecret',
+    message: what,
+    action:
+      'Copy the private key again from Kraken Futures (Settings → API Keys) in one piece, without spaces, and replace the credentials of this profile.',
+    retryable: false,
+  });
+}
+
+/** The public API key is empty or padded; refused before any request is sent. */
+export function invalidApiKey(reason: 'empty' | 'whitespace'): KrakenError {
+  return new KrakenError({
+    kind: 'invalidApiKey',
+    message: reason === 'empty' ? 'The API key is empty.' : 'The API key starts or ends with a space or line break.',
+    action: 'Copy the public key again from Kraken Futures (Settings → API Keys) and replace the credentials of this profile.',
+    retryable: false,
+  });
 }

@@ -1,0 +1,49 @@
+/**
+ * Kraken Futures request signing (the `Authent` header). Pure: no clock, no I/O.
+ *
+ *   Authent = base64( HMAC-SHA512( key = base64decode(secret), msg = SHA256(postData + nonce + endpointPath) ) )
+ *
+ * The HMAC input is the raw 32-byte digest, not its hex. `endpointPath` is the request path without
+ * the `/derivatives` prefix (`/derivatives/api/v3/accounts` is signed as `/api/v3/accounts`); paths
+ * outside it, like the key check `/api/auth/v1/api-keys/v3/check`, are signed as they are.
+ */
+import { createHash, createHmac } from 'node:crypto';
+import { invalidApiKey, invalidSecret } from './errors.ts';
+
+const DERIVATIVES_PREFIX = '/derivatives';
+/** Standard base64 with padding, which is what Kraken issues (88 characters for a 64-byte secret). */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** The path Kraken signs for a request path: `/derivatives` stripped. */
+export function signingPath(requestPath: string): string {
+  return requestPath.startsWith(`${DERIVATIVES_PREFIX}/`) ? requestPath.slice(DERIVATIVES_PREFIX.length) : requestPath;
+}
+
+/**
+ * The decoded HMAC key of a secret, refusing an empty, whitespace-padded or non-base64 secret with an
+ * `invalidSecret` error (Buffer.from would silently decode garbage into a wrong key, and Kraken would
+ * answer an opaque authenticationError).
+ */
+export function decodeSecret(secret: string): Buffer {
+  if (secret.length === 0) throw invalidSecret('empty');
+  if (secret.trim() !== secret) throw invalidSecret('whitespace');
+  if (!BASE64.test(secret)) throw invalidSecret('notBase64');
+  return Buffer.from(secret, 'base64');
+}
+
+/** Refuses an empty or padded public key before it goes into a header. */
+export function checkApiKey(apiKey: string): void {
+  if (apiKey.length === 0) throw invalidApiKey('empty');
+  if (apiKey.trim() !== apiKey) throw invalidApiKey('whitespace');
+}
+
+/**
+ * The Authent value of one request.
+ * @param requestPath path as requested (`/derivatives/api/v3/accounts`); the prefix is stripped here
+ * @param postData query string without `?` exactly as sent (GET) or the form body (POST); '' for none
+ * @param nonce the Nonce header value, '' when no nonce is sent
+ */
+export function computeAuthent(secret: string, requestPath: string, postData: string, nonce: string): string {
+  const digest = createHash('sha256').update(postData + nonce + signingPath(requestPath), 'utf8').digest();
+  return createHmac('sha512', decodeSecret(secret)).update(digest).digest('base64');
+}
