@@ -5,7 +5,7 @@
  * thrown Error (which would reach the renderer as a bare message). Plain Node: the Electron adapter
  * (src-main/electron/ipc-bridge.ts) and the end-to-end harness both call it.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { CALL_CHANNELS, type BridgeResult, type CallName } from '../../src-preload/contract.ts';
 import { AppError, toUserFacing, type UserFacingError } from '../errors.ts';
 import type { Logger } from '../log/logger.ts';
