@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { KRAKEN_ERROR_CODES, KrakenError, SchemaError, networkError } from '../../../src-main/kraken/errors.ts';
+import { interpretResponse, type Envelope, type RawResponse } from '../../../src-main/kraken/interpret-response.ts';
+
+function errorOf(response: Partial<RawResponse>, envelope: Envelope = 'futures'): KrakenError {
+  try {
+    interpretResponse({ status: 200, contentType: 'application/json', text: '', retryAfterMs: null, ...response }, envelope);
+  } catch (error) {
+    if (error instanceof KrakenError) return error;
+    throw error;
+  }
+  throw new Error('expected a KrakenError');
+}
+
+const errorBody = (code: string) => JSON.stringify({ result: 'error', error: code, serverTime: '2026-01-01T00:00:00.000Z' });
+
+describe('interpretResponse', () => {
+  it('returns the success body with exact numbers', () => {
+    const body = interpretResponse({ status: 200, contentType: 'application/json', text: '{"result":"success","x":0.10}', retryAfterMs: null }, 'futures');
+    expect(body).toEqual({ result: 'success', x: '0.10' });
+  });
+
+  const expectedKinds: Record<string, string> = {
+    accountInactive: 'accountInactive',
+    apiLimitExceeded: 'apiLimitExceeded',
+    authenticationError: 'authenticationError',
+    insufficientFunds: 'insufficientFunds',
+    invalidAccount: 'invalidAccount',
+    invalidAmount: 'invalidAmount',
+    invalidArgument: 'invalidArgument',
+    invalidUnit: 'invalidUnit',
+    'Json Parse Error': 'jsonParseError',
+    marketUnavailable: 'marketUnavailable',
+    nonceBelowThreshold: 'nonceBelowThreshold',
+    nonceDuplicate: 'nonceDuplicate',
+    notFound: 'notFound',
+    requiredArgumentMissing: 'requiredArgumentMissing',
+    'Server Error': 'serverError',
+    Unavailable: 'unavailable',
+    unknownError: 'unknownError',
+  };
+
+  it('has a kind for every documented code', () => {
+    expect(Object.keys(expectedKinds).sort()).toEqual([...KRAKEN_ERROR_CODES].sort());
+  });
+
+  it.each(Object.entries(expectedKinds))('maps the Kraken code %j (HTTP 200) to kind %s', (code, kind) => {
+    const error = errorOf({ text: errorBody(code) });
+    expect(error.kind).toBe(kind);
+    expect(error.code).toBe(code);
+    expect(error.status).toBe(200);
+    expect(error.message.length).toBeGreaterThan(10);
+    expect(error.action.length).toBeGreaterThan(10);
+  });
+
+  it('keeps codes outside the spec, `unknown` included', () => {
+    expect(errorOf({ text: errorBody('unknown') })).toMatchObject({ kind: 'unrecognisedErrorCode', code: 'unknown', retryable: true });
+    expect(errorOf({ text: errorBody('brandNewCode') }).message).toContain('brandNewCode');
+  });
+
+  it('reads an error code from the `errors` list, and treats a code-less error as unknownError', () => {
+    expect(errorOf({ text: '{"result":"error","errors":["nonceDuplicate"]}' }).kind).toBe('nonceDuplicate');
+    expect(errorOf({ text: '{"result":"error"}' }).kind).toBe('unknownError');
+  });
+
+  it('prefers a Kraken code over the HTTP status', () => {
+    expect(errorOf({ status: 401, text: errorBody('authenticationError') }).kind).toBe('authenticationError');
+    expect(errorOf({ status: 429, text: errorBody('apiLimitExceeded') }).kind).toBe('apiLimitExceeded');
+  });
+
+  it.each([
+    [401, 'httpUnauthorized', false, 'credentials'],
+    [403, 'httpForbidden', false, 'credentials'],
+    [429, 'httpTooManyRequests', true, 'rateLimit'],
+    [500, 'httpServerError', true, 'connectivity'],
+    [502, 'httpServerError', true, 'connectivity'],
+    [503, 'httpServerError', true, 'connectivity'],
+    [404, 'httpUnexpectedStatus', false, 'response'],
+  ])('maps HTTP %i without a Kraken code to %s', (status, kind, retryable, category) => {
+    for (const text of ['', '{"message":"no"}', 'Forbidden']) {
+      const error = errorOf({ status, text, contentType: 'text/plain' });
+      expect(error).toMatchObject({ kind, retryable, category, status });
+    }
+  });
+
+  it('keeps the Retry-After of a 429', () => {
+    expect(errorOf({ status: 429, text: '', retryAfterMs: 3000 }).retryAfterMs).toBe(3000);
+  });
+
+  it('recognises an HTML page, with or without content type, on 200 and 5xx', () => {
+    const page = '<!DOCTYPE html><html><body>Down for maintenance</body></html>';
+    expect(errorOf({ text: page, contentType: 'text/html; charset=utf-8' }).kind).toBe('htmlBody');
+    expect(errorOf({ status: 503, text: page, contentType: null }).kind).toBe('htmlBody');
+    expect(errorOf({ status: 403, text: page, contentType: 'text/html' }).kind).toBe('httpForbidden');
+    expect(errorOf({ text: page }).message).not.toContain('maintenance</body>');
+  });
+
+  it('recognises truncated JSON', () => {
+    for (const text of ['{"result":"success","accounts":{', '{"result":"succ', '{"a":[1,2', '{"a":1,']) {
+      expect(errorOf({ text }).kind).toBe('truncatedJson');
+    }
+  });
+
+  it('recognises other non-JSON bodies', () => {
+    for (const text of ['', 'OK', '{"a":1}}', 'null x']) expect(errorOf({ text }).kind).toBe('notJson');
+  });
+
+  it('refuses a body without a result as a schema mismatch', () => {
+    const error = errorOf({ text: '{"accounts":{}}' });
+    expect(error).toBeInstanceOf(SchemaError);
+    expect((error as SchemaError).path).toBe('result');
+  });
+
+  it('reads the key check envelope: plain body on 200, status errors otherwise', () => {
+    expect(interpretResponse({ status: 200, contentType: 'application/json', text: '{"permissions":{}}', retryAfterMs: null }, 'auth')).toEqual({ permissions: {} });
+    const body = '{"error":"apiKeyNotFound","message":"API key not found","suberror":null}';
+    expect(errorOf({ status: 401, text: body }, 'auth').kind).toBe('httpUnauthorized');
+    expect(errorOf({ status: 400, text: '{"error":"invalidArgument","message":"x","suberror":null}' }, 'auth').kind).toBe('invalidArgument');
+    expect(errorOf({ status: 400, text: '{}' }, 'auth').kind).toBe('httpUnexpectedStatus');
+  });
+});
+
+describe('networkError', () => {
+  const failed = (code: string) => new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });
+
+  it.each([
+    ['ECONNREFUSED', 'connectionRefused'],
+    ['ENOTFOUND', 'dnsFailure'],
+    ['EAI_AGAIN', 'dnsFailure'],
+    ['ECONNRESET', 'connectionDropped'],
+    ['UND_ERR_SOCKET', 'connectionDropped'],
+    ['EHOSTUNREACH', 'networkError'],
+  ])('classifies %s as %s', (code, kind) => {
+    const error = networkError(failed(code));
+    expect(error).toMatchObject({ kind, category: 'connectivity', retryable: true });
+    expect(Object.keys(JSON.parse(JSON.stringify(error)) as object)).not.toContain('cause');
+  });
+});
