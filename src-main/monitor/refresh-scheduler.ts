@@ -1,0 +1,270 @@
+/**
+ * Keeps every monitored profile's figures fresh, and says honestly how fresh they are.
+ *
+ * One loop per profile: the active profile every `activeIntervalMs` (its refresh setting, 15 s by
+ * default), other profiles with alerts every `backgroundIntervalMs` (60 s), the rest not at all.
+ * Failures back off exponentially (with jitter, capped) except that an authentication failure stops
+ * the loop until the user acts, because retrying a refused key only burns the key's budget. While the
+ * machine sleeps nothing runs; on resume, unlock or network return every profile refreshes at once.
+ *
+ * The state per profile (see ./status.ts) is derived from the outcome of the last attempt and the age
+ * of the last good data, and re-evaluated on a timer too, so that "live" turns "stale" by itself
+ * when refreshes stop succeeding. Plain Node; the clock and timers are the global ones, so tests
+ * drive it with fake timers.
+ */
+import type { UserFacingError } from '../errors.ts';
+import { toUserFacing } from '../errors.ts';
+import type { AccountSnapshot } from '../kraken/model.ts';
+import type { Logger } from '../log/logger.ts';
+import type { ConnectionState, ProfileStatus } from './status.ts';
+
+/** How the loop reacts to a failure: which state it shows and whether it keeps trying. */
+type FailureClass = 'unreachable' | 'credentials' | 'keychain' | 'other';
+
+const KEYCHAIN_KINDS = new Set(['keychainUnavailable', 'keychainLocked']);
+
+/**
+ * Kraken errors carry a category (see src-main/kraken/errors.ts): `connectivity` and `response`
+ * (proxies' HTML pages, cut-off bodies during maintenance) mean the exchange could not be reached;
+ * `credentials` means it answered no. Missing credentials also need the user, not a retry.
+ */
+export function classifyFailure(error: unknown): FailureClass {
+  const { kind } = toUserFacing(error);
+  if (KEYCHAIN_KINDS.has(kind)) return 'keychain';
+  if (kind === 'credentialsMissing') return 'credentials';
+  const category = (error as { category?: unknown } | null)?.category;
+  if (category === 'credentials') return 'credentials';
+  if (category === 'connectivity' || category === 'response') return 'unreachable';
+  return 'other';
+}
+
+/** Consecutive unreachable attempts after which a profile is shown offline rather than stale. */
+const OFFLINE_AFTER_FAILURES = 2;
+const MAX_BACKOFF_MS = 5 * 60_000;
+/** While offline, keep probing at least this often so the return of the network is noticed quickly. */
+const OFFLINE_PROBE_MS = 30_000;
+
+export interface MonitoredProfile {
+  readonly id: string;
+  /** Refresh interval while active, ms. */
+  readonly activeIntervalMs: number;
+  readonly active: boolean;
+  /** Background profiles are refreshed only when alerts watch them. */
+  readonly hasAlerts: boolean;
+  /** fetchedAt of the cached snapshot, so the state is right before the first refresh. */
+  readonly lastSuccessAt: number | null;
+}
+
+export interface RefreshSchedulerOptions {
+  /** Fetches one profile's snapshot; throws AppErrors whose `kind` classifies the failure. */
+  readonly refresh: (profileId: string, signal: AbortSignal) => Promise<AccountSnapshot>;
+  readonly onSnapshot: (snapshot: AccountSnapshot) => void;
+  readonly onStatus: (status: ProfileStatus) => void;
+  readonly logger: Logger;
+  readonly backgroundIntervalMs?: number;
+  readonly clock?: () => number;
+  readonly random?: () => number;
+}
+
+interface Loop {
+  profile: MonitoredProfile;
+  status: ProfileStatus;
+  timer: ReturnType<typeof setTimeout> | null;
+  staleTimer: ReturnType<typeof setTimeout> | null;
+  inFlight: AbortController | null;
+  failures: number;
+}
+
+export function intervalOf(profile: MonitoredProfile, backgroundIntervalMs: number): number | null {
+  if (profile.active) return profile.activeIntervalMs;
+  return profile.hasAlerts ? backgroundIntervalMs : null;
+}
+
+/** Data older than this is stale: three missed refreshes, never less than 45 s. */
+export function staleAfterMs(intervalMs: number): number {
+  return Math.max(3 * intervalMs, 45_000);
+}
+
+export class RefreshScheduler {
+  private readonly loops = new Map<string, Loop>();
+  private readonly options: RefreshSchedulerOptions;
+  private readonly backgroundIntervalMs: number;
+  private readonly clock: () => number;
+  private readonly random: () => number;
+  private paused = false;
+
+  constructor(options: RefreshSchedulerOptions) {
+    this.options = options;
+    this.backgroundIntervalMs = options.backgroundIntervalMs ?? 60_000;
+    this.clock = options.clock ?? Date.now;
+    this.random = options.random ?? Math.random;
+  }
+
+  /** Replaces the set of profiles (after a change or a switch); refreshes the newly active one at once. */
+  setProfiles(profiles: readonly MonitoredProfile[]): void {
+    const wanted = new Set(profiles.map((profile) => profile.id));
+    for (const [id, loop] of this.loops) {
+      if (!wanted.has(id)) {
+        this.stop(loop);
+        this.loops.delete(id);
+      }
+    }
+    for (const profile of profiles) {
+      const existing = this.loops.get(profile.id);
+      if (existing) {
+        const becameActive = profile.active && !existing.profile.active;
+        existing.profile = profile;
+        if (becameActive) void this.refreshNow(profile.id);
+        else this.schedule(existing, this.interval(existing));
+        continue;
+      }
+      const loop: Loop = {
+        profile,
+        status: {
+          profileId: profile.id,
+          state: 'idle',
+          lastSuccessAt: profile.lastSuccessAt,
+          lastAttemptAt: null,
+          nextRefreshAt: null,
+          lastError: null,
+        },
+        timer: null,
+        staleTimer: null,
+        inFlight: null,
+        failures: 0,
+      };
+      this.loops.set(profile.id, loop);
+      this.publish(loop, { state: this.freshnessState(loop) });
+      if (intervalOf(profile, this.backgroundIntervalMs) !== null) void this.refreshNow(profile.id);
+    }
+  }
+
+  status(profileId: string): ProfileStatus | null {
+    return this.loops.get(profileId)?.status ?? null;
+  }
+
+  statuses(): ProfileStatus[] {
+    return [...this.loops.values()].map((loop) => loop.status);
+  }
+
+  /** Refreshes now (user action, resume, unlock); waits for the refresh already running instead of doubling it. */
+  async refreshNow(profileId: string): Promise<void> {
+    const loop = this.loops.get(profileId);
+    if (!loop || loop.inFlight || this.paused) return;
+    this.clearTimer(loop);
+    const controller = new AbortController();
+    loop.inFlight = controller;
+    this.publish(loop, { state: 'refreshing', lastAttemptAt: this.clock(), nextRefreshAt: null });
+    try {
+      const snapshot = await this.options.refresh(profileId, controller.signal);
+      if (controller.signal.aborted || this.loops.get(profileId) !== loop) return;
+      loop.failures = 0;
+      this.options.onSnapshot(snapshot);
+      this.publish(loop, { state: 'live', lastSuccessAt: snapshot.fetchedAt, lastError: null });
+      this.schedule(loop, this.interval(loop));
+    } catch (error) {
+      if (controller.signal.aborted || this.loops.get(profileId) !== loop) return;
+      this.failed(loop, classifyFailure(error), toUserFacing(error));
+    } finally {
+      if (loop.inFlight === controller) loop.inFlight = null;
+    }
+  }
+
+  /** The machine goes to sleep: stop every timer and cancel refreshes in flight. */
+  pause(): void {
+    this.paused = true;
+    for (const loop of this.loops.values()) this.stop(loop);
+  }
+
+  /** Back from sleep, screen unlocked or network back: refresh every scheduled profile at once. */
+  resume(): void {
+    this.paused = false;
+    for (const loop of this.loops.values()) {
+      if (loop.status.state === 'authFailed') continue;
+      if (intervalOf(loop.profile, this.backgroundIntervalMs) !== null) void this.refreshNow(loop.profile.id);
+    }
+  }
+
+  dispose(): void {
+    for (const loop of this.loops.values()) this.stop(loop);
+    this.loops.clear();
+  }
+
+  private interval(loop: Loop): number | null {
+    return intervalOf(loop.profile, this.backgroundIntervalMs);
+  }
+
+  private failed(loop: Loop, failure: FailureClass, error: UserFacingError): void {
+    loop.failures += 1;
+    const interval = this.interval(loop);
+    if (failure === 'credentials') {
+      this.options.logger.warn('Refresh refused: credentials rejected; waiting for the user', { profileId: loop.profile.id, kind: error.kind });
+      this.publish(loop, { state: 'authFailed', lastError: error, nextRefreshAt: null });
+      return;
+    }
+    this.options.logger.info('Refresh failed', { profileId: loop.profile.id, kind: error.kind, failures: loop.failures });
+    let state: ConnectionState;
+    if (failure === 'keychain') state = 'keychainLocked';
+    else if (failure === 'unreachable' && loop.failures >= OFFLINE_AFTER_FAILURES) state = 'offline';
+    else state = this.freshnessState(loop);
+    this.publish(loop, { state, lastError: error });
+    if (interval === null) return;
+    const backoff = Math.min(interval * 2 ** (loop.failures - 1), MAX_BACKOFF_MS);
+    const capped = state === 'offline' || state === 'keychainLocked' ? Math.min(backoff, Math.max(interval, OFFLINE_PROBE_MS)) : backoff;
+    // Jitter (±20 %) keeps several profiles from hammering the exchange in lockstep after an outage.
+    this.schedule(loop, Math.round(capped * (0.8 + 0.4 * this.random())));
+  }
+
+  /** live or stale from the age of the last good data alone. */
+  private freshnessState(loop: Loop): ConnectionState {
+    const { lastSuccessAt } = loop.status;
+    if (lastSuccessAt === null) return 'idle';
+    const interval = this.interval(loop) ?? this.backgroundIntervalMs;
+    return this.clock() - lastSuccessAt > staleAfterMs(interval) ? 'stale' : 'live';
+  }
+
+  private schedule(loop: Loop, delayMs: number | null): void {
+    this.clearTimer(loop);
+    if (delayMs === null || this.paused) {
+      this.publish(loop, { nextRefreshAt: null });
+      return;
+    }
+    loop.timer = setTimeout(() => void this.refreshNow(loop.profile.id), delayMs);
+    this.publish(loop, { nextRefreshAt: this.clock() + delayMs });
+  }
+
+  /** Re-evaluates live → stale when the age crosses the threshold, even if no refresh completes. */
+  private watchStaleness(loop: Loop): void {
+    if (loop.staleTimer) clearTimeout(loop.staleTimer);
+    loop.staleTimer = null;
+    const { lastSuccessAt, state } = loop.status;
+    if (lastSuccessAt === null || state !== 'live' || this.paused) return;
+    const interval = this.interval(loop) ?? this.backgroundIntervalMs;
+    const due = lastSuccessAt + staleAfterMs(interval) + 1 - this.clock();
+    loop.staleTimer = setTimeout(() => {
+      loop.staleTimer = null;
+      if (loop.status.state === 'live') this.publish(loop, { state: this.freshnessState(loop) });
+    }, Math.max(due, 0));
+  }
+
+  private publish(loop: Loop, change: Partial<ProfileStatus>): void {
+    const next = { ...loop.status, ...change };
+    const changed = (Object.keys(next) as (keyof ProfileStatus)[]).some((key) => next[key] !== loop.status[key]);
+    loop.status = next;
+    this.watchStaleness(loop);
+    if (changed) this.options.onStatus(next);
+  }
+
+  private clearTimer(loop: Loop): void {
+    if (loop.timer) clearTimeout(loop.timer);
+    loop.timer = null;
+  }
+
+  private stop(loop: Loop): void {
+    this.clearTimer(loop);
+    if (loop.staleTimer) clearTimeout(loop.staleTimer);
+    loop.staleTimer = null;
+    loop.inFlight?.abort();
+    loop.inFlight = null;
+  }
+}
