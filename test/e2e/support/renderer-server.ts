@@ -1,0 +1,43 @@
+/**
+ * Serves the built renderer (out/renderer) on loopback with the same CSP header the app:// protocol
+ * sends, so the end-to-end suite tests the page under the real policy.
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, resolve } from 'node:path';
+import { resolveInside } from '../../../src-main/electron/app-protocol.ts';
+import { CONTENT_SECURITY_POLICY } from '../../../src-main/security/content-security-policy.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+export interface RendererServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function serveBuiltRenderer(root = resolve('out/renderer')): Promise<RendererServer> {
+  const server = createServer(async (request, response) => {
+    const path = resolveInside(root, new URL(request.url ?? '/', 'http://x').pathname);
+    try {
+      if (!path) throw new Error('outside');
+      const body = await readFile(path);
+      response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
