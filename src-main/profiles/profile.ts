@@ -16,10 +16,13 @@ export interface Profile {
   readonly refreshSeconds: number;
   readonly createdAt: number;
   readonly lastUsedAt: number | null;
-  /** Last characters of the public key (never the secret), e.g. `…X9fQ`. */
+  /** Last 4 characters of the public key (never the secret), e.g. `X9fQ`, shown as `…X9fQ`. */
   readonly keyFingerprint: string | null;
   /** Permissions reported by the last key check, null until tested. */
   readonly permissions: KeyPermissions | null;
 }
 
 export const PRODUCTION_BASE_URL = 'https://futures.kraken.com';
+
+/** Refresh interval of a new profile while it is active, in seconds. */
+export const DEFAULT_REFRESH_SECONDS = 15;

@@ -1,0 +1,374 @@
+/**
+ * Profiles: the records in SQLite, their secrets in the keychain, and the rules that keep the two
+ * consistent. Every bridge call about profiles lands here.
+ *
+ * - A secret goes to the keychain only, after local validation and a successful key check; the
+ *   record keeps the key's fingerprint and permissions, never the secret.
+ * - Records and keychain entries can disagree (keychain unavailable at delete time, a database moved
+ *   aside as corrupt, an entry removed with a keychain tool). `checkKeychain` finds out at start:
+ *   entries no profile owns are removed, profiles without an entry show `missing`.
+ * - A profile's keychain state is what the last keychain contact found. It starts as `ok` (the app
+ *   must list profiles at once, before the keychain answers, which may take an unlock prompt) and is
+ *   corrected by `checkKeychain` and by every credentials read of a refresh.
+ */
+import { randomUUID } from 'node:crypto';
+import { AppError, type UserFacingError } from '../errors.ts';
+import type { KeyPermissions } from '../kraken/model.ts';
+import type { ProfileStatus } from '../monitor/status.ts';
+import type {
+  ConnectionTest,
+  ConnectionTestTarget,
+  KeychainState,
+  NewProfile,
+  ProfileChanges,
+  ProfileList,
+  ProfileView,
+  Unsubscribe,
+} from '../../src-preload/contract.ts';
+import { validateCredentials, keyFingerprint } from './credential-validation.ts';
+import { createCredentialsProvider, type CredentialsProvider } from './credentials-provider.ts';
+import { explainKeyCheckFailure, permissionWarnings } from './key-check-advice.ts';
+import { isKeychainError } from './keychain-errors.ts';
+import { DEFAULT_REFRESH_SECONDS, PRODUCTION_BASE_URL, type Profile } from './profile.ts';
+import { validateBaseUrl, validateColour, validateName, validateRefreshSeconds } from './profile-fields.ts';
+import type { ActiveProfileRecord, ProfileRecords } from './profile-records.ts';
+import type { ProfileUpdate } from '../store/profiles-repository.ts';
+import { newSampleProfile } from './sample-profile.ts';
+import type { Credentials, SecretStore } from './secret-store.ts';
+
+/** The Kraken key check (`KrakenClient.checkKey`): the key's permissions, or an AppError. */
+export type KeyCheck = (credentials: Credentials, baseUrl: string) => Promise<KeyPermissions>;
+
+export interface ProfileServiceOptions {
+  readonly records: ProfileRecords;
+  readonly activeProfile: ActiveProfileRecord;
+  readonly secrets: SecretStore;
+  readonly checkKey: KeyCheck;
+  /** The monitor's current status of a profile, carried in every ProfileView. */
+  readonly statusOf: (profileId: string) => ProfileStatus;
+  readonly now?: () => number;
+  readonly newId?: () => string;
+}
+
+export interface KeychainCheck {
+  /** Why the keychain could not be read, or null when it could. */
+  readonly problem: UserFacingError | null;
+  /** Accounts (profile ids) whose keychain entries no profile owned and which were removed. */
+  readonly removedOrphans: readonly string[];
+}
+
+export interface DeleteOutcome {
+  /**
+   * True when the profile is gone but its keychain entry could not be removed (keychain locked or
+   * unavailable). The next `checkKeychain` removes it as an orphan.
+   */
+  readonly keychainEntryLeft: boolean;
+}
+
+function profileNotFound(): AppError {
+  return new AppError({
+    kind: 'profileNotFound',
+    message: 'This profile no longer exists.',
+    action: 'Choose another profile in the profile switcher.',
+    retryable: false,
+  });
+}
+
+function sampleHasNoKey(): AppError {
+  return new AppError({
+    kind: 'invalidArgument',
+    message: 'The Sample profile shows simulated data and has no API key.',
+    action: 'Add a profile with your own Kraken Futures key to use a key.',
+    retryable: false,
+  });
+}
+
+/** The most recently used profile, then the newest: what to show after the active one is deleted. */
+function mostRecentlyUsed(profiles: readonly Profile[]): Profile | null {
+  let best: Profile | null = null;
+  for (const profile of profiles) {
+    if (
+      best === null ||
+      (profile.lastUsedAt ?? -1) > (best.lastUsedAt ?? -1) ||
+      ((profile.lastUsedAt ?? -1) === (best.lastUsedAt ?? -1) && profile.createdAt > best.createdAt)
+    ) {
+      best = profile;
+    }
+  }
+  return best;
+}
+
+export class ProfileService {
+  readonly #records: ProfileRecords;
+  readonly #activeProfile: ActiveProfileRecord;
+  readonly #secrets: SecretStore;
+  readonly #checkKey: KeyCheck;
+  readonly #statusOf: (profileId: string) => ProfileStatus;
+  readonly #now: () => number;
+  readonly #newId: () => string;
+  /** Keychain state per kraken profile id; absent means no contact yet (shown as `ok`). */
+  readonly #keychain = new Map<string, KeychainState>();
+  readonly #listeners = new Set<(list: ProfileList) => void>();
+
+  constructor(options: ProfileServiceOptions) {
+    this.#records = options.records;
+    this.#activeProfile = options.activeProfile;
+    this.#secrets = options.secrets;
+    this.#checkKey = options.checkKey;
+    this.#statusOf = options.statusOf;
+    this.#now = options.now ?? Date.now;
+    this.#newId = options.newId ?? randomUUID;
+  }
+
+  list(): ProfileList {
+    return {
+      profiles: this.#records.list().map((profile) => this.#view(profile)),
+      activeProfileId: this.activeProfileId(),
+    };
+  }
+
+  /** The profile with its status and keychain state; throws `profileNotFound`. */
+  get(id: string): ProfileView {
+    return this.#view(this.#require(id));
+  }
+
+  /** The active profile id, or null when none is active or the remembered one was deleted. */
+  activeProfileId(): string | null {
+    const id = this.#activeProfile.getActiveProfileId();
+    return id !== null && this.#records.get(id) !== null ? id : null;
+  }
+
+  /**
+   * Validates the fields and the key, checks the key with Kraken, then stores the record and the
+   * secret. A failed keychain write removes the record again, so no profile exists without its key.
+   */
+  async create(input: NewProfile): Promise<ProfileView> {
+    const name = validateName(input.name);
+    const colour = validateColour(input.colour);
+    const baseUrl = validateBaseUrl(input.baseUrl ?? PRODUCTION_BASE_URL);
+    const refreshSeconds = validateRefreshSeconds(input.refreshSeconds ?? DEFAULT_REFRESH_SECONDS);
+    const credentials = validateCredentials(input);
+    const permissions = await this.#checkKeyExplained(credentials, baseUrl);
+    const profile: Profile = {
+      id: this.#newId(),
+      name,
+      colour,
+      kind: 'kraken',
+      baseUrl,
+      refreshSeconds,
+      createdAt: this.#now(),
+      lastUsedAt: null,
+      keyFingerprint: keyFingerprint(credentials.apiKey),
+      permissions,
+    };
+    // Record first: a concurrent `checkKeychain` that sees the new entry then also sees its owner.
+    this.#records.insert(profile);
+    try {
+      await this.#secrets.set(profile.id, credentials);
+    } catch (error) {
+      this.#records.delete(profile.id);
+      throw error;
+    }
+    this.#keychain.set(profile.id, 'ok');
+    this.#emit();
+    return this.#view(profile);
+  }
+
+  /** The built-in Sample profile, created on first call; later calls return the existing one. */
+  createSample(): ProfileView {
+    const existing = this.#records.list().find((profile) => profile.kind === 'sample');
+    if (existing !== undefined) return this.#view(existing);
+    const profile = newSampleProfile(this.#newId(), this.#now());
+    this.#records.insert(profile);
+    this.#emit();
+    return this.#view(profile);
+  }
+
+  update(changes: ProfileChanges): ProfileView {
+    const profile = this.#require(changes.id);
+    if (changes.baseUrl !== undefined && profile.kind === 'sample') {
+      throw new AppError({
+        kind: 'invalidArgument',
+        message: 'The Sample profile has no API address to change.',
+        action: 'Change the address of a profile with your own key instead.',
+        retryable: false,
+      });
+    }
+    const updated = this.#update(profile.id, {
+      name: changes.name === undefined ? undefined : validateName(changes.name),
+      colour: changes.colour === undefined ? undefined : validateColour(changes.colour),
+      baseUrl: changes.baseUrl === undefined ? undefined : validateBaseUrl(changes.baseUrl),
+      refreshSeconds: changes.refreshSeconds === undefined ? undefined : validateRefreshSeconds(changes.refreshSeconds),
+    });
+    this.#emit();
+    return this.#view(updated);
+  }
+
+  /**
+   * Deletes the record and then the keychain entry. A locked or unavailable keychain does not block
+   * the deletion: the entry is left for the next `checkKeychain`, and the outcome says so.
+   * When the active profile is deleted, the most recently used remaining one becomes active.
+   */
+  async delete(id: string): Promise<DeleteOutcome> {
+    const profile = this.#require(id);
+    // Read before deleting: the database itself clears an active profile id whose profile is deleted.
+    const wasActive = this.#activeProfile.getActiveProfileId() === id;
+    this.#records.delete(id);
+    this.#keychain.delete(id);
+    if (wasActive) this.#activeProfile.setActiveProfileId(mostRecentlyUsed(this.#records.list())?.id ?? null);
+    let keychainEntryLeft = false;
+    if (profile.kind === 'kraken') {
+      try {
+        await this.#secrets.delete(id);
+      } catch (error) {
+        if (!isKeychainError(error)) throw error;
+        keychainEntryLeft = true;
+      }
+    }
+    this.#emit();
+    return { keychainEntryLeft };
+  }
+
+  /** Makes the profile active (remembered across restarts) and records when it was last used. */
+  activate(id: string): ProfileView {
+    this.#require(id);
+    this.#records.touch(id, this.#now());
+    this.#activeProfile.setActiveProfileId(id);
+    this.#emit();
+    return this.get(id);
+  }
+
+  /** Checks the new key with Kraken, then replaces the keychain entry in one write and the record's fingerprint. */
+  async replaceCredentials(input: Credentials & { readonly id: string }): Promise<ProfileView> {
+    const profile = this.#requireKraken(input.id);
+    const credentials = validateCredentials(input);
+    const permissions = await this.#checkKeyExplained(credentials, profile.baseUrl);
+    await this.#secrets.set(profile.id, credentials);
+    const updated = this.#update(profile.id, { keyFingerprint: keyFingerprint(credentials.apiKey), permissions });
+    this.#keychain.set(profile.id, 'ok');
+    this.#emit();
+    return this.#view(updated);
+  }
+
+  /**
+   * The key check for a key typed into the add-profile form, or for a stored profile (whose
+   * recorded permissions are then updated): permissions plus plain-language warnings.
+   */
+  async testConnection(target: ConnectionTestTarget): Promise<ConnectionTest> {
+    if ('profileId' in target) {
+      const profile = this.#requireKraken(target.profileId);
+      const credentials = await this.credentialsFor(profile.id).getCredentials();
+      const permissions = await this.#checkKeyExplained(credentials, profile.baseUrl);
+      // Only the permissions: the profile may have been edited (or deleted) while Kraken answered.
+      if (this.#records.update(profile.id, { permissions }) !== null) this.#emit();
+      return { permissions, warnings: permissionWarnings(permissions) };
+    }
+    const credentials = validateCredentials(target);
+    const baseUrl = validateBaseUrl(target.baseUrl ?? PRODUCTION_BASE_URL);
+    const permissions = await this.#checkKeyExplained(credentials, baseUrl);
+    return { permissions, warnings: permissionWarnings(permissions) };
+  }
+
+  /**
+   * Contacts the keychain once: removes entries no profile owns and sets every profile's keychain
+   * state. Call at start (after the profile table was read) and when the session is unlocked.
+   */
+  async checkKeychain(): Promise<KeychainCheck> {
+    let accounts: ReadonlySet<string>;
+    try {
+      accounts = new Set(await this.#secrets.listAccounts());
+    } catch (error) {
+      if (!isKeychainError(error)) throw error;
+      this.#setKeychainStates(this.#records.list().filter((p) => p.kind === 'kraken').map((p) => [p.id, 'unavailable']));
+      return { problem: error.toUserFacing(), removedOrphans: [] };
+    }
+    // The records are read after the keychain answered: a profile created meanwhile inserted its
+    // record before writing its entry, so every entry in `accounts` has its owner in this list.
+    const krakenProfiles = this.#records.list().filter((profile) => profile.kind === 'kraken');
+    const owned = new Set(krakenProfiles.map((profile) => profile.id));
+    const removedOrphans: string[] = [];
+    let problem: UserFacingError | null = null;
+    for (const account of accounts) {
+      if (owned.has(account)) continue;
+      try {
+        await this.#secrets.delete(account);
+        removedOrphans.push(account);
+      } catch (error) {
+        if (!isKeychainError(error)) throw error;
+        problem = error.toUserFacing();
+        break;
+      }
+    }
+    this.#setKeychainStates(krakenProfiles.map((profile) => [profile.id, accounts.has(profile.id) ? 'ok' : 'missing']));
+    return { problem, removedOrphans };
+  }
+
+  /**
+   * The credentials of a kraken profile for the Kraken client, read from the keychain on every call.
+   * What each read finds updates the profile's keychain state.
+   */
+  credentialsFor(profileId: string): CredentialsProvider {
+    if (this.#require(profileId).kind === 'sample') throw sampleHasNoKey();
+    return createCredentialsProvider(this.#secrets, profileId, (state) => this.#setKeychainStates([[profileId, state]]));
+  }
+
+  /** Called with the new list after every change of a profile, the active profile or a keychain state. */
+  onChange(listener: (list: ProfileList) => void): Unsubscribe {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  }
+
+  #view(profile: Profile): ProfileView {
+    return {
+      ...profile,
+      status: this.#statusOf(profile.id),
+      keychain: profile.kind === 'sample' ? 'notNeeded' : (this.#keychain.get(profile.id) ?? 'ok'),
+    };
+  }
+
+  #require(id: string): Profile {
+    const profile = this.#records.get(id);
+    if (profile === null) throw profileNotFound();
+    return profile;
+  }
+
+  #update(id: string, changes: ProfileUpdate): Profile {
+    const updated = this.#records.update(id, changes);
+    if (updated === null) throw profileNotFound();
+    return updated;
+  }
+
+  #requireKraken(id: string): Profile {
+    const profile = this.#require(id);
+    if (profile.kind === 'sample') throw sampleHasNoKey();
+    return profile;
+  }
+
+  async #checkKeyExplained(credentials: Credentials, baseUrl: string): Promise<KeyPermissions> {
+    try {
+      return await this.#checkKey(credentials, baseUrl);
+    } catch (error) {
+      throw explainKeyCheckFailure(error);
+    }
+  }
+
+  /** Sets keychain states of existing profiles and notifies once if any changed. */
+  #setKeychainStates(states: ReadonlyArray<readonly [string, KeychainState]>): void {
+    let changed = false;
+    for (const [id, state] of states) {
+      // A refresh may still read the credentials of a profile deleted meanwhile: nothing to show.
+      if (this.#records.get(id) === null) continue;
+      if ((this.#keychain.get(id) ?? 'ok') !== state) changed = true;
+      this.#keychain.set(id, state);
+    }
+    if (changed) this.#emit();
+  }
+
+  #emit(): void {
+    if (this.#listeners.size === 0) return;
+    const list = this.list();
+    for (const listener of this.#listeners) listener(list);
+  }
+}
