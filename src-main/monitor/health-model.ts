@@ -25,7 +25,17 @@ export interface HealthFigure {
   readonly buffer: Decimal | null;
   readonly bufferCurrency: string;
   readonly initialMarginBreached: boolean;
-  /** Single-collateral only: estimated liquidation price, current mark and the % move between them. */
+  /**
+   * Equity / initial margin (with orders, flex) or pv / im (single collateral), null when no initial
+   * margin is required. Lets an initial-margin alert clear with the same hysteresis as the ratio.
+   * Optional so figures written before it existed stay valid.
+   */
+  readonly initialMarginRatio?: Decimal | null;
+  /**
+   * Single-collateral only: estimated liquidation price, current mark and the % move between them.
+   * The move is signed: negative when the price must fall to reach liquidation (a long), positive
+   * when it must rise (a short).
+   */
   readonly liquidationPrice: Decimal | null;
   readonly markPrice: Decimal | null;
   readonly moveToLiquidationPct: Decimal | null;

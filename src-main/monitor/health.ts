@@ -1,0 +1,216 @@
+/**
+ * Margin health figures: pure functions on the normalised model (no I/O, no clock).
+ *
+ * Kraken publishes no futures "margin level %", so the app uses the figure its liquidation rule is
+ * written in: liquidation starts when equity falls below maintenance margin, i.e. when
+ * equity / maintenance margin ≤ 100 %. Flex: marginEquity / maintenanceMargin, buffer in USD.
+ * Single collateral: pv / mm in the wallet's currency. All arithmetic is exact (big.js).
+ */
+import type BigJs from 'big.js';
+import { big, fromBig, isZero, sub, toDecimal } from '../kraken/decimal.ts';
+import type { AccountSnapshot, Decimal, FlexAccount, MarginWallet } from '../kraken/model.ts';
+import type { AlertThresholds } from './alert-model.ts';
+import type { AccountRef, HealthFigure, HealthLevel, HealthReport } from './health-model.ts';
+
+/** The profile's thresholds plus per-subaccount overrides: an `AlertRules` fits as it is. */
+export type HealthThresholds = AlertThresholds & {
+  readonly subaccountOverrides?: Readonly<Record<string, Partial<AlertThresholds>>>;
+};
+
+/** Severity order of health levels, mildest first (the index is the rank). */
+export const HEALTH_LEVELS: readonly HealthLevel[] = ['noMargin', 'healthy', 'warn', 'imBreached', 'critical', 'liquidation'];
+
+export function healthRank(level: HealthLevel): number {
+  return HEALTH_LEVELS.indexOf(level);
+}
+
+/**
+ * Ratios are kept to 8 decimal places, rounded toward zero. Truncating (not rounding half-up) keeps
+ * every comparison with a threshold of up to 6 decimals in % exactly what the full quotient gives:
+ * 2.9999999999 stays below 300 % instead of becoming 3.
+ */
+const RATIO_DECIMALS = 8;
+const ROUND_DOWN = 0;
+/** % moves to the liquidation price: two decimals, toward zero so the distance is never overstated. */
+const MOVE_DECIMALS = 2;
+
+export function accountKeyOf(account: AccountRef): string {
+  switch (account.kind) {
+    case 'flex':
+      return 'flex';
+    case 'marginWallet':
+      return `wallet:${account.key}`;
+    case 'subaccountFlex':
+      return `sub:${account.uid}`;
+  }
+}
+
+/** The thresholds that apply to one account: the profile's, with a subaccount's own overrides on top. */
+export function thresholdsFor(thresholds: HealthThresholds, account: AccountRef): AlertThresholds {
+  const base: AlertThresholds = {
+    warnBelowPct: thresholds.warnBelowPct,
+    criticalBelowPct: thresholds.criticalBelowPct,
+    liquidationBelowPct: thresholds.liquidationBelowPct,
+    hysteresisPct: thresholds.hysteresisPct,
+  };
+  if (account.kind !== 'subaccountFlex') return base;
+  const override = thresholds.subaccountOverrides?.[account.uid];
+  if (override === undefined) return base;
+  return {
+    warnBelowPct: override.warnBelowPct ?? base.warnBelowPct,
+    criticalBelowPct: override.criticalBelowPct ?? base.criticalBelowPct,
+    liquidationBelowPct: override.liquidationBelowPct ?? base.liquidationBelowPct,
+    hysteresisPct: override.hysteresisPct ?? base.hysteresisPct,
+  };
+}
+
+/** A percentage threshold as a ratio (300 → 3), exactly. */
+export function ratioOfPct(pct: number): BigJs.Big {
+  return big(toDecimal(pct)).div('100');
+}
+
+/** numerator / denominator truncated to RATIO_DECIMALS; null when the denominator is not positive. */
+function ratio(numerator: Decimal, denominator: Decimal): Decimal | null {
+  const d = big(denominator);
+  if (d.lte('0')) return null;
+  return fromBig(big(numerator).div(d).round(RATIO_DECIMALS, ROUND_DOWN));
+}
+
+/**
+ * The level of a margin ratio without hysteresis (the truth of this snapshot; the alert engine adds
+ * hysteresis on top). "Below" is strict: exactly at 300 % is not a warning. The ladder is checked
+ * worst first, so thresholds entered out of order still give the worst level that applies.
+ */
+export function levelOf(marginRatio: Decimal | null, initialMarginBreached: boolean, thresholds: AlertThresholds): HealthLevel {
+  if (marginRatio !== null) {
+    const r = big(marginRatio);
+    if (r.lt(ratioOfPct(thresholds.liquidationBelowPct))) return 'liquidation';
+    if (r.lt(ratioOfPct(thresholds.criticalBelowPct))) return 'critical';
+  }
+  if (initialMarginBreached) return 'imBreached';
+  if (marginRatio === null) return 'noMargin';
+  return big(marginRatio).lt(ratioOfPct(thresholds.warnBelowPct)) ? 'warn' : 'healthy';
+}
+
+interface Identity {
+  readonly account: AccountRef;
+  readonly label: string;
+}
+
+/**
+ * Health of a flex account (the master's or a subaccount's). Without maintenance margin there is no
+ * position: no ratio, level `noMargin` unless open orders alone already breach initial margin.
+ */
+export function flexHealth(flex: FlexAccount, identity: Identity, thresholds: AlertThresholds): HealthFigure {
+  // The spec describes initialMarginWithOrders in words that contradict its name; Kraken cancels
+  // risk-increasing orders below either figure, so the larger one is the line that matters.
+  const initialMargin = big(flex.initialMarginWithOrders).gt(flex.initialMargin) ? flex.initialMarginWithOrders : flex.initialMargin;
+  const marginRatio = ratio(flex.marginEquity, flex.maintenanceMargin);
+  const initialMarginBreached = !isZero(initialMargin) && big(flex.marginEquity).lt(initialMargin);
+  return {
+    account: identity.account,
+    accountKey: accountKeyOf(identity.account),
+    label: identity.label,
+    level: levelOf(marginRatio, initialMarginBreached, thresholds),
+    marginRatio,
+    buffer: sub(flex.marginEquity, flex.maintenanceMargin),
+    bufferCurrency: 'USD',
+    initialMarginBreached,
+    initialMarginRatio: ratio(flex.marginEquity, initialMargin),
+    liquidationPrice: null,
+    markPrice: null,
+    moveToLiquidationPct: null,
+  };
+}
+
+/**
+ * Health of a single-collateral wallet: pv / mm in the wallet's currency and, when a position is
+ * open and its mark price known, the signed % move of the mark price to the estimated liquidation
+ * price (`triggerEstimates.mm`, 0 without a position).
+ */
+export function marginWalletHealth(wallet: MarginWallet, markPrice: Decimal | null, thresholds: AlertThresholds): HealthFigure {
+  const account: AccountRef = { kind: 'marginWallet', key: wallet.key };
+  const marginRatio = ratio(wallet.portfolioValue, wallet.margin.mm);
+  const initialMarginBreached = big(wallet.margin.im).gt('0') && big(wallet.portfolioValue).lt(wallet.margin.im);
+  const liquidationPrice = big(wallet.triggers.mm).gt('0') ? wallet.triggers.mm : null;
+  const move =
+    liquidationPrice !== null && markPrice !== null && big(markPrice).gt('0')
+      ? fromBig(big(liquidationPrice).minus(markPrice).times('100').div(markPrice).round(MOVE_DECIMALS, ROUND_DOWN))
+      : null;
+  return {
+    account,
+    accountKey: accountKeyOf(account),
+    label: wallet.key,
+    level: levelOf(marginRatio, initialMarginBreached, thresholds),
+    marginRatio,
+    buffer: sub(wallet.portfolioValue, wallet.margin.mm),
+    bufferCurrency: wallet.currency.code,
+    initialMarginBreached,
+    initialMarginRatio: ratio(wallet.portfolioValue, wallet.margin.im),
+    liquidationPrice,
+    markPrice,
+    moveToLiquidationPct: move,
+  };
+}
+
+/**
+ * The mark price that a wallet's liquidation estimate refers to: a contract the wallet holds or an
+ * open position on the same pair, else the pair's perpetual (`fi_xbtusd` → `pi_xbtusd`).
+ */
+export function walletMarkPrice(wallet: MarginWallet, snapshot: Pick<AccountSnapshot, 'positions' | 'markPrices'>): Decimal | null {
+  const [prefix = '', pair = ''] = wallet.key.toLowerCase().split('_');
+  const samePair = (symbol: string): boolean => symbol.toLowerCase().split('_')[1] === pair;
+  const candidates = [
+    ...wallet.contracts.filter((contract) => !isZero(contract.size)).map((contract) => contract.symbol),
+    ...snapshot.positions.map((position) => position.symbol),
+  ].filter(samePair);
+  candidates.push(`p${prefix.slice(1)}_${pair}`);
+  for (const symbol of candidates) {
+    const price = snapshot.markPrices[symbol.toLowerCase()];
+    if (price !== undefined) return price;
+  }
+  return null;
+}
+
+/** Orders figures worst first: by level, then by the lower ratio (no ratio counts as the safest). */
+export function compareFigures(a: HealthFigure, b: HealthFigure): number {
+  const byLevel = healthRank(b.level) - healthRank(a.level);
+  if (byLevel !== 0) return byLevel;
+  if (a.marginRatio === null || b.marginRatio === null) return a.marginRatio === null ? (b.marginRatio === null ? 0 : 1) : -1;
+  return big(a.marginRatio).cmp(b.marginRatio);
+}
+
+/** The account closest to liquidation; the first one listed among equals. */
+export function worstFigure(figures: readonly HealthFigure[]): HealthFigure | null {
+  let worst: HealthFigure | null = null;
+  for (const figure of figures) if (worst === null || compareFigures(figure, worst) < 0) worst = figure;
+  return worst;
+}
+
+/** A subaccount's label: its name, else its e-mail, else its UID. */
+export function subaccountLabel(subaccount: { readonly uid: string; readonly email: string; readonly fullName: string | null }): string {
+  return subaccount.fullName?.trim() || subaccount.email.trim() || subaccount.uid;
+}
+
+/**
+ * Every account's health in one snapshot: the master's flex account, each single-collateral wallet
+ * and each subaccount's flex account (the subaccounts call gives no margin requirements for a
+ * subaccount's single-collateral wallets, so those have no health figure).
+ */
+export function evaluateHealth(snapshot: AccountSnapshot, thresholds: HealthThresholds): HealthReport {
+  const figures: HealthFigure[] = [];
+  const { flex, marginWallets } = snapshot.accounts;
+  if (flex !== null) {
+    const account: AccountRef = { kind: 'flex' };
+    figures.push(flexHealth(flex, { account, label: 'Flex' }, thresholdsFor(thresholds, account)));
+  }
+  for (const wallet of marginWallets) {
+    figures.push(marginWalletHealth(wallet, walletMarkPrice(wallet, snapshot), thresholdsFor(thresholds, { kind: 'marginWallet', key: wallet.key })));
+  }
+  for (const subaccount of snapshot.subaccounts?.subaccounts ?? []) {
+    if (subaccount.flex === null) continue;
+    const account: AccountRef = { kind: 'subaccountFlex', uid: subaccount.uid };
+    figures.push(flexHealth(subaccount.flex, { account, label: subaccountLabel(subaccount) }, thresholdsFor(thresholds, account)));
+  }
+  return { worst: worstFigure(figures), figures };
+}
