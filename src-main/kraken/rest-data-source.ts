@@ -1,0 +1,88 @@
+/**
+ * An AccountDataSource over the REST client: /accounts, /subaccounts, /openpositions and /tickers
+ * in parallel, assembled into one AccountSnapshot.
+ *
+ * Failure rules, chosen so a snapshot never shows a wrong figure:
+ * - accounts or open positions fail → the refresh fails (no balances, or positions silently
+ *   missing, would be wrong).
+ * - subaccounts refused as not permitted for this key (authenticationError, 401, 403, notFound,
+ *   invalidAccount) while /accounts with the same key and signing succeeded → the key is not a
+ *   master account's: `subaccounts: null`, which the views show as "no subaccount access". Any
+ *   other subaccounts failure (network, rate limit, schema) fails the refresh.
+ * - tickers fail → `markPrices` is empty: a missing mark price is shown as unknown, never as a
+ *   wrong one, and a public-endpoint hiccup does not hide the account figures.
+ * The first failure cancels the sibling requests and is the one reported.
+ */
+import type { Clock } from './clock.ts';
+import { systemClock } from './clock.ts';
+import type { KrakenClient } from './client.ts';
+import type { AccountDataSource } from './data-source.ts';
+import { abortedError, KrakenError, type KrakenErrorKind } from './errors.ts';
+import type { AccountSnapshot, Decimal, Subaccounts } from './model.ts';
+import { markPricesOf } from './parse-tickers.ts';
+
+export type SnapshotApi = Pick<KrakenClient, 'accounts' | 'subaccounts' | 'openPositions' | 'tickers'>;
+
+const NOT_A_MASTER_KEY: ReadonlySet<KrakenErrorKind> = new Set<KrakenErrorKind>([
+  'authenticationError',
+  'httpUnauthorized',
+  'httpForbidden',
+  'notFound',
+  'invalidAccount',
+]);
+
+export interface RestDataSourceOptions {
+  /** The client of a profile (its base URL and credentials). */
+  readonly clientFor: (profileId: string) => SnapshotApi | Promise<SnapshotApi>;
+  readonly clock?: Clock;
+}
+
+export class RestDataSource implements AccountDataSource {
+  readonly #clientFor: RestDataSourceOptions['clientFor'];
+  readonly #clock: Clock;
+
+  constructor(options: RestDataSourceOptions) {
+    this.#clientFor = options.clientFor;
+    this.#clock = options.clock ?? systemClock;
+  }
+
+  async fetchSnapshot(profileId: string, signal?: AbortSignal): Promise<AccountSnapshot> {
+    const api = await this.#clientFor(profileId);
+    const siblings = new AbortController();
+    const combined = signal === undefined ? siblings.signal : AbortSignal.any([signal, siblings.signal]);
+    // Promise.all rejects with the first failure; cancelling the siblings then cannot mask it.
+    const cancelSiblingsOnFailure = <T>(pending: Promise<T>): Promise<T> =>
+      pending.catch((error: unknown) => {
+        siblings.abort();
+        throw error;
+      });
+
+    let fetched;
+    try {
+      fetched = await Promise.all([
+        cancelSiblingsOnFailure(api.accounts(combined)),
+        cancelSiblingsOnFailure(
+          api.subaccounts(combined).catch((error: unknown): Subaccounts | null => {
+            if (error instanceof KrakenError && NOT_A_MASTER_KEY.has(error.kind)) return null;
+            throw error;
+          }),
+        ),
+        cancelSiblingsOnFailure(api.openPositions(combined)),
+        api.tickers(combined).then(markPricesOf, (): Record<string, Decimal> => ({})),
+      ]);
+    } catch (error) {
+      if (signal?.aborted) throw abortedError();
+      throw error;
+    }
+    const [accounts, subaccounts, positions, markPrices] = fetched;
+    return {
+      profileId,
+      fetchedAt: this.#clock.now(),
+      serverTime: accounts.serverTime,
+      accounts,
+      subaccounts,
+      positions,
+      markPrices,
+    };
+  }
+}
