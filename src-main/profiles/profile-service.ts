@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError, type UserFacingError } from '../errors.ts';
 import type { KeyPermissions } from '../kraken/model.ts';
 import type { ProfileStatus } from '../monitor/status.ts';
+import type { ProfileUpdate } from '../store/profiles-repository.ts';
 import type {
   ConnectionTest,
   ConnectionTestTarget,
@@ -32,7 +33,6 @@ import { isKeychainError } from './keychain-errors.ts';
 import { DEFAULT_REFRESH_SECONDS, PRODUCTION_BASE_URL, type Profile } from './profile.ts';
 import { validateBaseUrl, validateColour, validateName, validateRefreshSeconds } from './profile-fields.ts';
 import type { ActiveProfileRecord, ProfileRecords } from './profile-records.ts';
-import type { ProfileUpdate } from '../store/profiles-repository.ts';
 import { newSampleProfile } from './sample-profile.ts';
 import type { Credentials, SecretStore } from './secret-store.ts';
 
@@ -270,10 +270,14 @@ export class ProfileService {
   }
 
   /**
-   * Contacts the keychain once: removes entries no profile owns and sets every profile's keychain
-   * state. Call at start (after the profile table was read) and when the session is unlocked.
+   * Contacts the keychain once: sets every profile's keychain state and removes entries no profile
+   * owns. Call at start (after the profile table was read) and when the session is unlocked.
+   *
+   * @param options.removeOrphans false keeps entries without a profile: pass false when the store
+   *   had to replace a damaged database on this start, because the profiles owning them live on in
+   *   the file moved aside and the user may still restore it.
    */
-  async checkKeychain(): Promise<KeychainCheck> {
+  async checkKeychain(options: { readonly removeOrphans?: boolean } = {}): Promise<KeychainCheck> {
     let accounts: ReadonlySet<string>;
     try {
       accounts = new Set(await this.#secrets.listAccounts());
@@ -285,11 +289,13 @@ export class ProfileService {
     // The records are read after the keychain answered: a profile created meanwhile inserted its
     // record before writing its entry, so every entry in `accounts` has its owner in this list.
     const krakenProfiles = this.#records.list().filter((profile) => profile.kind === 'kraken');
+    // Set before the awaits below, so that a profile created meanwhile ends with its own `ok`.
+    this.#setKeychainStates(krakenProfiles.map((profile) => [profile.id, accounts.has(profile.id) ? 'ok' : 'missing']));
     const owned = new Set(krakenProfiles.map((profile) => profile.id));
     const removedOrphans: string[] = [];
     let problem: UserFacingError | null = null;
     for (const account of accounts) {
-      if (owned.has(account)) continue;
+      if (owned.has(account) || options.removeOrphans === false) continue;
       try {
         await this.#secrets.delete(account);
         removedOrphans.push(account);
@@ -299,7 +305,6 @@ export class ProfileService {
         break;
       }
     }
-    this.#setKeychainStates(krakenProfiles.map((profile) => [profile.id, accounts.has(profile.id) ? 'ok' : 'missing']));
     return { problem, removedOrphans };
   }
 

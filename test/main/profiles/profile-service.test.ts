@@ -258,6 +258,12 @@ describe('ProfileService (real SQLite store, memory secret store)', () => {
       expect(changes.at(-1)?.profiles.map((p) => p.keychain)).toEqual(['ok', 'missing']);
     });
 
+    it('keeps entries without a profile when asked to (database replaced on this start)', async () => {
+      await secrets.set('5c1d0c3e-owner-in-moved-aside-file', newCredentials());
+      expect(await service.checkKeychain({ removeOrphans: false })).toEqual({ problem: null, removedOrphans: [] });
+      expect(await secrets.listAccounts()).toEqual(['5c1d0c3e-owner-in-moved-aside-file']);
+    });
+
     it('marks every kraken profile unavailable when the keychain cannot be reached, and keeps listing them', async () => {
       const view = await createProfile();
       clock += 1;
