@@ -69,7 +69,7 @@ export function flexSnapshot(master: FlexAccount | null, subaccounts: readonly S
     profileId: 'main',
     fetchedAt,
     serverTime: null,
-    accounts: { cash: null, marginWallets: [], flex: master, unknown: [] },
+    accounts: { cash: null, marginWallets: [], flex: master, unknown: [], serverTime: null },
     subaccounts: subaccounts.length === 0 ? null : { masterUid: 'master', subaccounts, serverTime: null },
     positions: [],
     markPrices: {},
@@ -86,6 +86,11 @@ export function flexAt(pct: string, options: { initialMargin?: string } = {}): H
     { account: { kind: 'flex' }, label: 'Flex' },
     DEFAULT_ALERT_RULES,
   );
+}
+
+/** The master flex figure with no position (no maintenance margin). */
+export function flexWithoutMargin(): HealthFigure {
+  return flexHealth(flexAccount({ marginEquity: '500', maintenanceMargin: '0' }), { account: { kind: 'flex' }, label: 'Flex' }, DEFAULT_ALERT_RULES);
 }
 
 /** A subaccount's flex figure at `pct` %. */

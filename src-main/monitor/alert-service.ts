@@ -1,0 +1,140 @@
+/**
+ * The stateful shell around the pure alert engine: holds its state, stamps events with the clock,
+ * appends every alert to the alert log, tells listeners (notifier, bridge, tray) and schedules the
+ * next tick the engine asks for. Clock and timer are injected so tests drive time themselves.
+ */
+import type { AlertRecord } from './alert-model.ts';
+import {
+  type AlertDraft,
+  type AlertEngineOptions,
+  type AlertEngineState,
+  type AlertEvent,
+  type AlertProfileSetup,
+  LOCAL_TIME,
+  initialAlertState,
+  profileAlertStatus,
+  stepAlerts,
+} from './alert-engine.ts';
+import type { HealthReport } from './health-model.ts';
+
+/** Where alerts are kept: the store's alert log. `append` assigns the id. */
+export interface AlertSink {
+  append(alert: AlertDraft): AlertRecord;
+}
+
+/** Runs `run` after `delayMs`; returns a function that cancels it. */
+export type Schedule = (delayMs: number, run: () => void) => () => void;
+
+export interface AlertServiceOptions {
+  readonly sink: AlertSink;
+  readonly now?: () => number;
+  readonly schedule?: Schedule;
+  readonly engine?: AlertEngineOptions;
+}
+
+export interface ProfileAlertStatus {
+  readonly interrupted: boolean;
+  readonly snoozedUntil: number | null;
+}
+
+/** setTimeout's delay is a signed 32-bit integer: longer waits fire at once, so they are capped. */
+const MAX_DELAY = 2 ** 31 - 1;
+
+const realSchedule: Schedule = (delayMs, run) => {
+  const timer = setTimeout(run, delayMs);
+  timer.unref?.();
+  return () => clearTimeout(timer);
+};
+
+export class AlertService {
+  readonly #sink: AlertSink;
+  readonly #now: () => number;
+  readonly #schedule: Schedule;
+  readonly #engine: AlertEngineOptions;
+  readonly #alertListeners = new Set<(alert: AlertRecord) => void>();
+  readonly #changeListeners = new Set<() => void>();
+  #state: AlertEngineState = initialAlertState();
+  #cancelTick: (() => void) | null = null;
+  /** The statuses listeners last heard about (a snooze that ran out changes them without any event). */
+  #publishedStatus = '[]';
+  #disposed = false;
+
+  constructor(options: AlertServiceOptions) {
+    this.#sink = options.sink;
+    this.#now = options.now ?? Date.now;
+    this.#schedule = options.schedule ?? realSchedule;
+    this.#engine = options.engine ?? LOCAL_TIME;
+  }
+
+  /** A profile was added, or its name, rules or refresh interval changed. */
+  configure(profile: AlertProfileSetup): void {
+    this.handle({ kind: 'configure', profile });
+  }
+
+  removeProfile(profileId: string): void {
+    this.handle({ kind: 'remove', profileId });
+  }
+
+  /** After every successful refresh: the health of the snapshot (HealthReport from evaluateHealth). */
+  healthChecked(profileId: string, report: HealthReport, fetchedAt: number): readonly AlertRecord[] {
+    return this.handle({ kind: 'health', profileId, report, fetchedAt });
+  }
+
+  /** Snoozes a profile's alerts for `minutes` (0 ends the snooze). Returns the end, null when not snoozed. */
+  snooze(profileId: string, minutes: number): number | null {
+    this.handle({ kind: 'snooze', profileId, until: minutes > 0 ? this.#now() + minutes * 60_000 : null });
+    return this.status(profileId).snoozedUntil;
+  }
+
+  /** The computer woke from sleep (powerMonitor 'resume'). */
+  resumed(): void {
+    this.handle({ kind: 'resumed' });
+  }
+
+  status(profileId: string): ProfileAlertStatus {
+    return profileAlertStatus(this.#state, profileId, this.#now());
+  }
+
+  /** Every alert appended to the log, shown or not (check `notified` before showing it). */
+  onAlert(listener: (alert: AlertRecord) => void): () => void {
+    this.#alertListeners.add(listener);
+    return () => this.#alertListeners.delete(listener);
+  }
+
+  /** A profile's interrupted or snoozed status changed (the tray shows both). */
+  onStatusChange(listener: () => void): () => void {
+    this.#changeListeners.add(listener);
+    return () => this.#changeListeners.delete(listener);
+  }
+
+  handle(event: AlertEvent): readonly AlertRecord[] {
+    if (this.#disposed) return [];
+    const now = this.#now();
+    const step = stepAlerts(this.#state, event, now, this.#engine);
+    this.#state = step.state;
+    this.#reschedule(step.nextCheckAt, now);
+    const records = step.alerts.map((draft) => this.#sink.append(draft));
+    for (const record of records) for (const listener of this.#alertListeners) listener(record);
+    const status = this.#statusSignature(now);
+    if (status !== this.#publishedStatus) {
+      this.#publishedStatus = status;
+      for (const listener of this.#changeListeners) listener();
+    }
+    return records;
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    this.#cancelTick?.();
+    this.#cancelTick = null;
+  }
+
+  #statusSignature(now: number): string {
+    return JSON.stringify(Object.keys(this.#state.profiles).map((id) => [id, profileAlertStatus(this.#state, id, now)]));
+  }
+
+  #reschedule(at: number | null, now: number): void {
+    this.#cancelTick?.();
+    this.#cancelTick = at === null ? null : this.#schedule(Math.min(Math.max(0, at - now), MAX_DELAY), () => this.handle({ kind: 'tick' }));
+  }
+}
