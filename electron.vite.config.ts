@@ -26,6 +26,9 @@ export default defineConfig({
     plugins: [svelte()],
     build: {
       outDir: 'out/renderer',
+      // electron-vite leaves the renderer unminified by default; minified it stays inside the
+      // 120 KB gzip budget and parses faster at start.
+      minify: true,
       rollupOptions: { input: { index: resolve('src-renderer/index.html') } },
     },
   },
