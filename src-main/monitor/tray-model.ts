@@ -1,0 +1,192 @@
+/**
+ * What the tray shows, as plain data: the icon state, the tooltip and the menu. Built from every
+ * profile's connection status, health and alert status; the Electron adapter
+ * (src-main/electron/tray-service.ts) only draws it. Actions are data too, so a test (or the
+ * adapter's "did anything change?" check) can compare whole models.
+ *
+ * Everything is reachable from the menu, because click events do not reach the app on every Linux
+ * tray. The tray never shows amounts (only ratios), so privacy mode changes nothing but its checkbox.
+ */
+import { formatPercent } from './alert-text.ts';
+import { compareFigures } from './health.ts';
+import type { HealthFigure, HealthLevel, HealthReport } from './health-model.ts';
+import type { ConnectionState } from './status.ts';
+
+export type TrayIconState = 'ok' | 'warn' | 'critical' | 'stale' | 'offline';
+
+export interface TrayProfileInput {
+  readonly id: string;
+  readonly name: string;
+  readonly connection: ConnectionState;
+  /** Health of the newest snapshot (cached or fresh), null when there is none. */
+  readonly health: HealthReport | null;
+  /** The alert engine's staleness guard fired for this profile (AlertService.status). */
+  readonly monitoringInterrupted: boolean;
+  /** End of the profile's snooze, null when not snoozed. */
+  readonly snoozedUntil: number | null;
+}
+
+export interface TrayInput {
+  readonly profiles: readonly TrayProfileInput[];
+  readonly activeProfileId: string | null;
+  readonly privacyMode: boolean;
+}
+
+export type TrayAction =
+  /** Make the profile active and show the window on it. */
+  | { readonly kind: 'switchProfile'; readonly profileId: string }
+  /** Refresh every profile now. */
+  | { readonly kind: 'refreshNow' }
+  /** Snooze these profiles' alerts for `minutes`; 0 resumes them. */
+  | { readonly kind: 'snooze'; readonly profileIds: readonly string[]; readonly minutes: number }
+  | { readonly kind: 'setPrivacyMode'; readonly enabled: boolean }
+  | { readonly kind: 'openWindow' }
+  | { readonly kind: 'quit' };
+
+export type TrayMenuItem =
+  | { readonly type: 'action'; readonly label: string; readonly action: TrayAction; readonly enabled: boolean }
+  | { readonly type: 'radio'; readonly label: string; readonly checked: boolean; readonly action: TrayAction }
+  | { readonly type: 'checkbox'; readonly label: string; readonly checked: boolean; readonly action: TrayAction }
+  /** A line of information that cannot be clicked. */
+  | { readonly type: 'note'; readonly label: string }
+  | { readonly type: 'separator' }
+  | { readonly type: 'submenu'; readonly label: string; readonly items: readonly TrayMenuItem[] };
+
+export interface TrayModel {
+  readonly icon: TrayIconState;
+  readonly tooltip: string;
+  readonly menu: readonly TrayMenuItem[];
+}
+
+/** Which icon wins when profiles differ: known danger first, then "not watching", then mild concern. */
+const ICON_ORDER: readonly TrayIconState[] = ['ok', 'stale', 'offline', 'warn', 'critical'];
+
+/** Windows truncates tray tooltips at 127 characters. */
+const TOOLTIP_MAX = 127;
+
+export const SNOOZE_CHOICES: readonly { readonly minutes: number; readonly label: string }[] = [
+  { minutes: 15, label: 'For 15 minutes' },
+  { minutes: 60, label: 'For 1 hour' },
+  { minutes: 240, label: 'For 4 hours' },
+  { minutes: 480, label: 'For 8 hours' },
+];
+
+const LEVEL_WORDS: Readonly<Record<HealthLevel, string>> = {
+  noMargin: 'no margin used',
+  healthy: '',
+  warn: 'warning',
+  imBreached: 'initial margin breached',
+  critical: 'critical',
+  liquidation: 'liquidation imminent',
+};
+
+const CONNECTION_WORDS: Readonly<Partial<Record<ConnectionState, string>>> = {
+  stale: 'data stale',
+  offline: 'offline',
+  authFailed: 'key refused',
+  keychainLocked: 'keychain locked',
+};
+
+interface ProfileSummary {
+  readonly profile: TrayProfileInput;
+  readonly icon: TrayIconState;
+  readonly worst: HealthFigure | null;
+  /** "Flex 142 % critical", "no margin used", "no data yet". */
+  readonly figureText: string;
+  /** "offline", "monitoring interrupted", or null when the data is live. */
+  readonly connectionText: string | null;
+}
+
+function figureText(worst: HealthFigure | null): string {
+  if (worst === null) return 'no data yet';
+  if (worst.marginRatio === null) return LEVEL_WORDS[worst.level];
+  const words = LEVEL_WORDS[worst.level];
+  return `${worst.label} ${formatPercent(worst.marginRatio)}${words === '' ? '' : ` ${words}`}`;
+}
+
+function summarise(profile: TrayProfileInput): ProfileSummary {
+  const worst = profile.health?.worst ?? null;
+  const level = worst?.level ?? 'noMargin';
+  const connectionText = profile.monitoringInterrupted ? 'monitoring interrupted' : (CONNECTION_WORDS[profile.connection] ?? null);
+  let icon: TrayIconState;
+  // A last-known critical stays critical even when the data stopped coming: danger is not forgotten.
+  if (level === 'critical' || level === 'liquidation') icon = 'critical';
+  else if (profile.connection === 'offline' || profile.connection === 'authFailed' || profile.connection === 'keychainLocked') icon = 'offline';
+  else if (profile.connection === 'stale' || profile.monitoringInterrupted) icon = 'stale';
+  else if (level === 'warn' || level === 'imBreached') icon = 'warn';
+  else icon = 'ok';
+  return { profile, icon, worst, figureText: figureText(worst), connectionText };
+}
+
+/** Worst first: by icon, then by the worst figure. */
+function compareSummaries(a: ProfileSummary, b: ProfileSummary): number {
+  const byIcon = ICON_ORDER.indexOf(b.icon) - ICON_ORDER.indexOf(a.icon);
+  if (byIcon !== 0) return byIcon;
+  if (a.worst === null || b.worst === null) return a.worst === null ? (b.worst === null ? 0 : 1) : -1;
+  return compareFigures(a.worst, b.worst);
+}
+
+function describe(summary: ProfileSummary): string {
+  if (summary.connectionText === null) return summary.figureText;
+  return summary.worst === null ? summary.connectionText : `${summary.connectionText}, last: ${summary.figureText}`;
+}
+
+function tooltipOf(summaries: readonly ProfileSummary[]): string {
+  const [lead, ...others] = [...summaries].sort(compareSummaries);
+  if (lead === undefined) return 'Margin Desk - no profiles';
+  const needAttention = others.filter((summary) => summary.icon !== 'ok').length;
+  const more = needAttention === 0 ? '' : ` (+${needAttention} more needing attention)`;
+  const text = `Margin Desk - [${lead.profile.name}] ${describe(lead)}${more}`;
+  return text.length <= TOOLTIP_MAX ? text : `${text.slice(0, TOOLTIP_MAX - 1)}…`;
+}
+
+function snoozeItems(profiles: readonly TrayProfileInput[]): TrayMenuItem[] {
+  const ids = profiles.map((profile) => profile.id);
+  const anySnoozed = profiles.some((profile) => profile.snoozedUntil !== null);
+  return [
+    ...SNOOZE_CHOICES.map((choice): TrayMenuItem => ({ type: 'action', label: choice.label, action: { kind: 'snooze', profileIds: ids, minutes: choice.minutes }, enabled: true })),
+    ...(anySnoozed ? [{ type: 'action', label: 'Resume alerts', action: { kind: 'snooze', profileIds: ids, minutes: 0 }, enabled: true } as const] : []),
+  ];
+}
+
+function snoozeMenu(profiles: readonly TrayProfileInput[]): TrayMenuItem {
+  const note: TrayMenuItem = { type: 'note', label: 'Liquidation alerts always show' };
+  const only = profiles.length === 1 ? profiles[0] : undefined;
+  if (only !== undefined) return { type: 'submenu', label: only.snoozedUntil === null ? 'Snooze alerts' : 'Snooze alerts (snoozed)', items: [...snoozeItems(profiles), { type: 'separator' }, note] };
+  return {
+    type: 'submenu',
+    label: profiles.some((profile) => profile.snoozedUntil !== null) ? 'Snooze alerts (some snoozed)' : 'Snooze alerts',
+    items: [
+      { type: 'submenu', label: 'All profiles', items: snoozeItems(profiles) },
+      ...profiles.map((profile): TrayMenuItem => ({
+        type: 'submenu',
+        label: profile.snoozedUntil === null ? profile.name : `${profile.name} (snoozed)`,
+        items: snoozeItems([profile]),
+      })),
+      { type: 'separator' },
+      note,
+    ],
+  };
+}
+
+export function buildTrayModel(input: TrayInput): TrayModel {
+  const summaries = input.profiles.map(summarise);
+  const icon = summaries.reduce<TrayIconState>((worst, summary) => (ICON_ORDER.indexOf(summary.icon) > ICON_ORDER.indexOf(worst) ? summary.icon : worst), 'ok');
+  const profileItems = summaries.map((summary): TrayMenuItem => ({
+    type: 'radio',
+    label: `${summary.profile.name} — ${describe(summary)}${summary.profile.snoozedUntil === null ? '' : ' (snoozed)'}`,
+    checked: summary.profile.id === input.activeProfileId,
+    action: { kind: 'switchProfile', profileId: summary.profile.id },
+  }));
+  const menu: TrayMenuItem[] = [
+    ...(profileItems.length === 0 ? [{ type: 'note', label: 'No profiles yet' } as const] : profileItems),
+    { type: 'separator' },
+    { type: 'action', label: 'Open Margin Desk', action: { kind: 'openWindow' }, enabled: true },
+    { type: 'action', label: 'Refresh now', action: { kind: 'refreshNow' }, enabled: input.profiles.length > 0 },
+    ...(input.profiles.length > 0 ? [snoozeMenu(input.profiles)] : []),
+    { type: 'checkbox', label: 'Privacy mode', checked: input.privacyMode, action: { kind: 'setPrivacyMode', enabled: !input.privacyMode } },
+    { type: 'separator' },
+    { type: 'action', label: 'Quit Margin Desk', action: { kind: 'quit' }, enabled: true },
+  ];
+  return { icon, tooltip: tooltipOf(summaries), menu };
+}

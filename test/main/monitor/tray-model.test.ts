@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import type { ConnectionState } from '../../../src-main/monitor/status.ts';
+import { type TrayMenuItem, type TrayProfileInput, buildTrayModel } from '../../../src-main/monitor/tray-model.ts';
+import { flexAt, flexWithoutMargin, reportOf, subAt } from './health-fixtures.ts';
+import type { HealthReport } from '../../../src-main/monitor/health-model.ts';
+
+function profile(id: string, name: string, health: HealthReport | null, more: Partial<TrayProfileInput> = {}): TrayProfileInput {
+  return { id, name, connection: 'live', health, monitoringInterrupted: false, snoozedUntil: null, ...more };
+}
+
+function labels(items: readonly TrayMenuItem[]): string[] {
+  return items.flatMap((item) => (item.type === 'separator' ? ['—'] : item.type === 'submenu' ? [`${item.label} ›`, ...labels(item.items).map((label) => `  ${label}`)] : [item.label]));
+}
+
+describe('tray icon state', () => {
+  const state = (...profiles: TrayProfileInput[]) => buildTrayModel({ profiles, activeProfileId: null, privacyMode: false }).icon;
+
+  it('follows the worst account: ok, warn (warning or initial margin breached), critical (critical or liquidation)', () => {
+    expect(state(profile('a', 'A', reportOf(flexAt('900'))))).toBe('ok');
+    expect(state(profile('a', 'A', reportOf(flexWithoutMargin())))).toBe('ok');
+    expect(state(profile('a', 'A', reportOf(flexAt('900'), subAt('s', 'S', '280'))))).toBe('warn');
+    expect(state(profile('a', 'A', reportOf(flexAt('250', { initialMargin: '260' }))))).toBe('warn');
+    expect(state(profile('a', 'A', reportOf(flexAt('140'))))).toBe('critical');
+    expect(state(profile('a', 'A', reportOf(flexAt('105'))))).toBe('critical');
+  });
+
+  it('stale when data is old or monitoring was interrupted, offline when the exchange or the key cannot be reached', () => {
+    const with_ = (connection: ConnectionState, more: Partial<TrayProfileInput> = {}) => state(profile('a', 'A', reportOf(flexAt('900')), { connection, ...more }));
+    expect(with_('stale')).toBe('stale');
+    expect(with_('live', { monitoringInterrupted: true })).toBe('stale');
+    expect(with_('offline')).toBe('offline');
+    expect(with_('authFailed')).toBe('offline');
+    expect(with_('keychainLocked')).toBe('offline');
+    expect(with_('refreshing')).toBe('ok');
+    expect(with_('idle')).toBe('ok');
+  });
+
+  it('a last-known critical stays critical when the data stops; across profiles critical > warn > offline > stale > ok', () => {
+    expect(state(profile('a', 'A', reportOf(flexAt('140')), { connection: 'offline' }))).toBe('critical');
+    expect(state(profile('a', 'A', reportOf(flexAt('280'))), profile('b', 'B', reportOf(flexAt('900')), { connection: 'offline' }))).toBe('warn');
+    expect(state(profile('a', 'A', reportOf(flexAt('900')), { connection: 'stale' }), profile('b', 'B', null, { connection: 'offline' }))).toBe('offline');
+    expect(state()).toBe('ok');
+  });
+});
+
+describe('tray tooltip', () => {
+  const tooltip = (...profiles: TrayProfileInput[]) => buildTrayModel({ profiles, activeProfileId: null, privacyMode: true }).tooltip;
+
+  it('names the worst account and its figure, and how many other profiles need attention', () => {
+    expect(
+      tooltip(
+        profile('a', 'Main', reportOf(flexAt('900'), subAt('s', 'Scalper', '142.5'))),
+        profile('b', 'Backup', reportOf(flexAt('280'))),
+        profile('c', 'Calm', reportOf(flexAt('900'))),
+      ),
+    ).toBe('Margin Desk - [Main] Scalper 142 % critical (+1 more needing attention)');
+  });
+
+  it('says so when the worst news is that a profile is not being watched', () => {
+    expect(tooltip(profile('a', 'Main', reportOf(flexAt('900')), { connection: 'offline' }))).toBe('Margin Desk - [Main] offline, last: Flex 900 %');
+    expect(tooltip(profile('a', 'Main', null, { monitoringInterrupted: true }))).toBe('Margin Desk - [Main] monitoring interrupted');
+  });
+
+  it('healthy and idle cases', () => {
+    expect(tooltip(profile('a', 'Main', reportOf(flexAt('820'))))).toBe('Margin Desk - [Main] Flex 820 %');
+    expect(tooltip(profile('a', 'Main', reportOf(flexWithoutMargin())))).toBe('Margin Desk - [Main] no margin used');
+    expect(tooltip(profile('a', 'Main', null))).toBe('Margin Desk - [Main] no data yet');
+    expect(tooltip()).toBe('Margin Desk - no profiles');
+  });
+
+  it('fits the 127 characters Windows shows', () => {
+    const text = tooltip(profile('a', 'M'.repeat(200), reportOf(flexAt('140'))));
+    expect(text).toHaveLength(127);
+    expect(text.endsWith('…')).toBe(true);
+  });
+});
+
+describe('tray menu', () => {
+  it('lists each profile with its status (the active one checked), then open, refresh, snooze, privacy, quit', () => {
+    const model = buildTrayModel({
+      profiles: [profile('a', 'Main', reportOf(flexAt('142'))), profile('b', 'Backup', reportOf(flexAt('900')), { connection: 'offline', snoozedUntil: 1 })],
+      activeProfileId: 'b',
+      privacyMode: true,
+    });
+    expect(labels(model.menu)).toEqual([
+      'Main — Flex 142 % critical',
+      'Backup — offline, last: Flex 900 % (snoozed)',
+      '—',
+      'Open Margin Desk',
+      'Refresh now',
+      'Snooze alerts (some snoozed) ›',
+      '  All profiles ›',
+      '    For 15 minutes',
+      '    For 1 hour',
+      '    For 4 hours',
+      '    For 8 hours',
+      '    Resume alerts',
+      '  Main ›',
+      '    For 15 minutes',
+      '    For 1 hour',
+      '    For 4 hours',
+      '    For 8 hours',
+      '  Backup (snoozed) ›',
+      '    For 15 minutes',
+      '    For 1 hour',
+      '    For 4 hours',
+      '    For 8 hours',
+      '    Resume alerts',
+      '  —',
+      '  Liquidation alerts always show',
+      'Privacy mode',
+      '—',
+      'Quit Margin Desk',
+    ]);
+    expect(model.menu.slice(0, 2)).toEqual([
+      { type: 'radio', label: 'Main — Flex 142 % critical', checked: false, action: { kind: 'switchProfile', profileId: 'a' } },
+      { type: 'radio', label: 'Backup — offline, last: Flex 900 % (snoozed)', checked: true, action: { kind: 'switchProfile', profileId: 'b' } },
+    ]);
+    expect(model.menu.find((item) => item.type === 'checkbox')).toEqual({ type: 'checkbox', label: 'Privacy mode', checked: true, action: { kind: 'setPrivacyMode', enabled: false } });
+  });
+
+  it('with one profile the snooze durations sit directly in the submenu and act on that profile', () => {
+    const model = buildTrayModel({ profiles: [profile('a', 'Main', reportOf(flexAt('900')))], activeProfileId: 'a', privacyMode: false });
+    const snooze = model.menu.find((item) => item.type === 'submenu');
+    expect(snooze?.type === 'submenu' && snooze.items[1]).toEqual({ type: 'action', label: 'For 1 hour', action: { kind: 'snooze', profileIds: ['a'], minutes: 60 }, enabled: true });
+    expect(labels(model.menu)).toContain('Snooze alerts ›');
+  });
+
+  it('without profiles: a note, refresh disabled, no snooze', () => {
+    const model = buildTrayModel({ profiles: [], activeProfileId: null, privacyMode: false });
+    expect(labels(model.menu)).toEqual(['No profiles yet', '—', 'Open Margin Desk', 'Refresh now', 'Privacy mode', '—', 'Quit Margin Desk']);
+    expect(model.menu.find((item) => item.type === 'action' && item.label === 'Refresh now')).toMatchObject({ enabled: false });
+  });
+
+  it('is plain data: the same input gives an equal model', () => {
+    const input = { profiles: [profile('a', 'Main', reportOf(flexAt('280')))], activeProfileId: 'a', privacyMode: false };
+    expect(buildTrayModel(input)).toEqual(buildTrayModel(structuredClone(input)));
+  });
+});
