@@ -1,0 +1,89 @@
+/**
+ * electron-builder configuration: `npm run dist` (scripts/dist.mjs) packages the app for the OS it
+ * runs on. docs/PACKAGING.md explains building on each OS and code signing.
+ * test/main/packaging checks this file against electron-builder's schema and packs it for real
+ * (with a stand-in Electron binary) to check what lands in the app.
+ */
+import type { Configuration } from 'electron-builder';
+import { NATIVE_MODULES } from './scripts/lib/native-modules.mjs';
+
+const config: Configuration = {
+  appId: 'com.margindesk.app',
+  productName: 'Margin Desk',
+  copyright: 'Copyright © Margin Desk',
+  directories: { output: 'dist', buildResources: 'build' },
+
+  // The app is what electron-vite built, nothing else: no sources, tests, scripts or source maps.
+  // Production dependencies are added by electron-builder itself; the exclusions below also apply
+  // to them and drop what only a compiler needs (better-sqlite3 ships the SQLite sources).
+  files: [
+    'out/**',
+    'package.json',
+    '!**/*.map',
+    '!node_modules/better-sqlite3/{deps,src}{,/**/*}',
+    '!node_modules/*/build/Release/obj.target{,/**/*}',
+    '!node_modules/**/*.{gyp,gypi,cc,cpp,h,hpp,c,mk}',
+  ],
+  asar: true,
+  // Compiled modules must sit outside app.asar, where the OS can map them: keytar's
+  // build/Release/keytar.node and better-sqlite3's prebuilds/<os>-<arch>.node. Electron loads a
+  // .node listed inside app.asar from app.asar.unpacked transparently.
+  asarUnpack: NATIVE_MODULES.map(({ name }) => `node_modules/${name}/**/*.node`),
+
+  // Fuses are flipped in the packaged Electron binary; the dev build (`npm start`) is unaffected.
+  electronFuses: {
+    runAsNode: false, // ELECTRON_RUN_AS_NODE would turn the signed app into a generic Node runtime
+    enableNodeOptionsEnvironmentVariable: false, // NODE_OPTIONS=--require could inject code
+    enableNodeCliInspectArguments: false, // --inspect would open a debugger into the main process
+    enableCookieEncryption: true, // cookies at rest encrypted with the OS keychain key
+    // app.asar checked against the hash electron-builder embeds (macOS and Windows; Linux has no
+    // support yet and ignores the fuse), and only app.asar is loaded, so the check cannot be bypassed
+    // by dropping an app/ folder next to it.
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+  },
+
+  linux: {
+    target: ['AppImage', 'deb'],
+    executableName: 'margin-desk',
+    icon: 'build/icons',
+    // Finance is a freedesktop "additional category" and must follow a main one (Office).
+    category: 'Office;Finance',
+    // Name the .desktop file after package.json's desktopName, which Electron also uses as the
+    // Wayland app_id / X11 WM_CLASS, so the desktop links running windows to the launcher entry.
+    syncDesktopName: true,
+    synopsis: 'Kraken Futures margin and balances on the desktop',
+  },
+  deb: {
+    // electron-builder's default list, stated here because libsecret-1-0 is not optional for us:
+    // keytar keeps the API secrets in the Secret Service through it.
+    depends: ['libgtk-3-0', 'libnotify4', 'libnss3', 'libxss1', 'libxtst6', 'xdg-utils', 'libatspi2.0-0', 'libuuid1', 'libsecret-1-0'],
+  },
+  appImage: { artifactName: '${productName}-${version}-${arch}.${ext}' },
+
+  mac: {
+    target: ['dmg'],
+    icon: 'build/icon.icns',
+    category: 'public.app-category.finance',
+    // Notarization needs the hardened runtime; build/entitlements.mac.plist justifies each exception.
+    hardenedRuntime: true,
+    gatekeeperAssess: false,
+    entitlements: 'build/entitlements.mac.plist',
+    entitlementsInherit: 'build/entitlements.mac.plist',
+    // Notarized when APPLE_ID/APPLE_APP_SPECIFIC_PASSWORD/APPLE_TEAM_ID or APPLE_API_KEY/… are set.
+  },
+  dmg: { artifactName: '${productName}-${version}-${arch}.${ext}' },
+
+  win: {
+    target: ['nsis'],
+    icon: 'build/icon.ico',
+  },
+  nsis: {
+    oneClick: false,
+    perMachine: false,
+    allowToChangeInstallationDirectory: true,
+    artifactName: '${productName}-Setup-${version}.${ext}',
+  },
+};
+
+export default config;
