@@ -1,0 +1,25 @@
+/** Small facts about accounts the views need and the model leaves implicit. */
+import type { HealthFigure, HealthReport } from '../../../src-preload/contract.ts';
+
+/** Health figures by account key (`flex`, `wallet:<key>`, `sub:<uid>`). */
+export function figuresByKey(report: HealthReport): ReadonlyMap<string, HealthFigure> {
+  return new Map(report.figures.map((figure) => [figure.accountKey, figure]));
+}
+
+export function walletAccountKey(walletKey: string): string {
+  return `wallet:${walletKey}`;
+}
+
+/**
+ * The currency a single-collateral wallet's trigger prices are quoted in: the pair's quote
+ * (`fi_xbtusd` → USD). Empty when the key does not name a pair.
+ */
+export function priceCurrency(walletKey: string): string {
+  const pair = walletKey.split('_')[1] ?? '';
+  return pair.length > 3 ? pair.slice(-3).toUpperCase() : '';
+}
+
+/** How a subaccount is named on screen: its full name, else its e-mail, else its UID. */
+export function subaccountLabelOf(subaccount: { readonly uid: string; readonly email: string; readonly fullName: string | null }): string {
+  return subaccount.fullName?.trim() || subaccount.email.trim() || subaccount.uid;
+}

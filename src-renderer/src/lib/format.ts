@@ -1,0 +1,111 @@
+/**
+ * Locale formatting of the model's exact decimal strings.
+ *
+ * `Intl.NumberFormat.prototype.format` accepts a decimal string and formats it exactly (Intl
+ * NumberFormat v3), so amounts are handed over as strings and never pass through a JS number.
+ */
+import type { Decimal } from '../../../src-preload/contract.ts';
+
+/** What every hidden amount is replaced by in privacy mode: fixed, so its length reveals nothing. */
+export const AMOUNT_MASK = '•••••';
+
+/**
+ * - `exact`: every digit Kraken sent (quantities, wallet figures, prices): 0.1185308247
+ * - `usd`: cents, for USD values and totals: 34,122.66
+ */
+export type AmountStyle = 'exact' | 'usd';
+
+const locale = typeof navigator === 'undefined' ? undefined : navigator.languages?.[0] ?? navigator.language;
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatter(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = JSON.stringify(options);
+  let cached = formatters.get(key);
+  if (cached === undefined) {
+    cached = new Intl.NumberFormat(locale, options);
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
+/** Intl's typing wants a numeric template literal; a canonical Decimal is exactly that. */
+function numeric(value: Decimal): Intl.StringNumericLiteral {
+  return value as unknown as Intl.StringNumericLiteral;
+}
+
+function fractionDigits(value: Decimal): number {
+  const dot = value.indexOf('.');
+  return dot === -1 ? 0 : Math.min(value.length - dot - 1, 100);
+}
+
+export function formatNumber(value: Decimal, style: AmountStyle, signed = false): string {
+  const signDisplay = signed ? 'exceptZero' : 'auto';
+  if (style === 'usd') {
+    return formatter({ minimumFractionDigits: 2, maximumFractionDigits: 2, roundingMode: 'halfExpand', signDisplay }).format(numeric(value));
+  }
+  const digits = fractionDigits(value);
+  return formatter({ minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay }).format(numeric(value));
+}
+
+/** "34,122.66 USD", "0.1185308247 BTC": the number in the user's locale, then its currency code. */
+export function formatAmount(value: Decimal, currency: string, style: AmountStyle, signed = false): string {
+  return `${formatNumber(value, style, signed)} ${currency}`;
+}
+
+/** A fraction as a percentage: "0.0224499…" → "2.245%", "6.47…" → "647%". */
+export function formatFraction(value: Decimal, maximumFractionDigits: number): string {
+  return formatter({ style: 'percent', maximumFractionDigits, roundingMode: 'halfExpand' }).format(numeric(value));
+}
+
+/** A figure that already is a percentage ("-53.33" → "-53.33%"). */
+export function formatPercentValue(value: Decimal, maximumFractionDigits = 2, signed = false): string {
+  return formatter({
+    style: 'unit',
+    unit: 'percent',
+    maximumFractionDigits,
+    roundingMode: 'halfExpand',
+    signDisplay: signed ? 'exceptZero' : 'auto',
+  }).format(numeric(value));
+}
+
+/** Margin ratio (equity / maintenance margin) as the health figure users read: "647%". */
+export function formatHealthRatio(ratio: Decimal): string {
+  return formatFraction(ratio, 0);
+}
+
+export function formatInteger(value: number): string {
+  return formatter({ maximumFractionDigits: 0 }).format(value);
+}
+
+const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+
+/** How long ago something happened, in the largest whole unit: "12 sec. ago", "3 min. ago". */
+export function formatAge(ageMs: number): string {
+  const seconds = Math.max(0, Math.floor(ageMs / 1000));
+  if (seconds < 60) return relative.format(-seconds, 'second');
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return relative.format(-minutes, 'minute');
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return relative.format(-hours, 'hour');
+  return relative.format(-Math.floor(hours / 24), 'day');
+}
+
+/** How long until something happens: "in 12 sec.". */
+export function formatCountdown(inMs: number): string {
+  const seconds = Math.max(0, Math.ceil(inMs / 1000));
+  if (seconds < 60) return relative.format(seconds, 'second');
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 120) return relative.format(minutes, 'minute');
+  return relative.format(Math.ceil(minutes / 60), 'hour');
+}
+
+const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
+const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
+
+export function formatDateTime(ms: number): string {
+  return dateTime.format(ms);
+}
+
+export function formatTime(ms: number): string {
+  return time.format(ms);
+}

@@ -1,0 +1,19 @@
+/**
+ * Which rows of a long fixed-height list to render: only those in view plus a margin, with spacer
+ * heights standing in for the rest, so 1,000 subaccounts cost as much DOM as thirty.
+ */
+export interface RowWindow {
+  readonly start: number;
+  /** Exclusive. */
+  readonly end: number;
+  readonly padTop: number;
+  readonly padBottom: number;
+}
+
+export function rowWindow(scrollTop: number, viewportHeight: number, rowHeight: number, count: number, overscan = 8): RowWindow {
+  const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
+  const visible = Math.ceil(viewportHeight / rowHeight) + 1;
+  const start = Math.max(0, Math.min(count, first - overscan));
+  const end = Math.min(count, first + visible + overscan);
+  return { start, end, padTop: start * rowHeight, padBottom: (count - end) * rowHeight };
+}

@@ -1,0 +1,26 @@
+/**
+ * Renderer entry: mounts the app on the bridge the preload exposed, and forwards uncaught errors to
+ * main's log (the renderer has no log file of its own).
+ */
+import { mount } from 'svelte';
+import { BRIDGE_GLOBAL, type Bridge } from '../../src-preload/contract.ts';
+import App from './App.svelte';
+import './styles/app.css';
+
+const bridge = (window as unknown as Record<typeof BRIDGE_GLOBAL, Bridge>)[BRIDGE_GLOBAL];
+
+function report(message: string, stack?: string, source?: string): void {
+  void bridge.reportRendererError({ message, stack, source }).catch(() => undefined);
+}
+
+window.addEventListener('error', (event) => {
+  report(event.message, event.error instanceof Error ? event.error.stack : undefined, event.filename);
+});
+window.addEventListener('unhandledrejection', (event) => {
+  const reason: unknown = event.reason;
+  report(reason instanceof Error ? reason.message : String(reason), reason instanceof Error ? reason.stack : undefined, 'unhandledrejection');
+});
+
+const target = document.getElementById('app');
+if (target === null) throw new Error('index.html has no #app element');
+mount(App, { target, props: { bridge } });

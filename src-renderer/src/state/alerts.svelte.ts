@@ -1,0 +1,66 @@
+/**
+ * The alert log as the window knows it: loaded once, then kept current by `onAlert` events, so the
+ * navigation badge counts unacknowledged alerts even while another view is open.
+ */
+import type { AlertRecord, Bridge, UserFacingError } from '../../../src-preload/contract.ts';
+import { settle } from '../lib/settle.ts';
+
+/** How many alerts the log view holds; older ones stay in main's store. */
+export const ALERT_LIST_LIMIT = 500;
+
+export class AlertsState {
+  readonly #bridge: Bridge;
+  items = $state.raw<readonly AlertRecord[]>([]);
+  loaded = $state(false);
+  loading = $state(false);
+  error = $state.raw<UserFacingError | null>(null);
+  /** Ids being acknowledged, so their buttons show progress and cannot be pressed twice. */
+  pending = $state.raw<ReadonlySet<number>>(new Set());
+
+  readonly unacknowledged = $derived(this.items.filter((alert) => alert.acknowledgedAt === null).length);
+
+  constructor(bridge: Bridge) {
+    this.#bridge = bridge;
+  }
+
+  async load(): Promise<void> {
+    this.loading = true;
+    const result = await settle(() => this.#bridge.listAlerts({ limit: ALERT_LIST_LIMIT }));
+    this.loading = false;
+    if (result.ok) {
+      // Alerts that arrived by event while the list was loading are kept.
+      const known = new Set(result.value.map((alert) => alert.id));
+      const early = this.items.filter((alert) => !known.has(alert.id));
+      this.items = [...early, ...result.value].sort((a, b) => b.raisedAt - a.raisedAt);
+      this.loaded = true;
+      this.error = null;
+    } else {
+      this.error = result.error;
+    }
+  }
+
+  receive(alert: AlertRecord): void {
+    const others = this.items.filter((existing) => existing.id !== alert.id);
+    this.items = [alert, ...others].slice(0, ALERT_LIST_LIMIT);
+  }
+
+  async acknowledge(id: number): Promise<void> {
+    this.pending = new Set([...this.pending, id]);
+    const result = await settle(() => this.#bridge.acknowledgeAlert({ id }));
+    const pending = new Set(this.pending);
+    pending.delete(id);
+    this.pending = pending;
+    if (result.ok) {
+      const now = Date.now();
+      this.items = this.items.map((alert) => (alert.id === id ? { ...alert, acknowledgedAt: now } : alert));
+      this.error = null;
+    } else {
+      this.error = result.error;
+    }
+  }
+
+  async acknowledgeAll(profileId: string | null): Promise<void> {
+    const open = this.items.filter((alert) => alert.acknowledgedAt === null && (profileId === null || alert.profileId === profileId));
+    for (const alert of open) await this.acknowledge(alert.id);
+  }
+}

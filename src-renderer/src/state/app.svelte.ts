@@ -1,0 +1,284 @@
+/**
+ * The window's state: profiles, the active profile and its snapshot, connection states, settings,
+ * the current view. Fed by the bridge's calls and events; the views only read it and call its
+ * actions. Large model objects are held as `$state.raw` (replaced, never mutated) so that a
+ * snapshot with 1,000 subaccounts is not wrapped in reactive proxies.
+ */
+import { getContext, setContext } from 'svelte';
+import type {
+  Bridge,
+  NavigateRequest,
+  ProfileList,
+  ProfileStatus,
+  ProfileView,
+  Settings,
+  SnapshotView,
+  UserFacingError,
+  ViewName,
+} from '../../../src-preload/contract.ts';
+import { settle } from '../lib/settle.ts';
+import { AlertsState } from './alerts.svelte.ts';
+import { Clock } from './clock.svelte.ts';
+import { HistoryState } from './history.svelte.ts';
+import { SubaccountTableState } from './subaccount-table.svelte.ts';
+
+/** Until main's settings arrive the window paints no figure, so privacy mode can never flash off. */
+const SETTINGS_BEFORE_LOAD: Settings = {
+  privacyMode: true,
+  theme: 'system',
+  startAtLogin: false,
+  startHidden: true,
+  trayHintShown: false,
+};
+
+export type Phase = 'loading' | 'ready' | 'failed';
+
+/** A failed action of the shell (switch, refresh, a setting), shown until dismissed or superseded. */
+export interface ShellNotice {
+  readonly context: string;
+  readonly error: UserFacingError;
+}
+
+export class AppState {
+  readonly bridge: Bridge;
+  readonly clock = new Clock();
+  readonly alerts: AlertsState;
+  readonly history: HistoryState;
+  readonly subaccountTable = new SubaccountTableState();
+
+  phase = $state<Phase>('loading');
+  loadError = $state.raw<UserFacingError | null>(null);
+  notice = $state.raw<ShellNotice | null>(null);
+
+  profiles = $state.raw<readonly ProfileView[]>([]);
+  activeProfileId = $state<string | null>(null);
+  snapshots = $state.raw<Readonly<Record<string, SnapshotView>>>({});
+  statuses = $state.raw<Readonly<Record<string, ProfileStatus>>>({});
+  settings = $state.raw<Settings>(SETTINGS_BEFORE_LOAD);
+  systemPrefersDark = $state(false);
+
+  view = $state<ViewName>('overview');
+  /** The account a navigation request asked to show: `flex`, `wallet:<key>` or `sub:<uid>`. */
+  focusAccountKey = $state<string | null>(null);
+
+  readonly activeProfile = $derived(this.profiles.find((profile) => profile.id === this.activeProfileId) ?? null);
+  readonly activeSnapshot = $derived(this.activeProfileId === null ? null : (this.snapshots[this.activeProfileId] ?? null));
+  readonly activeStatus = $derived(
+    this.activeProfileId === null
+      ? null
+      : (this.statuses[this.activeProfileId] ?? this.activeSnapshot?.status ?? this.activeProfile?.status ?? null),
+  );
+  readonly privacy = $derived(this.settings.privacyMode);
+  readonly theme = $derived(
+    this.settings.theme === 'system' ? (this.systemPrefersDark ? 'dark' : 'light') : this.settings.theme,
+  );
+  /** True when the active profile is the built-in sample: every view says SAMPLE DATA. */
+  readonly sample = $derived(this.activeSnapshot?.sample ?? this.activeProfile?.kind === 'sample');
+  /** When the figures on screen were fetched (ms), null without figures. */
+  readonly dataFetchedAt = $derived(this.activeStatus?.lastSuccessAt ?? this.activeSnapshot?.snapshot.fetchedAt ?? null);
+
+  #pendingActivation: string | null = null;
+  #teardown: (() => void)[] = [];
+
+  constructor(bridge: Bridge) {
+    this.bridge = bridge;
+    this.alerts = new AlertsState(bridge);
+    this.history = new HistoryState(bridge);
+  }
+
+  /** Subscribes to every event first (nothing is missed), then loads profiles and settings together. */
+  async start(): Promise<void> {
+    this.clock.start();
+    this.#watchColourScheme();
+    const bridge = this.bridge;
+    this.#teardown.push(
+      bridge.onSnapshot((view) => this.#storeSnapshot(view)),
+      bridge.onProfileStatus((status) => this.#storeStatus(status)),
+      bridge.onProfilesChanged((list) => this.#storeProfiles(list)),
+      bridge.onSettingsChanged((settings) => {
+        this.settings = settings;
+      }),
+      bridge.onNavigate((request) => void this.navigate(request)),
+      bridge.onAlert((alert) => this.alerts.receive(alert)),
+    );
+    await this.load();
+  }
+
+  stop(): void {
+    for (const unsubscribe of this.#teardown.splice(0)) unsubscribe();
+    this.clock.stop();
+  }
+
+  async load(): Promise<void> {
+    this.phase = 'loading';
+    const [profiles, settings] = await Promise.all([
+      settle(() => this.bridge.listProfiles()),
+      settle(() => this.bridge.getSettings()),
+    ]);
+    if (!profiles.ok || !settings.ok) {
+      this.loadError = profiles.ok ? (settings.ok ? null : settings.error) : profiles.error;
+      this.phase = 'failed';
+      return;
+    }
+    this.settings = settings.value;
+    this.#storeProfiles(profiles.value);
+    this.loadError = null;
+    const first = this.activeProfileId ?? this.profiles[0]?.id ?? null;
+    if (first !== null) {
+      if (this.activeProfileId === null) await this.activate(first);
+      else await this.#loadSnapshot(first);
+    }
+    this.phase = 'ready';
+    void this.alerts.load();
+  }
+
+  /**
+   * Switches profile. The copy already in memory is painted before the bridge answers; main's
+   * cached snapshot replaces it as soon as `activateProfile` returns, and events keep it current.
+   */
+  async activate(id: string): Promise<void> {
+    if (id === this.activeProfileId && this.#pendingActivation === null) return;
+    const previous = this.activeProfileId;
+    this.activeProfileId = id;
+    this.#pendingActivation = id;
+    const result = await settle(() => this.bridge.activateProfile({ id }));
+    if (this.#pendingActivation !== id) return;
+    this.#pendingActivation = null;
+    if (result.ok) {
+      if (result.value !== null) this.#storeSnapshot(result.value);
+    } else {
+      this.activeProfileId = previous;
+      this.notice = { context: 'Could not switch profile', error: result.error };
+    }
+  }
+
+  async activateByIndex(index: number): Promise<void> {
+    const profile = this.profiles[index];
+    if (profile !== undefined) await this.activate(profile.id);
+  }
+
+  async refreshNow(): Promise<void> {
+    const id = this.activeProfileId;
+    if (id === null) return;
+    const result = await settle(() => this.bridge.refreshNow({ profileId: id }));
+    if (!result.ok) this.notice = { context: 'Refresh failed', error: result.error };
+  }
+
+  async navigate(request: NavigateRequest): Promise<void> {
+    this.view = request.view;
+    this.focusAccountKey = request.accountKey ?? null;
+    if (request.profileId !== undefined && request.profileId !== this.activeProfileId) await this.activate(request.profileId);
+  }
+
+  show(view: ViewName): void {
+    this.view = view;
+    this.focusAccountKey = null;
+  }
+
+  /**
+   * Applies a settings change at once and persists it. Privacy stays applied even when saving it
+   * fails: hiding amounts right now matters more than remembering it.
+   */
+  async updateSettings(changes: Partial<Settings>): Promise<boolean> {
+    const before = this.settings;
+    this.settings = { ...before, ...changes };
+    const result = await settle(() => this.bridge.updateSettings(changes));
+    if (result.ok) {
+      this.settings = result.value;
+      return true;
+    }
+    if (changes.privacyMode !== true) this.settings = before;
+    this.notice = { context: 'Could not save the setting', error: result.error };
+    return false;
+  }
+
+  togglePrivacy(): Promise<boolean> {
+    return this.updateSettings({ privacyMode: !this.settings.privacyMode });
+  }
+
+  dismissNotice(): void {
+    this.notice = null;
+  }
+
+  /** Creates the built-in sample profile and switches to it; answers the error, if any. */
+  async addSampleProfile(): Promise<UserFacingError | null> {
+    const result = await settle(() => this.bridge.createSampleProfile());
+    if (!result.ok) return result.error;
+    await this.adoptNewProfile(result.value);
+    return null;
+  }
+
+  /** A profile the user just created is the one they want to see. */
+  async adoptNewProfile(profile: ProfileView): Promise<void> {
+    this.upsertProfile(profile);
+    await this.activate(profile.id);
+  }
+
+  /** Adopts a profile returned by a profile action (create, update, delete) before its event arrives. */
+  upsertProfile(profile: ProfileView): void {
+    const exists = this.profiles.some((candidate) => candidate.id === profile.id);
+    this.profiles = exists
+      ? this.profiles.map((candidate) => (candidate.id === profile.id ? profile : candidate))
+      : [...this.profiles, profile];
+  }
+
+  removeProfile(id: string): void {
+    this.profiles = this.profiles.filter((profile) => profile.id !== id);
+    const { [id]: _removed, ...snapshots } = this.snapshots;
+    this.snapshots = snapshots;
+    if (this.activeProfileId === id) {
+      this.activeProfileId = null;
+      const next = this.profiles[0];
+      if (next !== undefined) void this.activate(next.id);
+    }
+  }
+
+  async #loadSnapshot(id: string): Promise<void> {
+    const result = await settle(() => this.bridge.getSnapshot({ profileId: id }));
+    if (result.ok) {
+      if (result.value !== null) this.#storeSnapshot(result.value);
+    } else {
+      this.notice = { context: 'Could not read the cached figures', error: result.error };
+    }
+  }
+
+  #storeSnapshot(view: SnapshotView): void {
+    const id = view.snapshot.profileId;
+    this.snapshots = { ...this.snapshots, [id]: view };
+    this.statuses = { ...this.statuses, [id]: view.status };
+  }
+
+  #storeStatus(status: ProfileStatus): void {
+    this.statuses = { ...this.statuses, [status.profileId]: status };
+  }
+
+  #storeProfiles(list: ProfileList): void {
+    this.profiles = list.profiles;
+    const statuses: Record<string, ProfileStatus> = { ...this.statuses };
+    for (const profile of list.profiles) statuses[profile.id] = profile.status;
+    this.statuses = statuses;
+    // While a switch is in flight the user's choice wins over a list that predates it.
+    if (this.#pendingActivation === null) this.activeProfileId = list.activeProfileId;
+  }
+
+  #watchColourScheme(): void {
+    if (typeof window.matchMedia !== 'function') return;
+    const query = window.matchMedia('(prefers-color-scheme: dark)');
+    this.systemPrefersDark = query.matches;
+    const listener = (event: MediaQueryListEvent) => {
+      this.systemPrefersDark = event.matches;
+    };
+    query.addEventListener('change', listener);
+    this.#teardown.push(() => query.removeEventListener('change', listener));
+  }
+}
+
+const APP_CONTEXT = Symbol('app');
+
+export function provideApp(app: AppState): void {
+  setContext(APP_CONTEXT, app);
+}
+
+export function useApp(): AppState {
+  return getContext<AppState>(APP_CONTEXT);
+}

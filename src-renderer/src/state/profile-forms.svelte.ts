@@ -1,0 +1,134 @@
+/**
+ * The add-profile and replace-credentials forms. The secret lives in these objects only between
+ * pasting and submitting: it is cleared the moment the submit call is made (whatever its outcome)
+ * and whenever the form is closed, so no copy lingers in the window's state.
+ */
+import type {
+  Bridge,
+  ConnectionTest,
+  Credentials,
+  NewProfile,
+  ProfileView,
+  UserFacingError,
+} from '../../../src-preload/contract.ts';
+import {
+  validateCredentials,
+  validateNewProfile,
+  type FieldErrors,
+  type ProfileField,
+} from '../lib/profile-validation.ts';
+import { settle } from '../lib/settle.ts';
+
+export type TestOutcome =
+  | { readonly kind: 'passed'; readonly test: ConnectionTest }
+  | { readonly kind: 'failed'; readonly error: UserFacingError };
+
+/** Profile badge colours offered first; any colour can still be picked. */
+export const PROFILE_COLOURS: readonly string[] = ['#7c5cff', '#0ea5e9', '#10b981', '#f59e0b', '#ef4444', '#ec4899', '#64748b'];
+
+export class CredentialsForm {
+  protected readonly bridge: Bridge;
+  apiKey = $state('');
+  apiSecret = $state('');
+  errors = $state.raw<FieldErrors<ProfileField>>({});
+  testing = $state(false);
+  submitting = $state(false);
+  outcome = $state.raw<TestOutcome | null>(null);
+  submitError = $state.raw<UserFacingError | null>(null);
+  /** True after a submit cleared the secret, so the form can say why the field is empty again. */
+  secretCleared = $state(false);
+
+  constructor(bridge: Bridge) {
+    this.bridge = bridge;
+  }
+
+  checkCredentials(): Credentials | null {
+    const checked = validateCredentials({ apiKey: this.apiKey, apiSecret: this.apiSecret });
+    this.errors = checked.errors;
+    return checked.value;
+  }
+
+  /** "Test connection": the key check with the typed credentials, before anything is stored. */
+  async test(baseUrl?: string): Promise<void> {
+    const credentials = this.checkCredentials();
+    if (credentials === null) return;
+    this.testing = true;
+    this.outcome = null;
+    const target = baseUrl === undefined ? credentials : { ...credentials, baseUrl };
+    const result = await settle(() => this.bridge.testConnection(target));
+    this.testing = false;
+    this.outcome = result.ok ? { kind: 'passed', test: result.value } : { kind: 'failed', error: result.error };
+  }
+
+  /** Sends the credentials to `replaceCredentials`; the secret is cleared before the answer arrives. */
+  async replace(id: string): Promise<ProfileView | null> {
+    const credentials = this.checkCredentials();
+    if (credentials === null) return null;
+    return this.submitWith(() => this.bridge.replaceCredentials({ id, ...credentials }));
+  }
+
+  protected async submitWith(call: () => ReturnType<Bridge['createProfile']>): Promise<ProfileView | null> {
+    this.submitting = true;
+    this.submitError = null;
+    const pending = settle(call);
+    this.clearSecret();
+    const result = await pending;
+    this.submitting = false;
+    if (result.ok) {
+      this.reset();
+      return result.value;
+    }
+    this.submitError = result.error;
+    return null;
+  }
+
+  clearSecret(): void {
+    this.apiSecret = '';
+    this.secretCleared = true;
+    // A test result belongs to the secret it tested.
+    this.outcome = null;
+  }
+
+  reset(): void {
+    this.apiKey = '';
+    this.apiSecret = '';
+    this.errors = {};
+    this.outcome = null;
+    this.submitError = null;
+    this.secretCleared = false;
+  }
+}
+
+export class NewProfileForm extends CredentialsForm {
+  name = $state('');
+  colour = $state(PROFILE_COLOURS[0] ?? '#7c5cff');
+  /** Advanced: empty means production. */
+  baseUrl = $state('');
+
+  checkProfile(): NewProfile | null {
+    const draft: NewProfile = { name: this.name, colour: this.colour, apiKey: this.apiKey, apiSecret: this.apiSecret };
+    const checked = validateNewProfile(draft);
+    const baseUrl = this.baseUrl.trim();
+    this.errors = checked.errors;
+    if (checked.value === null) return null;
+    return baseUrl === '' ? checked.value : { ...checked.value, baseUrl };
+  }
+
+  override test(): Promise<void> {
+    const baseUrl = this.baseUrl.trim();
+    return super.test(baseUrl === '' ? undefined : baseUrl);
+  }
+
+  async create(): Promise<ProfileView | null> {
+    const profile = this.checkProfile();
+    if (profile === null) return null;
+    return this.submitWith(() => this.bridge.createProfile(profile));
+  }
+
+  override reset(): void {
+    super.reset();
+    this.name = '';
+    this.colour = PROFILE_COLOURS[0] ?? '#7c5cff';
+    this.baseUrl = '';
+  }
+}
