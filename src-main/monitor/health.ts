@@ -64,9 +64,19 @@ export function thresholdsFor(thresholds: HealthThresholds, account: AccountRef)
   };
 }
 
+/** Thresholds as ratios, by percentage: a handful of distinct values, compared thousands of times per snapshot. */
+const RATIO_OF_PCT = new Map<number, BigJs.Big>();
+
 /** A percentage threshold as a ratio (300 → 3), exactly. */
 export function ratioOfPct(pct: number): BigJs.Big {
-  return big(toDecimal(pct)).div('100');
+  let ratio = RATIO_OF_PCT.get(pct);
+  if (ratio === undefined) {
+    ratio = big(toDecimal(pct)).div('100');
+    // User thresholds are few; the bound only guards against a caller inventing endless values.
+    if (RATIO_OF_PCT.size > 1000) RATIO_OF_PCT.clear();
+    RATIO_OF_PCT.set(pct, ratio);
+  }
+  return ratio;
 }
 
 /** numerator / denominator truncated to RATIO_DECIMALS; null when the denominator is not positive. */
