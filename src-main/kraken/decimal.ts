@@ -12,12 +12,11 @@ import type { Decimal } from './model.ts';
 export type { Decimal };
 
 /**
- * A private Big constructor: its DP/RM/strict settings cannot be changed by any other module that
- * happens to use big.js. `strict` makes `Big(number)` and `valueOf()` throw, so a float can never
- * slip into the arithmetic unnoticed.
+ * A private Big constructor: its DP/RM settings cannot be changed by any other module that happens
+ * to use big.js. big.js's `strict` mode stays off: it would also refuse exact integer literals such
+ * as `.gt(0)`, and floats cannot reach the arithmetic anyway because every Decimal is a string.
  */
 const Big = BigJs();
-Big.strict = true;
 /** Decimal places kept by division; far beyond anything Kraken sends (≤ 20 fractional digits). */
 Big.DP = 30;
 Big.RM = Big.roundHalfUp;

@@ -1,0 +1,61 @@
+/**
+ * A simulated exchange on real loopback HTTP and a client pointed at it, both on a ManualClock, with
+ * a recording fetch that remembers every request's headers (to prove no Authent leaks).
+ */
+import { CostBudgets } from '../../../src-main/kraken/budget.ts';
+import { KrakenClient, type KrakenClientOptions } from '../../../src-main/kraken/client.ts';
+import type { FetchFunction } from '../../../src-main/kraken/http-exchange.ts';
+import { SimulatedExchange, type SimulatedExchangeOptions } from '../../../src-main/kraken/simulator/exchange.ts';
+import type { RunningServer } from '../../../src-main/kraken/simulator/server.ts';
+import { ManualClock } from './manual-clock.ts';
+
+export interface Loopback {
+  readonly clock: ManualClock;
+  readonly exchange: SimulatedExchange;
+  readonly server: RunningServer;
+  readonly credentials: { readonly apiKey: string; readonly apiSecret: string };
+  /** Headers of every request the client sent. */
+  readonly sent: Headers[];
+  readonly budgets: CostBudgets;
+  client(options?: Partial<KrakenClientOptions>): KrakenClient;
+  close(): Promise<void>;
+}
+
+export async function startLoopback(options: SimulatedExchangeOptions = {}): Promise<Loopback> {
+  const clock = new ManualClock();
+  const exchange = new SimulatedExchange({ clock, ...options });
+  exchange.setMarkPrice('pf_xbtusd', '60000');
+  exchange.setMarkPrice('pi_xbtusd', '60000');
+  exchange.setMarkPrice('pf_ethusd', '3000');
+  exchange.setUsdRate('EUR', '1.1');
+  const credentials = exchange.addKey();
+  const server = await exchange.listen({ port: 0 });
+  const sent: Headers[] = [];
+  const recordingFetch: FetchFunction = (input, init) => {
+    sent.push(new Headers(init.headers));
+    return fetch(input, init);
+  };
+  const budgets = new CostBudgets(clock);
+  return {
+    clock,
+    exchange,
+    server,
+    credentials,
+    sent,
+    budgets,
+    client: (overrides = {}) =>
+      new KrakenClient({
+        baseUrl: server.url,
+        appVersion: '1.2.3',
+        getCredentials: async () => credentials,
+        fetch: recordingFetch,
+        clock,
+        budgets,
+        random: () => 0.5,
+        // Long enough that ManualClock.run never jumps over it; timeout tests set their own.
+        timeoutMs: 3_600_000,
+        ...overrides,
+      }),
+    close: () => server.close(),
+  };
+}
