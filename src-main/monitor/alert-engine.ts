@@ -134,10 +134,21 @@ export function staleLimitMs(setup: AlertProfileSetup): number {
 }
 
 /** What the tray and the Alerts view need to know about a profile's alerting. */
-export function profileAlertStatus(state: AlertEngineState, profileId: string, now: number): { readonly interrupted: boolean; readonly snoozedUntil: number | null } {
+export interface ProfileAlertStatus {
+  readonly interrupted: boolean;
+  /** End of the snooze, null when not snoozed (any more). */
+  readonly snoozedUntil: number | null;
+  /**
+   * The worst level alerted and not yet cleared, with hysteresis: while a ratio hovers just above
+   * 300 % this stays `warn`, so the tray icon does not flicker with every refresh.
+   */
+  readonly level: AccountAlertLevel | null;
+}
+
+export function profileAlertStatus(state: AlertEngineState, profileId: string, now: number): ProfileAlertStatus {
   const profile = state.profiles[profileId];
-  if (profile === undefined) return { interrupted: false, snoozedUntil: null };
-  return { interrupted: profile.interrupted, snoozedUntil: isSnoozed(profile, now) ? profile.snoozedUntil : null };
+  if (profile === undefined) return { interrupted: false, snoozedUntil: null, level: null };
+  return { interrupted: profile.interrupted, snoozedUntil: isSnoozed(profile, now) ? profile.snoozedUntil : null, level: worstAccountLevel(profile) };
 }
 
 export function stepAlerts(state: AlertEngineState, event: AlertEvent, now: number, options: AlertEngineOptions = LOCAL_TIME): AlertStep {

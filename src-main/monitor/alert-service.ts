@@ -11,11 +11,14 @@ import {
   type AlertEvent,
   type AlertProfileSetup,
   LOCAL_TIME,
+  type ProfileAlertStatus,
   initialAlertState,
   profileAlertStatus,
   stepAlerts,
 } from './alert-engine.ts';
 import type { HealthReport } from './health-model.ts';
+
+export type { ProfileAlertStatus };
 
 /** Where alerts are kept: the store's alert log. `append` assigns the id. */
 export interface AlertSink {
@@ -30,11 +33,6 @@ export interface AlertServiceOptions {
   readonly now?: () => number;
   readonly schedule?: Schedule;
   readonly engine?: AlertEngineOptions;
-}
-
-export interface ProfileAlertStatus {
-  readonly interrupted: boolean;
-  readonly snoozedUntil: number | null;
 }
 
 /** setTimeout's delay is a signed 32-bit integer: longer waits fire at once, so they are capped. */
@@ -101,7 +99,7 @@ export class AlertService {
     return () => this.#alertListeners.delete(listener);
   }
 
-  /** A profile's interrupted or snoozed status changed (the tray shows both). */
+  /** A profile's interrupted, snoozed or alert-level status changed (the tray shows all three). */
   onStatusChange(listener: () => void): () => void {
     this.#changeListeners.add(listener);
     return () => this.#changeListeners.delete(listener);

@@ -7,8 +7,9 @@
  * Everything is reachable from the menu, because click events do not reach the app on every Linux
  * tray. The tray never shows amounts (only ratios), so privacy mode changes nothing but its checkbox.
  */
+import type { AccountAlertLevel } from './alert-engine.ts';
 import { formatPercent } from './alert-text.ts';
-import { compareFigures } from './health.ts';
+import { compareFigures, healthRank } from './health.ts';
 import type { HealthFigure, HealthLevel, HealthReport } from './health-model.ts';
 import type { ConnectionState } from './status.ts';
 
@@ -20,8 +21,13 @@ export interface TrayProfileInput {
   readonly connection: ConnectionState;
   /** Health of the newest snapshot (cached or fresh), null when there is none. */
   readonly health: HealthReport | null;
-  /** The alert engine's staleness guard fired for this profile (AlertService.status). */
+  /** The alert engine's staleness guard fired for this profile (AlertService.status().interrupted). */
   readonly monitoringInterrupted: boolean;
+  /**
+   * The alert engine's level with hysteresis (AlertService.status().level): keeps the icon at warn
+   * while the ratio hovers just above the threshold, instead of flickering with each refresh.
+   */
+  readonly alertLevel: AccountAlertLevel | null;
   /** End of the profile's snooze, null when not snoozed. */
   readonly snoozedUntil: number | null;
 }
@@ -106,7 +112,8 @@ function figureText(worst: HealthFigure | null): string {
 
 function summarise(profile: TrayProfileInput): ProfileSummary {
   const worst = profile.health?.worst ?? null;
-  const level = worst?.level ?? 'noMargin';
+  const measured = worst?.level ?? 'noMargin';
+  const level = profile.alertLevel !== null && healthRank(profile.alertLevel) > healthRank(measured) ? profile.alertLevel : measured;
   const connectionText = profile.monitoringInterrupted ? 'monitoring interrupted' : (CONNECTION_WORDS[profile.connection] ?? null);
   let icon: TrayIconState;
   // A last-known critical stays critical even when the data stopped coming: danger is not forgotten.

@@ -15,7 +15,7 @@ const IMAGES = fileURLToPath(new URL('../../../build/tray', import.meta.url));
 
 function model(pct: string, name = 'Main'): TrayModel {
   return buildTrayModel({
-    profiles: [{ id: 'main', name, connection: 'live', health: reportOf(flexAt(pct)), monitoringInterrupted: false, snoozedUntil: null }],
+    profiles: [{ id: 'main', name, connection: 'live', health: reportOf(flexAt(pct)), monitoringInterrupted: false, alertLevel: null, snoozedUntil: null }],
     activeProfileId: 'main',
     privacyMode: false,
   });

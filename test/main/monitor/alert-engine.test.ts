@@ -68,8 +68,10 @@ describe('levels, hysteresis and escalation', () => {
     for (const [minute, pct] of [[0, '295'], [1, '305'], [2, '298'], [3, '309.99'], [4, '296']] as const) s.at(minute).health(flexAt(pct));
     expect(s.titles()).toEqual(['[Main] Margin level 295 % - warning']);
 
+    expect(profileAlertStatus(s.state, 'main', s.now).level).toBe('warn');
     s.at(5).health(flexAt('310'));
     expect(s.log).toHaveLength(1);
+    expect(profileAlertStatus(s.state, 'main', s.now).level).toBeNull();
     s.at(6).health(flexAt('299'));
     expect(s.titles()).toEqual(['[Main] Margin level 295 % - warning', '[Main] Margin level 299 % - warning']);
   });
@@ -260,7 +262,7 @@ describe('snooze', () => {
   it('keeps alerts off the desktop but in the log, except liquidation imminent; repeats wait for its end', () => {
     const s = new Session({ repeatCriticalMinutes: 15, staleAfterMinutes: 120 });
     s.send({ kind: 'snooze', profileId: 'main', until: NOON + 60 * MINUTE });
-    expect(profileAlertStatus(s.state, 'main', s.now)).toEqual({ interrupted: false, snoozedUntil: NOON + 60 * MINUTE });
+    expect(profileAlertStatus(s.state, 'main', s.now)).toEqual({ interrupted: false, snoozedUntil: NOON + 60 * MINUTE, level: null });
 
     s.at(0).health(flexAt('280'));
     s.at(1).health(flexAt('140'));

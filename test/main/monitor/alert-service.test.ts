@@ -69,7 +69,7 @@ describe('AlertService', () => {
     expect(time.pending()).toEqual([START + 2 * MINUTE]);
     time.advance(2 * MINUTE);
     expect(sink.records.map((record) => record.level)).toEqual(['critical', 'interrupted']);
-    expect(alerts.status('main')).toEqual({ interrupted: true, snoozedUntil: null });
+    expect(alerts.status('main')).toEqual({ interrupted: true, snoozedUntil: null, level: 'critical' });
   });
 
   it('snoozes by minutes, reports status changes, and again when the snooze runs out by itself', () => {

@@ -5,7 +5,7 @@ import { flexAt, flexWithoutMargin, reportOf, subAt } from './health-fixtures.ts
 import type { HealthReport } from '../../../src-main/monitor/health-model.ts';
 
 function profile(id: string, name: string, health: HealthReport | null, more: Partial<TrayProfileInput> = {}): TrayProfileInput {
-  return { id, name, connection: 'live', health, monitoringInterrupted: false, snoozedUntil: null, ...more };
+  return { id, name, connection: 'live', health, monitoringInterrupted: false, alertLevel: null, snoozedUntil: null, ...more };
 }
 
 function labels(items: readonly TrayMenuItem[]): string[] {
@@ -22,6 +22,12 @@ describe('tray icon state', () => {
     expect(state(profile('a', 'A', reportOf(flexAt('250', { initialMargin: '260' }))))).toBe('warn');
     expect(state(profile('a', 'A', reportOf(flexAt('140'))))).toBe('critical');
     expect(state(profile('a', 'A', reportOf(flexAt('105'))))).toBe('critical');
+  });
+
+  it("keeps the alert engine's level while a ratio hovers just above the threshold (no flicker)", () => {
+    expect(state(profile('a', 'A', reportOf(flexAt('305')), { alertLevel: 'warn' }))).toBe('warn');
+    expect(state(profile('a', 'A', reportOf(flexAt('155')), { alertLevel: 'critical' }))).toBe('critical');
+    expect(state(profile('a', 'A', reportOf(flexAt('140')), { alertLevel: 'warn' }))).toBe('critical');
   });
 
   it('stale when data is old or monitoring was interrupted, offline when the exchange or the key cannot be reached', () => {
