@@ -297,8 +297,10 @@ class FakeIpcMain extends Emitter {
 
 class FakeApp extends Emitter {
   readonly paths = new Map<string, string>([['userData', '/tmp/margin-desk-fake-userdata']]);
-  loginItem = { openAtLogin: false, openAsHidden: false, args: [] as string[] };
+  loginItem = { openAtLogin: false, openAsHidden: false, path: process.execPath, args: [] as string[] };
   singleInstanceLock = true;
+  /** macOS only: what getLoginItemSettings reports when the app was started by its login item. */
+  wasOpenedAtLogin = false;
   quitting = false;
   isPackaged = false;
   readonly switches: string[] = [];
@@ -335,8 +337,12 @@ class FakeApp extends Emitter {
   setLoginItemSettings(settings: Partial<FakeApp['loginItem']>): void {
     this.loginItem = { ...this.loginItem, ...settings };
   }
-  getLoginItemSettings(): FakeApp['loginItem'] {
-    return { ...this.loginItem };
+  /** Like Windows: a query naming a path or args reports openAtLogin only for that exact command line. */
+  getLoginItemSettings(query: { path?: string; args?: string[] } = {}): FakeApp['loginItem'] & { wasOpenedAtLogin: boolean } {
+    const matches =
+      (query.path === undefined || query.path === this.loginItem.path) &&
+      (query.args === undefined || JSON.stringify(query.args) === JSON.stringify(this.loginItem.args));
+    return { ...this.loginItem, openAtLogin: this.loginItem.openAtLogin && matches, wasOpenedAtLogin: this.wasOpenedAtLogin };
   }
 }
 
