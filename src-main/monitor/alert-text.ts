@@ -118,7 +118,7 @@ export function interruptedTitle(profileName: string): string {
 /** `lastKnown`: the worst figure of the last fresh data, when there was any. */
 export function interruptedBody(minutesWithoutData: number, lastKnown: HealthFigure | null): string {
   const since = `No fresh data for ${minutesWithoutData} minute${minutesWithoutData === 1 ? '' : 's'}.`;
-  const known =
-    lastKnown?.marginRatio != null ? `Last known margin level: ${formatPercent(lastKnown.marginRatio)} (${lastKnown.label}).` : null;
+  const ratio = lastKnown?.marginRatio ?? null;
+  const known = lastKnown !== null && ratio !== null ? `Last known margin level: ${formatPercent(ratio)} (${lastKnown.label}).` : null;
   return [since, known, alertAdvice('interrupted')].filter((line): line is string => line !== null).join('\n');
 }
