@@ -1,15 +1,10 @@
 import { screen } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderApp } from './support/render-app.ts';
-import { NOW, seedState } from './support/scenarios.ts';
+import { seedState } from './support/scenarios.ts';
+import { freezeDate } from './support/time.ts';
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+freezeDate();
 
 describe('Overview with the seed accounts', () => {
   it('shows the worst figure, its buffer and the data age in the health banner', async () => {

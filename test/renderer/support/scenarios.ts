@@ -1,34 +1,43 @@
-/** Ready-made fake-bridge states for the tests: the seed profile in every connection state, many profiles, many subaccounts. */
+/** Ready-made fake-bridge states: the seed profile in every connection state, many subaccounts. */
 import type { ConnectionState } from '../../../src-main/monitor/status.ts';
 import type { ProfileView, SnapshotView } from '../../../src-preload/contract.ts';
 import { profileView, type FakeState } from './fake-bridge.ts';
-import { seedSnapshot, statusOf, viewOf, withSubaccounts } from './seed.ts';
 import { SEED_TEXTS } from './seed-texts.ts';
+import { seedSnapshot, statusOf, viewOf, withSubaccounts } from './seed.ts';
 
-/** Fixed "now" of the scenarios; tests fake Date to it so data ages read exactly. */
+/** Fixed "now" of the tests; they fake Date to it so that data ages read exactly. */
 export const NOW = Date.UTC(2026, 5, 1, 12, 0, 0);
-/** The seed snapshot was fetched this long before NOW. */
+/** The seed snapshot was fetched this long before now. */
 export const AGE_MS = 30_000;
 
-export function seedView(profileId: string, state: ConnectionState = 'live', options: { sample?: boolean; subaccounts?: number } = {}): SnapshotView {
-  const fetchedAt = NOW - AGE_MS;
+export interface SeedOptions {
+  readonly sample?: boolean;
+  /** Total subaccounts: the seed's one plus synthetic ones. */
+  readonly subaccounts?: number;
+  readonly now?: number;
+}
+
+export function seedView(profileId: string, state: ConnectionState = 'live', options: SeedOptions = {}): SnapshotView {
+  const now = options.now ?? NOW;
+  const fetchedAt = now - AGE_MS;
   let snapshot = seedSnapshot(SEED_TEXTS, profileId, fetchedAt);
   if (options.subaccounts !== undefined && snapshot.subaccounts !== null) {
     snapshot = { ...snapshot, subaccounts: withSubaccounts(snapshot.subaccounts, options.subaccounts) };
   }
-  return viewOf(snapshot, statusOf(profileId, state, fetchedAt, NOW), options.sample ?? false);
+  return viewOf(snapshot, statusOf(profileId, state, fetchedAt, now), options.sample ?? false);
 }
 
-export function seedProfile(id = 'main', name = 'Main', state: ConnectionState = 'live'): ProfileView {
-  return profileView({ id, name, status: statusOf(id, state, NOW - AGE_MS, NOW) }, NOW);
+export function seedProfile(id = 'main', name = 'Main', state: ConnectionState = 'live', now = NOW): ProfileView {
+  return profileView({ id, name, status: statusOf(id, state, now - AGE_MS, now) }, now);
 }
 
-export function seedState(state: ConnectionState = 'live', options: { subaccounts?: number; privacy?: boolean } = {}): FakeState {
+export function seedState(state: ConnectionState = 'live', options: SeedOptions & { privacy?: boolean } = {}): FakeState {
+  const now = options.now ?? NOW;
   return {
-    profiles: [seedProfile('main', 'Main', state)],
+    profiles: [seedProfile('main', 'Main', state, now)],
     activeProfileId: 'main',
     snapshots: { main: seedView('main', state, options) },
     settings: { privacyMode: options.privacy ?? false },
-    now: () => NOW,
+    now: () => now,
   };
 }

@@ -1,0 +1,14 @@
+/**
+ * The look harness's stand-in for the preload: installs a FakeBridge as `window.marginDesk` before
+ * the built renderer runs. The scenario comes from the page URL (`?scenario=many`).
+ */
+import { BRIDGE_GLOBAL } from '../../../src-preload/contract.ts';
+import { FakeBridge } from '../support/fake-bridge.ts';
+import { SCENARIOS, type ScenarioName } from './scenario-names.ts';
+import { scenario } from './scenarios.ts';
+
+const requested = new URLSearchParams(location.search).get('scenario') ?? 'seed';
+const name: ScenarioName = (SCENARIOS as readonly string[]).includes(requested) ? (requested as ScenarioName) : 'seed';
+const fake = new FakeBridge(scenario(name, Date.now()));
+Object.defineProperty(window, BRIDGE_GLOBAL, { value: fake.bridge });
+Object.defineProperty(window, '__fakeBridge', { value: fake });
