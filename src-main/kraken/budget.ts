@@ -10,6 +10,12 @@ import type { Clock } from './clock.ts';
 
 export const BUDGET_LIMIT = 500;
 export const BUDGET_WINDOW_MS = 10_000;
+/**
+ * The client's window is a little longer than Kraken's: the client counts a spend when it sends,
+ * Kraken when the request arrives, so with a varying network delay a request sent exactly 10 s
+ * after an earlier one could arrive inside Kraken's window of it.
+ */
+export const CLIENT_BUDGET_WINDOW_MS = BUDGET_WINDOW_MS + 1_000;
 
 /** Cost of each endpoint the app calls. */
 export const ENDPOINT_COST = {
@@ -87,16 +93,18 @@ export class CostBudget {
 /** One budget per API key, shared by every client that uses the key. */
 export class CostBudgets {
   readonly #clock: Clock;
+  readonly #windowMs: number;
   readonly #budgets = new Map<string, CostBudget>();
 
-  constructor(clock: Clock) {
+  constructor(clock: Clock, windowMs = BUDGET_WINDOW_MS) {
     this.#clock = clock;
+    this.#windowMs = windowMs;
   }
 
   for(apiKey: string): CostBudget {
     let budget = this.#budgets.get(apiKey);
     if (budget === undefined) {
-      budget = new CostBudget(this.#clock);
+      budget = new CostBudget(this.#clock, BUDGET_LIMIT, this.#windowMs);
       this.#budgets.set(apiKey, budget);
     }
     return budget;

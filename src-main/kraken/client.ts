@@ -5,7 +5,7 @@
  * It never keeps the API secret: `getCredentials` is asked on every attempt (the keychain provides
  * it), the secret is used to sign that one request and dropped with the attempt's scope.
  */
-import { CostBudgets, ENDPOINT_COST } from './budget.ts';
+import { CLIENT_BUDGET_WINDOW_MS, CostBudgets, ENDPOINT_COST } from './budget.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { abortedError, KrakenError } from './errors.ts';
 import { exchange, type FetchFunction } from './http-exchange.ts';
@@ -45,7 +45,10 @@ export interface KrakenClientOptions {
   readonly random?: () => number;
   /** Send a strictly increasing `Nonce` per key (off by default, as in ccxt and Kraken's samples). */
   readonly useNonce?: boolean;
-  /** Cost budgets per key; pass one instance to every client so clients sharing a key share its budget. */
+  /**
+   * Cost budgets per key (`new CostBudgets(clock, CLIENT_BUDGET_WINDOW_MS)`); pass one instance to
+   * every client so clients sharing a key share its budget.
+   */
   readonly budgets?: CostBudgets;
   /** Nonce sequences per key; shared like `budgets`. */
   readonly nonces?: NonceSequences;
@@ -96,7 +99,7 @@ export class KrakenClient {
     this.#retry = options.retry ?? DEFAULT_RETRY;
     this.#random = options.random ?? Math.random;
     this.#useNonce = options.useNonce ?? false;
-    this.#budgets = options.budgets ?? new CostBudgets(this.#clock);
+    this.#budgets = options.budgets ?? new CostBudgets(this.#clock, CLIENT_BUDGET_WINDOW_MS);
     this.#nonces = options.nonces ?? new NonceSequences(this.#clock);
   }
 

@@ -2,7 +2,7 @@
  * A simulated exchange on real loopback HTTP and a client pointed at it, both on a ManualClock, with
  * a recording fetch that remembers every request's headers (to prove no Authent leaks).
  */
-import { CostBudgets } from '../../../src-main/kraken/budget.ts';
+import { CLIENT_BUDGET_WINDOW_MS, CostBudgets } from '../../../src-main/kraken/budget.ts';
 import { KrakenClient, type KrakenClientOptions } from '../../../src-main/kraken/client.ts';
 import type { FetchFunction } from '../../../src-main/kraken/http-exchange.ts';
 import { SimulatedExchange, type SimulatedExchangeOptions } from '../../../src-main/kraken/simulator/exchange.ts';
@@ -35,7 +35,7 @@ export async function startLoopback(options: SimulatedExchangeOptions = {}): Pro
     sent.push(new Headers(init.headers));
     return fetch(input, init);
   };
-  const budgets = new CostBudgets(clock);
+  const budgets = new CostBudgets(clock, CLIENT_BUDGET_WINDOW_MS);
   return {
     clock,
     exchange,
