@@ -1,0 +1,112 @@
+/**
+ * What `npm run dist` would put in the app, found by running electron-builder itself on a copy of
+ * this repository: its own file matching, production-dependency collection, asar packing and
+ * unpacking. Only two things are stood in for: the Electron binary (it cannot be downloaded here;
+ * a stub in the same layout, so the fuses, which patch that binary, are left out) and the
+ * electron-vite output (a tree in the layout electron.vite.config.ts produces, source map included,
+ * so this test does not depend on the app compiling at this moment).
+ */
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractFile, listPackage, statFile } from '@electron/asar';
+import { build, Platform } from 'electron-builder';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import config from '../../../electron-builder.config.ts';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const NOT_COPIED = new Set(['node_modules', '.git', 'out', 'dist', 'test-results', '.tools', '.bench-scratch']);
+const BUILD_OUTPUT = {
+  'out/main/index.js': 'import "./chunk.js";',
+  'out/main/chunk.js': 'export {};',
+  'out/main/index.js.map': '{"version":3,"sourcesContent":["const secret = 1"]}',
+  'out/preload/index.cjs': '"use strict";',
+  'out/renderer/index.html': '<!doctype html><script type="module" src="./assets/index-Bx1.js"></script>',
+  'out/renderer/assets/index-Bx1.js': 'console.log(1);',
+  'out/renderer/assets/index-Bx1.css': 'body{}',
+};
+
+let work: string;
+let asarPath: string;
+let files: string[];
+
+function write(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'packaged-files-'));
+  const project = join(work, 'project');
+  for (const entry of readdirSync(ROOT)) {
+    if (!NOT_COPIED.has(entry)) cpSync(join(ROOT, entry), join(project, entry), { recursive: true });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
+  for (const [path, text] of Object.entries(BUILD_OUTPUT)) write(join(project, path), text);
+  write(join(project, '.env'), 'KRAKEN_API_SECRET=do-not-ship');
+
+  const electronDist = join(work, 'electron');
+  write(join(electronDist, 'electron'), '#!/bin/sh\n');
+  chmodSync(join(electronDist, 'electron'), 0o755);
+  write(join(electronDist, 'locales', 'en-US.pak'), '');
+  mkdirSync(join(electronDist, 'resources'));
+
+  await build({
+    projectDir: project,
+    targets: Platform.LINUX.createTarget('dir'),
+    publish: 'never',
+    config: { ...config, electronDist, electronFuses: null, npmRebuild: false, directories: { ...config.directories, output: join(work, 'dist') } },
+  });
+  asarPath = join(work, 'dist', 'linux-unpacked', 'resources', 'app.asar');
+  files = listPackage(asarPath, { isPack: false })
+    .map((path) => path.replace(/^[/\\]/, '').split('\\').join('/'))
+    .filter((path) => !('files' in statFile(asarPath, path, false)));
+}, 180_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('the packaged app', () => {
+  it('holds the build output, package.json and node_modules, and nothing else at the top', () => {
+    expect(new Set(files.map((path) => path.split('/')[0]))).toEqual(new Set(['out', 'package.json', 'node_modules']));
+    expect(JSON.parse(extractFile(asarPath, 'package.json').toString()).main).toBe('out/main/index.js');
+  });
+
+  it('ships the main, preload and renderer bundles but no source maps', () => {
+    const shipped = Object.keys(BUILD_OUTPUT).filter((path) => !path.endsWith('.map'));
+    expect(files.filter((path) => path.startsWith('out/')).sort()).toEqual(shipped.sort());
+  });
+
+  it('contains no sources, tests, scripts, build resources, configs or env files', () => {
+    const ours = files.filter((path) => !path.startsWith('node_modules/'));
+    for (const forbidden of [/^src-/, /^test\//, /^scripts\//, /^build\//, /^docs\//, /\.ts$/, /\.map$/, /^\.env/, /config\./, /^tsconfig/]) {
+      expect(ours.filter((path) => forbidden.test(path)), String(forbidden)).toEqual([]);
+    }
+  });
+
+  it('bundles exactly the production dependencies', () => {
+    const topLevel = new Set(files.filter((path) => path.startsWith('node_modules/')).map((path) => path.split('/')[1]));
+    const { dependencies } = JSON.parse(extractFile(asarPath, 'package.json').toString());
+    expect(topLevel).toEqual(new Set(Object.keys(dependencies)));
+  });
+
+  it('keeps the native modules, with their compiled bindings unpacked next to the asar', () => {
+    const bindings = files.filter((path) => path.endsWith('.node'));
+    expect(bindings).toContain('node_modules/keytar/build/Release/keytar.node');
+    expect(bindings).toContain(`node_modules/better-sqlite3/prebuilds/${process.platform}-${process.arch}.node`);
+    for (const binding of bindings) {
+      expect(statFile(asarPath, binding, false), binding).toMatchObject({ unpacked: true });
+      expect(existsSync(join(`${asarPath}.unpacked`, binding)), binding).toBe(true);
+    }
+  });
+
+  it('leaves out what only a compiler needs', () => {
+    expect(files.filter((path) => /better-sqlite3\/(deps|src)\/|obj\.target|\.gypi?$/.test(path))).toEqual([]);
+  });
+
+  it('names the Linux executable margin-desk', () => {
+    expect(existsSync(join(work, 'dist', 'linux-unpacked', 'margin-desk'))).toBe(true);
+  });
+});
