@@ -4,35 +4,18 @@
  * system: only files inside out/renderer are served, with the CSP header on every response.
  */
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
 import { protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../security/content-security-policy.ts';
+import { contentTypeOf, resolveInside } from '../security/renderer-files.ts';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://margin-desk/`;
-
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 /** Must run before the app is ready: the scheme is standard and secure like https. */
 export function registerAppSchemePrivileges(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false } },
   ]);
-}
-
-/** Resolves a request path inside `root`, or null when it would escape it. */
-export function resolveInside(root: string, requestPath: string): string | null {
-  const decoded = decodeURIComponent(requestPath);
-  const target = normalize(join(root, decoded === '/' ? 'index.html' : decoded));
-  return target.startsWith(root.endsWith(sep) ? root : root + sep) ? target : null;
 }
 
 export function serveRendererFrom(root: string): void {
@@ -44,7 +27,7 @@ export function serveRendererFrom(root: string): void {
       const body = await readFile(path);
       return new Response(body, {
         headers: {
-          'content-type': MIME_TYPES[extname(path)] ?? 'application/octet-stream',
+          'content-type': contentTypeOf(path),
           'content-security-policy': CONTENT_SECURITY_POLICY,
           'x-content-type-options': 'nosniff',
         },

@@ -5,17 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, resolve } from 'node:path';
-import { resolveInside } from '../../../src-main/electron/app-protocol.ts';
+import { resolve } from 'node:path';
+import { contentTypeOf, resolveInside } from '../../../src-main/security/renderer-files.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../src-main/security/content-security-policy.ts';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
 
 export interface RendererServer {
   readonly url: string;
@@ -28,7 +20,7 @@ export async function serveBuiltRenderer(root = resolve('out/renderer')): Promis
     try {
       if (!path) throw new Error('outside');
       const body = await readFile(path);
-      response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY });
+      response.writeHead(200, { 'content-type': contentTypeOf(path), 'content-security-policy': CONTENT_SECURITY_POLICY });
       response.end(body);
     } catch {
       response.writeHead(404).end();

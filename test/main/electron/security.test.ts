@@ -10,7 +10,8 @@ import { createDispatcher, isAppUrl } from '../../../src-main/bridge/dispatcher.
 import type { HandlerTable } from '../../../src-main/bridge/handler-table.ts';
 import { createLogger } from '../../../src-main/log/logger.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../src-main/security/content-security-policy.ts';
-import { APP_ORIGIN, registerAppSchemePrivileges, resolveInside, serveRendererFrom } from '../../../src-main/electron/app-protocol.ts';
+import { APP_ORIGIN, registerAppSchemePrivileges, serveRendererFrom } from '../../../src-main/electron/app-protocol.ts';
+import { resolveInside } from '../../../src-main/security/renderer-files.ts';
 import { registerBridge, sendEvent } from '../../../src-main/electron/ipc-bridge.ts';
 import { createMainWindow } from '../../../src-main/electron/main-window.ts';
 import { hardenSession } from '../../../src-main/electron/web-security.ts';

@@ -1,0 +1,282 @@
+/**
+ * The app without Electron: every plain-Node service, wired into the one-way flow
+ * exchange → client → monitor → store → bridge. src-main/index.ts wraps it in Electron adapters;
+ * the end-to-end harness drives the very same object from a browser test.
+ */
+import type { ProfileStatus, SnapshotView } from '../../src-preload/contract.ts';
+import { CostBudgets } from '../kraken/budget.ts';
+import { KrakenClient } from '../kraken/client.ts';
+import { systemClock } from '../kraken/clock.ts';
+import type { AccountDataSource } from '../kraken/data-source.ts';
+import type { FetchFunction } from '../kraken/http-exchange.ts';
+import type { AccountSnapshot } from '../kraken/model.ts';
+import { NonceSequences } from '../kraken/nonce.ts';
+import { RestDataSource } from '../kraken/rest-data-source.ts';
+import { createSampleDataSource, createSampleExchange } from '../kraken/simulator/sample-exchange.ts';
+import type { SimulatedExchange } from '../kraken/simulator/exchange.ts';
+import type { Logger } from '../log/logger.ts';
+import type { AlertRules } from '../monitor/alert-model.ts';
+import { AlertService } from '../monitor/alert-service.ts';
+import { evaluateHealth } from '../monitor/health.ts';
+import { historyEntriesOf } from '../monitor/history-entries.ts';
+import { RefreshScheduler, type MonitoredProfile } from '../monitor/refresh-scheduler.ts';
+import type { TrayInput } from '../monitor/tray-model.ts';
+import { krakenKeyCheck } from '../profiles/kraken-key-check.ts';
+import type { Profile } from '../profiles/profile.ts';
+import { ProfileService } from '../profiles/profile-service.ts';
+import type { SecretStore } from '../profiles/secret-store.ts';
+import type { HistoryPoint, HistoryRange } from '../store/history-model.ts';
+import type { Settings } from '../store/settings-model.ts';
+import { Store } from '../store/store.ts';
+import { BridgeEvents } from './bridge-events.ts';
+import type { PlatformHooks } from './platform-hooks.ts';
+
+export interface AppServicesOptions {
+  /** Folder of the database (Electron's userData in the app, a temp folder in tests). */
+  readonly dataDir: string;
+  readonly appVersion: string;
+  readonly platform: string;
+  readonly secrets: SecretStore;
+  readonly logger: Logger;
+  readonly hooks: PlatformHooks;
+  readonly fetch?: FetchFunction;
+  /** The Sample profile's in-process exchange; tests pass one they drive. */
+  readonly sampleExchange?: SimulatedExchange;
+  readonly newId?: () => string;
+}
+
+const RANGE_MS: Record<HistoryRange, number> = {
+  '24h': 24 * 3_600_000,
+  '7d': 7 * 86_400_000,
+  '30d': 30 * 86_400_000,
+  '90d': 90 * 86_400_000,
+  '1y': 365 * 86_400_000,
+};
+/** Points per chart: more than a screen's width of pixels buys nothing but transfer time. */
+const MAX_CHART_POINTS = 1_500;
+const THIN_EVERY_MS = 6 * 3_600_000;
+/** Profiles other than the active one are refreshed this often when alerts watch them. */
+const BACKGROUND_INTERVAL_MS = 60_000;
+
+function idleStatus(profileId: string): ProfileStatus {
+  return { profileId, state: 'idle', lastSuccessAt: null, lastAttemptAt: null, nextRefreshAt: null, lastError: null };
+}
+
+export class AppServices {
+  readonly store: Store;
+  readonly events = new BridgeEvents();
+  readonly profiles: ProfileService;
+  readonly scheduler: RefreshScheduler;
+  readonly alerts: AlertService;
+  readonly sampleExchange: SimulatedExchange;
+  readonly logger: Logger;
+  readonly options: AppServicesOptions;
+  readonly #budgets = new CostBudgets(systemClock);
+  readonly #nonces = new NonceSequences(systemClock);
+  readonly #sources = new Map<string, AccountDataSource>();
+  /** Newest view per profile: the snapshot with its health, computed once per snapshot. */
+  readonly #views = new Map<string, Omit<SnapshotView, 'status'>>();
+  #thinTimer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(options: AppServicesOptions) {
+    this.options = options;
+    this.logger = options.logger;
+    this.store = Store.open(options.dataDir);
+    for (const notice of this.store.notices) this.logger.warn('Store notice', notice);
+    this.sampleExchange = options.sampleExchange ?? createSampleExchange();
+    this.scheduler = new RefreshScheduler({
+      refresh: (profileId, signal) => this.#sourceFor(profileId).fetchSnapshot(profileId, signal),
+      onSnapshot: (snapshot) => this.#accept(snapshot),
+      onStatus: (status) => this.events.emit('profileStatus', status),
+      logger: this.logger.child('monitor'),
+      backgroundIntervalMs: BACKGROUND_INTERVAL_MS,
+    });
+    this.profiles = new ProfileService({
+      records: this.store.profiles,
+      activeProfile: this.store.appState,
+      secrets: options.secrets,
+      checkKey: krakenKeyCheck({ appVersion: options.appVersion, fetch: options.fetch, budgets: this.#budgets, nonces: this.#nonces }),
+      statusOf: (profileId) => this.scheduler.status(profileId) ?? idleStatus(profileId),
+      newId: options.newId,
+    });
+    this.alerts = new AlertService({ sink: this.store.alertLog });
+    this.alerts.onAlert((alert) => this.events.emit('alert', alert));
+    this.profiles.onChange((list) => {
+      // A changed base URL or key must reach the next request: clients are rebuilt on demand.
+      this.#sources.clear();
+      this.#syncMonitoring();
+      this.events.emit('profilesChanged', list);
+    });
+  }
+
+  /**
+   * Start: cached figures first (no network), then the keychain check, then monitoring. The cached
+   * snapshots are ready before the window asks for them.
+   */
+  async start(): Promise<void> {
+    for (const snapshot of this.store.snapshots.readAllLatest()) this.#remember(snapshot);
+    for (const profile of this.store.profiles.list()) {
+      const until = this.store.appState.getSnoozeUntil(profile.id);
+      if (until !== null) this.alerts.handle({ kind: 'snooze', profileId: profile.id, until });
+    }
+    const keychain = await this.profiles.checkKeychain({ removeOrphans: this.store.notices.length === 0 });
+    if (keychain.problem) this.logger.warn('Keychain unavailable at start', keychain.problem);
+    if (keychain.removedOrphans.length) this.logger.info('Removed keychain entries no profile owned', { count: keychain.removedOrphans.length });
+    this.#syncMonitoring();
+    this.store.history.thin(Date.now());
+    this.#thinTimer = setInterval(() => this.store.history.thin(Date.now()), THIN_EVERY_MS);
+    this.#thinTimer.unref?.();
+  }
+
+  dispose(): void {
+    if (this.#thinTimer) clearInterval(this.#thinTimer);
+    this.scheduler.dispose();
+    this.alerts.dispose();
+    this.store.close();
+  }
+
+  /** What a view paints for a profile: cached or fresh figures, their health and freshness. */
+  viewOf(profileId: string): SnapshotView | null {
+    const view = this.#views.get(profileId);
+    if (!view) return null;
+    return { ...view, status: this.scheduler.status(profileId) ?? idleStatus(profileId) };
+  }
+
+  /** Switches profile: returns its cached view at once; the monitor refreshes it in the background. */
+  activate(profileId: string): SnapshotView | null {
+    this.profiles.activate(profileId);
+    return this.viewOf(profileId);
+  }
+
+  history(profileId: string, accountKey: string, range: HistoryRange): HistoryPoint[] {
+    const now = Date.now();
+    return this.store.history.query(profileId, accountKey, now - RANGE_MS[range], now, MAX_CHART_POINTS);
+  }
+
+  alertRules(profileId: string): AlertRules {
+    this.profiles.get(profileId);
+    return this.store.alertRules.get(profileId);
+  }
+
+  setAlertRules(profileId: string, rules: AlertRules): AlertRules {
+    this.profiles.get(profileId);
+    const saved = this.store.alertRules.set(profileId, rules);
+    this.#syncMonitoring();
+    // New thresholds change the health levels of the figures already on screen.
+    const view = this.#views.get(profileId);
+    if (view) this.#accept(view.snapshot, { persist: false });
+    return saved;
+  }
+
+  snooze(profileId: string, minutes: number): number | null {
+    this.profiles.get(profileId);
+    const until = this.alerts.snooze(profileId, minutes);
+    this.store.appState.setSnoozeUntil(profileId, until);
+    return until;
+  }
+
+  updateSettings(changes: Partial<Settings>): Settings {
+    const before = this.store.settings.get();
+    const settings = this.store.settings.update(changes);
+    if (settings.startAtLogin !== before.startAtLogin || settings.startHidden !== before.startHidden) {
+      this.options.hooks.setStartAtLogin(settings.startAtLogin, settings.startHidden);
+    }
+    this.events.emit('settingsChanged', settings);
+    return settings;
+  }
+
+  /** Everything the tray shows, from the same state the window shows. */
+  trayInput(): TrayInput {
+    const list = this.profiles.list();
+    return {
+      activeProfileId: list.activeProfileId,
+      privacyMode: this.store.settings.get().privacyMode,
+      profiles: list.profiles.map((profile) => {
+        const alerting = this.alerts.status(profile.id);
+        return {
+          id: profile.id,
+          name: profile.name,
+          connection: profile.status.state,
+          health: this.#views.get(profile.id)?.health ?? null,
+          monitoringInterrupted: alerting.interrupted,
+          alertLevel: alerting.level,
+          snoozedUntil: alerting.snoozedUntil,
+        };
+      }),
+    };
+  }
+
+  async refreshAll(): Promise<void> {
+    await Promise.all(this.profiles.list().profiles.map((profile) => this.scheduler.refreshNow(profile.id)));
+  }
+
+  #sourceFor(profileId: string): AccountDataSource {
+    const existing = this.#sources.get(profileId);
+    if (existing) return existing;
+    const profile = this.store.profiles.get(profileId);
+    if (!profile) throw new Error(`No profile ${profileId}`);
+    const source =
+      profile.kind === 'sample'
+        ? createSampleDataSource({ appVersion: this.options.appVersion, exchange: this.sampleExchange })
+        : this.#restSource(profile);
+    this.#sources.set(profileId, source);
+    return source;
+  }
+
+  #restSource(profile: Profile): AccountDataSource {
+    const credentials = this.profiles.credentialsFor(profile.id);
+    const client = new KrakenClient({
+      baseUrl: profile.baseUrl,
+      appVersion: this.options.appVersion,
+      fetch: this.options.fetch,
+      getCredentials: () => credentials.getCredentials(),
+      budgets: this.#budgets,
+      nonces: this.#nonces,
+    });
+    return new RestDataSource({ clientFor: () => client });
+  }
+
+  /** The monitor → store → bridge step for every good snapshot. */
+  #accept(snapshot: AccountSnapshot, options: { persist: boolean } = { persist: true }): void {
+    const view = this.#remember(snapshot);
+    if (options.persist) {
+      this.store.snapshots.saveLatest(snapshot);
+      this.store.history.append(snapshot.profileId, historyEntriesOf(snapshot, view.health));
+      this.alerts.healthChecked(snapshot.profileId, view.health, snapshot.fetchedAt);
+    }
+    const full = this.viewOf(snapshot.profileId);
+    if (full) this.events.emit('snapshot', full);
+  }
+
+  #remember(snapshot: AccountSnapshot): Omit<SnapshotView, 'status'> {
+    const profile = this.store.profiles.get(snapshot.profileId);
+    const health = evaluateHealth(snapshot, this.store.alertRules.get(snapshot.profileId));
+    const view = { snapshot, health, sample: profile?.kind === 'sample' };
+    this.#views.set(snapshot.profileId, view);
+    return view;
+  }
+
+  /** Tells the scheduler and the alert engine which profiles to watch and how. */
+  #syncMonitoring(): void {
+    const list = this.profiles.list();
+    const watched: MonitoredProfile[] = [];
+    const known = new Set<string>();
+    for (const profile of list.profiles) {
+      known.add(profile.id);
+      const rules = this.store.alertRules.get(profile.id);
+      watched.push({
+        id: profile.id,
+        activeIntervalMs: profile.refreshSeconds * 1000,
+        active: profile.id === list.activeProfileId,
+        hasAlerts: rules.enabled,
+        lastSuccessAt: this.#views.get(profile.id)?.snapshot.fetchedAt ?? null,
+      });
+      // The interval the profile really gets sets the default "monitoring interrupted" limit.
+      const refreshSeconds = profile.id === list.activeProfileId ? profile.refreshSeconds : BACKGROUND_INTERVAL_MS / 1000;
+      if (rules.enabled) this.alerts.configure({ profileId: profile.id, profileName: profile.name, rules, refreshSeconds });
+      else this.alerts.removeProfile(profile.id);
+    }
+    for (const id of this.#views.keys()) if (!known.has(id)) this.#views.delete(id);
+    this.scheduler.setProfiles(watched);
+  }
+}

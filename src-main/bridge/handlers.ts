@@ -1,0 +1,69 @@
+/**
+ * The handler table: what each bridge call does, in terms of the app's services. Arguments arrive
+ * already validated by the dispatcher; errors are AppErrors the dispatcher turns into typed results.
+ */
+import { AppError } from '../errors.ts';
+import type { AppServices } from '../app/app-services.ts';
+import { isAllowedExternalUrl } from '../security/external-links.ts';
+import type { HandlerTable } from './handler-table.ts';
+
+export function createHandlerTable(app: AppServices): HandlerTable {
+  const { profiles, store, options } = app;
+  const rendererLog = app.logger.child('renderer');
+  return {
+    getAppInfo: () => ({ name: 'Margin Desk', version: options.appVersion, platform: options.platform }),
+    listProfiles: () => profiles.list(),
+    createProfile: (input) => profiles.create(input),
+    createSampleProfile: () => profiles.createSample(),
+    updateProfile: (changes) => profiles.update(changes),
+    deleteProfile: async ({ id }) => {
+      await profiles.delete(id);
+    },
+    activateProfile: ({ id }) => app.activate(id),
+    testConnection: (target) => profiles.testConnection(target),
+    replaceCredentials: (input) => profiles.replaceCredentials(input),
+    getSnapshot: ({ profileId }) => {
+      profiles.get(profileId);
+      return app.viewOf(profileId);
+    },
+    refreshNow: async ({ profileId }) => {
+      profiles.get(profileId);
+      await app.scheduler.refreshNow(profileId);
+    },
+    getHistory: ({ profileId, accountKey, range }) => {
+      profiles.get(profileId);
+      return app.history(profileId, accountKey, range);
+    },
+    listAlerts: (query) => store.alertLog.list(query),
+    acknowledgeAlert: ({ id }) => {
+      if (!store.alertLog.acknowledge(id, Date.now())) {
+        throw new AppError({ kind: 'notFound', message: 'This alert no longer exists.', action: 'Reload the alert list.', retryable: false });
+      }
+    },
+    getAlertRules: ({ profileId }) => app.alertRules(profileId),
+    setAlertRules: ({ profileId, rules }) => app.setAlertRules(profileId, rules),
+    snoozeAlerts: ({ profileId, minutes }) => ({ until: app.snooze(profileId, minutes) }),
+    getSettings: () => store.settings.get(),
+    updateSettings: (changes) => app.updateSettings(changes),
+    reportRendererError: (report) => {
+      rendererLog.error(report.message, { stack: report.stack, source: report.source });
+    },
+    showLogFile: () => {
+      if (!app.logger.filePath) {
+        throw new AppError({ kind: 'noLogFile', message: 'This session writes no log file.', action: 'Start Margin Desk normally to get a log file.', retryable: false });
+      }
+      options.hooks.showLogFile(app.logger.filePath);
+    },
+    openExternal: ({ url }) => {
+      if (!isAllowedExternalUrl(url)) {
+        throw new AppError({
+          kind: 'linkRefused',
+          message: 'Margin Desk only opens https links to Kraken in your browser.',
+          action: 'Copy the address into your browser yourself if you trust it.',
+          retryable: false,
+        });
+      }
+      options.hooks.openExternal(url);
+    },
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * The shell end to end: first start offers the Sample profile, and every view renders through the
+ * real handlers, with a screenshot of each (light and dark), under the app's real CSP.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { CALL_CHANNELS } from '../../src-preload/contract.ts';
+import { closeBrowser, startHarness } from './support/app-harness.ts';
+
+const VIEWS = ['Overview', 'Flex collateral', 'Subaccounts', 'History', 'Alerts', 'Profiles', 'Settings'];
+
+afterAll(closeBrowser);
+
+describe('app shell', () => {
+  it.each(['light', 'dark'] as const)('starts empty, adds the Sample profile and shows every view (%s)', async (colorScheme) => {
+    const harness = await startHarness({ colorScheme });
+    const { page } = harness;
+    try {
+      await page.getByRole('button', { name: 'Add sample profile' }).click();
+      await expect.poll(() => page.getByText('SAMPLE DATA').first().isVisible(), { timeout: 15_000 }).toBe(true);
+      // The sample exchange answers in-process: wait for live figures in the status line.
+      await expect.poll(() => page.getByTestId('data-age').textContent(), { timeout: 15_000 }).toMatch(/\d/);
+      for (const view of VIEWS) {
+        await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view }).click();
+        await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toContain(view);
+        await harness.screenshot(`${colorScheme}-${view.toLowerCase().replace(/ /g, '-')}-sample`);
+      }
+    } finally {
+      await harness.close();
+    }
+  });
+
+  it('exposes only the contract on the window global, with no Node objects', async () => {
+    const harness = await startHarness();
+    try {
+      const surface = await harness.page.evaluate(() => ({
+        keys: Object.keys((window as unknown as { marginDesk: object }).marginDesk).sort(),
+        process: typeof (globalThis as Record<string, unknown>).process,
+        require: typeof (globalThis as Record<string, unknown>).require,
+      }));
+      const calls = Object.keys(CALL_CHANNELS);
+      expect(surface.keys).toEqual(
+        [...calls, 'onAlert', 'onNavigate', 'onProfileStatus', 'onProfilesChanged', 'onSettingsChanged', 'onSnapshot'].sort(),
+      );
+      expect(surface.process).toBe('undefined');
+      expect(surface.require).toBe('undefined');
+    } finally {
+      await harness.close();
+    }
+  });
+
+  it('refuses calls from a subframe through the real dispatcher', async () => {
+    const harness = await startHarness();
+    try {
+      const result = await harness.page.evaluate(async () => {
+        const frame = document.createElement('iframe');
+        frame.srcdoc = '<p>child</p>';
+        document.body.append(frame);
+        await new Promise((done) => frame.addEventListener('load', done));
+        const child = frame.contentWindow as unknown as { marginDesk?: { listProfiles(): Promise<unknown> } };
+        return child.marginDesk ? child.marginDesk.listProfiles() : 'no bridge in the subframe';
+      });
+      // Either the frame has no bridge at all, or the dispatcher refuses it as a subframe.
+      if (typeof result === 'string') expect(result).toBe('no bridge in the subframe');
+      else expect(result).toMatchObject({ ok: false, error: { kind: 'forbiddenSender' } });
+    } finally {
+      await harness.close();
+    }
+  });
+});
