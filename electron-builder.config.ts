@@ -59,7 +59,8 @@ const config: Configuration = {
     // keytar keeps the API secrets in the Secret Service through it.
     depends: ['libgtk-3-0', 'libnotify4', 'libnss3', 'libxss1', 'libxtst6', 'xdg-utils', 'libatspi2.0-0', 'libuuid1', 'libsecret-1-0'],
   },
-  appImage: { artifactName: '${productName}-${version}-${arch}.${ext}' },
+  // No spaces in the Linux file name: it is typed in terminals and chmod +x'ed.
+  appImage: { artifactName: '${name}-${version}-${arch}.${ext}' },
 
   mac: {
     target: ['dmg'],
