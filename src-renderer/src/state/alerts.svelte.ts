@@ -2,6 +2,7 @@
  * The alert log as the window knows it: loaded once, then kept current by `onAlert` events, so the
  * navigation badge counts unacknowledged alerts even while another view is open.
  */
+import { SvelteSet } from 'svelte/reactivity';
 import type { AlertRecord, Bridge, UserFacingError } from '../../../src-preload/contract.ts';
 import { settle } from '../lib/settle.ts';
 
@@ -15,7 +16,7 @@ export class AlertsState {
   loading = $state(false);
   error = $state.raw<UserFacingError | null>(null);
   /** Ids being acknowledged, so their buttons show progress and cannot be pressed twice. */
-  pending = $state.raw<ReadonlySet<number>>(new Set());
+  readonly pending = new SvelteSet<number>();
 
   readonly unacknowledged = $derived(this.items.filter((alert) => alert.acknowledgedAt === null).length);
 
@@ -29,8 +30,8 @@ export class AlertsState {
     this.loading = false;
     if (result.ok) {
       // Alerts that arrived by event while the list was loading are kept.
-      const known = new Set(result.value.map((alert) => alert.id));
-      const early = this.items.filter((alert) => !known.has(alert.id));
+      const known = result.value.map((alert) => alert.id);
+      const early = this.items.filter((alert) => !known.includes(alert.id));
       this.items = [...early, ...result.value].sort((a, b) => b.raisedAt - a.raisedAt);
       this.loaded = true;
       this.error = null;
@@ -45,11 +46,9 @@ export class AlertsState {
   }
 
   async acknowledge(id: number): Promise<void> {
-    this.pending = new Set([...this.pending, id]);
+    this.pending.add(id);
     const result = await settle(() => this.#bridge.acknowledgeAlert({ id }));
-    const pending = new Set(this.pending);
-    pending.delete(id);
-    this.pending = pending;
+    this.pending.delete(id);
     if (result.ok) {
       const now = Date.now();
       this.items = this.items.map((alert) => (alert.id === id ? { ...alert, acknowledgedAt: now } : alert));
