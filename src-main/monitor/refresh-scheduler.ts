@@ -210,7 +210,10 @@ export class RefreshScheduler {
     this.publish(loop, { state, lastError: error });
     if (interval === null) return;
     const backoff = Math.min(interval * 2 ** (loop.failures - 1), MAX_BACKOFF_MS);
-    const capped = state === 'offline' || state === 'keychainLocked' ? Math.min(backoff, Math.max(interval, OFFLINE_PROBE_MS)) : backoff;
+    // Offline: keep probing so the network's return is noticed. A locked keychain is not probed
+    // harder than the plain backoff: each read may pop an unlock prompt on the desktop, and the
+    // unlock itself triggers a refresh (resume()).
+    const capped = state === 'offline' ? Math.min(backoff, Math.max(interval, OFFLINE_PROBE_MS)) : backoff;
     // Jitter (±20 %) keeps several profiles from hammering the exchange in lockstep after an outage.
     this.schedule(loop, Math.round(capped * (0.8 + 0.4 * this.random())));
   }
