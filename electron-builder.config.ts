@@ -53,6 +53,8 @@ const config: Configuration = {
     // Wayland app_id / X11 WM_CLASS, so the desktop links running windows to the launcher entry.
     syncDesktopName: true,
     synopsis: 'Kraken Futures margin and balances on the desktop',
+    // deb requires a maintainer (and package.json's homepage); the domain is the app id's.
+    maintainer: 'Margin Desk <support@margindesk.app>',
   },
   deb: {
     // electron-builder's default list, stated here because libsecret-1-0 is not optional for us:

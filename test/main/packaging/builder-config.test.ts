@@ -65,6 +65,9 @@ describe('electron-builder configuration', () => {
   it('builds AppImage and deb on Linux, the deb declaring libsecret, in the Finance category', () => {
     expect(config.linux?.target).toEqual(['AppImage', 'deb']);
     expect(config.deb?.depends).toContain('libsecret-1-0');
+    // electron-builder refuses to make a deb without a maintainer and a homepage.
+    expect(config.linux?.maintainer).toMatch(/^.+ <.+@.+>$/);
+    expect(packageJson.homepage).toMatch(/^https:\/\//);
     expect(config.linux?.category).toBe('Office;Finance');
     // The launcher entry, the window's app_id and the autostart entry share one name.
     expect(config.linux?.syncDesktopName).toBe(true);

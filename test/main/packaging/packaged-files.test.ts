@@ -5,13 +5,15 @@
  * a stub in the same layout, so the fuses, which patch that binary, are left out) and the
  * electron-vite output (a tree in the layout electron.vite.config.ts produces, source map included,
  * so this test does not depend on the app compiling at this moment).
+ * The installers themselves need build tools electron-builder downloads (fpm, the AppImage
+ * runtime); the deb target is run up to that download, pointed at a closed loopback port.
  */
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractFile, listPackage, statFile } from '@electron/asar';
-import { build, Platform } from 'electron-builder';
+import { build, Platform, type Configuration } from 'electron-builder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import config from '../../../electron-builder.config.ts';
 
@@ -28,8 +30,15 @@ const BUILD_OUTPUT = {
 };
 
 let work: string;
+let project: string;
+let electronDist: string;
 let asarPath: string;
 let files: string[];
+
+/** The real configuration with the stand-ins; a fresh copy per build, as electron-builder rewrites `files` in place. */
+function standInConfig(output: string): Configuration {
+  return { ...structuredClone(config), electronDist, electronFuses: null, npmRebuild: false, directories: { ...config.directories, output: join(work, output) } };
+}
 
 function write(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
@@ -38,7 +47,7 @@ function write(path: string, text: string): void {
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'packaged-files-'));
-  const project = join(work, 'project');
+  project = join(work, 'project');
   for (const entry of readdirSync(ROOT)) {
     if (!NOT_COPIED.has(entry)) cpSync(join(ROOT, entry), join(project, entry), { recursive: true });
   }
@@ -46,7 +55,7 @@ beforeAll(async () => {
   for (const [path, text] of Object.entries(BUILD_OUTPUT)) write(join(project, path), text);
   write(join(project, '.env'), 'KRAKEN_API_SECRET=do-not-ship');
 
-  const electronDist = join(work, 'electron');
+  electronDist = join(work, 'electron');
   write(join(electronDist, 'electron'), '#!/bin/sh\n');
   chmodSync(join(electronDist, 'electron'), 0o755);
   write(join(electronDist, 'locales', 'en-US.pak'), '');
@@ -56,7 +65,7 @@ beforeAll(async () => {
     projectDir: project,
     targets: Platform.LINUX.createTarget('dir'),
     publish: 'never',
-    config: { ...config, electronDist, electronFuses: null, npmRebuild: false, directories: { ...config.directories, output: join(work, 'dist') } },
+    config: standInConfig('dist'),
   });
   asarPath = join(work, 'dist', 'linux-unpacked', 'resources', 'app.asar');
   files = listPackage(asarPath, { isPack: false })
@@ -109,4 +118,29 @@ describe('the packaged app', () => {
   it('names the Linux executable margin-desk', () => {
     expect(existsSync(join(work, 'dist', 'linux-unpacked', 'margin-desk'))).toBe(true);
   });
+});
+
+describe('the deb target', () => {
+  it("passes electron-builder's deb checks (maintainer, homepage) and gets as far as fetching fpm", async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      ELECTRON_BUILDER_CACHE: join(work, 'builder-cache'),
+      ELECTRON_BUILDER_BINARIES_MIRROR: 'http://127.0.0.1:9/',
+      ELECTRON_BUILDER_BINARIES_ALLOW_HTTP: 'true',
+    });
+    try {
+      const deb = build({
+        projectDir: project,
+        targets: Platform.LINUX.createTarget('deb'),
+        publish: 'never',
+        config: standInConfig('dist-deb'),
+      });
+      await expect(deb).rejects.toThrow(/ECONNREFUSED 127\.0\.0\.1:9/);
+    } finally {
+      for (const key of ['ELECTRON_BUILDER_CACHE', 'ELECTRON_BUILDER_BINARIES_MIRROR', 'ELECTRON_BUILDER_BINARIES_ALLOW_HTTP']) {
+        if (saved[key] === undefined) delete process.env[key];
+        else process.env[key] = saved[key];
+      }
+    }
+  }, 180_000);
 });
