@@ -19,7 +19,7 @@ import type { AlertRules } from '../monitor/alert-model.ts';
 import { AlertService } from '../monitor/alert-service.ts';
 import { evaluateHealth } from '../monitor/health.ts';
 import { historyEntriesOf } from '../monitor/history-entries.ts';
-import { RefreshScheduler, type MonitoredProfile } from '../monitor/refresh-scheduler.ts';
+import { RefreshScheduler, type MonitoredProfile, type SchedulerTiming } from '../monitor/refresh-scheduler.ts';
 import type { TrayInput } from '../monitor/tray-model.ts';
 import { krakenKeyCheck } from '../profiles/kraken-key-check.ts';
 import type { Profile } from '../profiles/profile.ts';
@@ -43,6 +43,8 @@ export interface AppServicesOptions {
   /** The Sample profile's in-process exchange; tests pass one they drive. */
   readonly sampleExchange?: SimulatedExchange;
   readonly newId?: () => string;
+  /** Shorter staleness and probing for tests that watch a whole outage. */
+  readonly monitorTiming?: SchedulerTiming;
 }
 
 const RANGE_MS: Record<HistoryRange, number> = {
@@ -90,6 +92,7 @@ export class AppServices {
       onStatus: (status) => this.events.emit('profileStatus', status),
       logger: this.logger.child('monitor'),
       backgroundIntervalMs: BACKGROUND_INTERVAL_MS,
+      timing: options.monitorTiming,
     });
     this.profiles = new ProfileService({
       records: this.store.profiles,
@@ -123,6 +126,7 @@ export class AppServices {
     if (keychain.problem) this.logger.warn('Keychain unavailable at start', keychain.problem);
     if (keychain.removedOrphans.length) this.logger.info('Removed keychain entries no profile owned', { count: keychain.removedOrphans.length });
     this.#syncMonitoring();
+    this.logger.info('Monitoring started', { profiles: this.store.profiles.list().length, database: this.store.path });
     this.store.history.thin(Date.now());
     this.#thinTimer = setInterval(() => this.store.history.thin(Date.now()), THIN_EVERY_MS);
     this.#thinTimer.unref?.();

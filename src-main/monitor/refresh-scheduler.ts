@@ -64,6 +64,15 @@ export interface RefreshSchedulerOptions {
   readonly backgroundIntervalMs?: number;
   readonly clock?: () => number;
   readonly random?: () => number;
+  /** Timing policy; the defaults suit people, tests shorten them to watch a whole outage. */
+  readonly timing?: SchedulerTiming;
+}
+
+export interface SchedulerTiming {
+  /** Age after which data is stale, from the refresh interval (default: staleAfterMs below). */
+  readonly staleAfterMs?: (intervalMs: number) => number;
+  /** While offline, probe at least this often (default 30 s). */
+  readonly offlineProbeMs?: number;
 }
 
 interface Loop {
@@ -92,12 +101,16 @@ export class RefreshScheduler {
   private readonly clock: () => number;
   private readonly random: () => number;
   private paused = false;
+  private readonly staleAfter: (intervalMs: number) => number;
+  private readonly offlineProbeMs: number;
 
   constructor(options: RefreshSchedulerOptions) {
     this.options = options;
     this.backgroundIntervalMs = options.backgroundIntervalMs ?? 60_000;
     this.clock = options.clock ?? Date.now;
     this.random = options.random ?? Math.random;
+    this.staleAfter = options.timing?.staleAfterMs ?? staleAfterMs;
+    this.offlineProbeMs = options.timing?.offlineProbeMs ?? OFFLINE_PROBE_MS;
   }
 
   /** Replaces the set of profiles (after a change or a switch); refreshes the newly active one at once. */
@@ -213,7 +226,7 @@ export class RefreshScheduler {
     // Offline: keep probing so the network's return is noticed. A locked keychain is not probed
     // harder than the plain backoff: each read may pop an unlock prompt on the desktop, and the
     // unlock itself triggers a refresh (resume()).
-    const capped = state === 'offline' ? Math.min(backoff, Math.max(interval, OFFLINE_PROBE_MS)) : backoff;
+    const capped = state === 'offline' ? Math.min(backoff, Math.max(interval, this.offlineProbeMs)) : backoff;
     // Jitter (±20 %) keeps several profiles from hammering the exchange in lockstep after an outage.
     this.schedule(loop, Math.round(capped * (0.8 + 0.4 * this.random())));
   }
@@ -223,7 +236,7 @@ export class RefreshScheduler {
     const { lastSuccessAt } = loop.status;
     if (lastSuccessAt === null) return 'idle';
     const interval = this.interval(loop) ?? this.backgroundIntervalMs;
-    return this.clock() - lastSuccessAt > staleAfterMs(interval) ? 'stale' : 'live';
+    return this.clock() - lastSuccessAt > this.staleAfter(interval) ? 'stale' : 'live';
   }
 
   private schedule(loop: Loop, delayMs: number | null): void {
@@ -243,7 +256,7 @@ export class RefreshScheduler {
     const { lastSuccessAt, state } = loop.status;
     if (lastSuccessAt === null || state !== 'live' || this.paused) return;
     const interval = this.interval(loop) ?? this.backgroundIntervalMs;
-    const due = lastSuccessAt + staleAfterMs(interval) + 1 - this.clock();
+    const due = lastSuccessAt + this.staleAfter(interval) + 1 - this.clock();
     loop.staleTimer = setTimeout(() => {
       loop.staleTimer = null;
       if (loop.status.state === 'live') this.publish(loop, { state: this.freshnessState(loop) });

@@ -15,6 +15,7 @@ import { SimulatedExchange } from '../../../src-main/kraken/simulator/exchange.t
 import { createSampleExchange } from '../../../src-main/kraken/simulator/sample-exchange.ts';
 import type { RunningServer } from '../../../src-main/kraken/simulator/server.ts';
 import { createLogger } from '../../../src-main/log/logger.ts';
+import type { SchedulerTiming } from '../../../src-main/monitor/refresh-scheduler.ts';
 import { KeytarSecretStore } from '../../../src-main/profiles/keytar-secret-store.ts';
 import { launchChromium } from './browser.ts';
 import { connectBridge, emitToPage } from './browser-bridge.ts';
@@ -43,6 +44,8 @@ export interface HarnessOptions {
   readonly colorScheme?: 'light' | 'dark';
   /** Keychain service name: unique per test file so runs never see each other's entries. */
   readonly keychainService?: string;
+  /** Shorter staleness and probing, to watch a whole outage within a test. */
+  readonly monitorTiming?: SchedulerTiming;
 }
 
 let browser: Browser | null = null;
@@ -60,6 +63,10 @@ export async function closeBrowser(): Promise<void> {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'md-e2e-'));
   const exchange = new SimulatedExchange({ seed: 7 });
+  exchange.setMarkPrice('pf_xbtusd', '64250.5');
+  exchange.setMarkPrice('pi_xbtusd', '64250.5');
+  exchange.setMarkPrice('pf_ethusd', '3180.25');
+  exchange.setUsdRate('EUR', '1.1009');
   exchange.deposit('USD', '20000');
   exchange.deposit('BTC', '0.5');
   exchange.deposit('EUR', '4540.5837374453');
@@ -82,6 +89,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       setStartAtLogin: (enabled, hidden) => void hookCalls.push(`startAtLogin ${enabled} ${hidden}`),
     },
     sampleExchange: createSampleExchange(),
+    monitorTiming: options.monitorTiming,
   });
   await app.start();
 
@@ -90,6 +98,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  // A CSP violation is a bug: something the app needs is blocked, or something unexpected ran.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
+  });
   await connectBridge(page, createDispatcher({ handlers: createHandlerTable(app), appOrigin: renderer.url, logger: app.logger }));
   const unsubscribe = app.events.subscribe((name, payload) => void emitToPage(page, name, payload));
   await page.goto(renderer.url);
