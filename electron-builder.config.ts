@@ -41,7 +41,14 @@ const config: Configuration = {
     // by dropping an app/ folder next to it.
     enableEmbeddedAsarIntegrityValidation: true,
     onlyLoadAppFromAsar: true,
+    // The renderer is served from app:// (src-main/electron/app-protocol.ts), never file://.
+    grantFileProtocolExtraPrivileges: false,
   },
+  // Read at run time from process.resourcesPath: tray images per state and the notification icon.
+  extraResources: [
+    { from: 'build/tray', to: 'tray', filter: ['*.png'] },
+    { from: 'build/icons', to: 'icons', filter: ['256x256.png', '512x512.png'] },
+  ],
 
   linux: {
     target: ['AppImage', 'deb'],

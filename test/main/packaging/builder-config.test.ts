@@ -59,7 +59,15 @@ describe('electron-builder configuration', () => {
       enableCookieEncryption: true,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
     });
+  });
+
+  it('ships the tray images and the notification icon as resources read at run time', () => {
+    expect(config.extraResources).toEqual([
+      { from: 'build/tray', to: 'tray', filter: ['*.png'] },
+      { from: 'build/icons', to: 'icons', filter: ['256x256.png', '512x512.png'] },
+    ]);
   });
 
   it('builds AppImage and deb on Linux, the deb declaring libsecret, in the Finance category', () => {
