@@ -32,6 +32,8 @@ let window: Window | null = null;
 let quitting = false;
 
 registerAppSchemePrivileges();
+// Windows shows notifications only for an app with a user model id matching its shortcut.
+if (process.platform === 'win32') app.setAppUserModelId('com.margindesk.app');
 if (claimSingleInstance({ getWindow: () => window })) {
   app.on('before-quit', () => {
     quitting = true;
