@@ -22,18 +22,34 @@ export const QUARTER_HOUR_RESOLUTION_MS = 90 * DAY_MS;
 
 const ACCOUNT_KEY = /^(flex|sub:.+|wallet:.+)$/;
 
+/** Tiers of the history_points key: every poll, then quarter-hour buckets, then day buckets. */
+const TIER = { poll: 0, quarterHour: 1, day: 2 } as const;
+
+/** Each thinning step folds a tier's points older than `age` into buckets of the next tier. */
+const THINNING_STEPS = [
+  { from: TIER.poll, to: TIER.quarterHour, age: FULL_RESOLUTION_MS, bucket: QUARTER_HOUR_MS },
+  { from: TIER.quarterHour, to: TIER.day, age: QUARTER_HOUR_RESOLUTION_MS, bucket: DAY_MS },
+] as const;
+
 /**
- * How a group of points (a thinning bucket, or a chart pixel when downsampling) is reduced to one:
- * the point with the LOWEST margin ratio wins, the latest one among equals; points without margin in
- * use (null ratio) only win when no point of the group uses margin, and then the latest one.
+ * How a group of points (a thinning bucket, or a chart slice when downsampling) is reduced to one:
+ * the point with the LOWEST margin ratio wins (any one of equals); only when no point of the group uses
+ * margin (null ratio) does the latest observation win.
  *
  * Why the worst point and not an average or the last one: a dip that nearly liquidated the account is
  * exactly what the history must keep, and an average or a last value would erase it. Why the whole
  * observation and not a column-wise minimum: the kept point is one real moment, so its equity,
- * maintenance margin and ratio still agree with each other in a tooltip. Ordering uses a REAL cast of
- * the exact ratio; two ratios equal to 15 significant digits are equally bad for this purpose.
+ * maintenance margin and ratio still agree with each other in a tooltip.
+ *
+ * In SQL this is `min(worstKey)` with GROUP BY: SQLite documents that with a single min() aggregate the
+ * other (bare) columns come from the row holding the minimum, which is one pass over the group instead
+ * of the several times slower sort a row_number() window needs. The key orders by a REAL cast of the
+ * exact ratio (two ratios equal to 15 significant digits are equally bad here); a null ratio maps above
+ * any real ratio (1e18, where ratios stay below ~1e12) minus the time, so the latest one is smallest.
  */
-const WORST_FIRST = 'margin_ratio IS NULL, CAST(margin_ratio AS REAL), t DESC';
+function worstKey(table: string): string {
+  return `CASE WHEN ${table}.margin_ratio IS NULL THEN 1e18 - ${table}.t ELSE CAST(${table}.margin_ratio AS REAL) END`;
+}
 
 interface PointRow {
   t: number;
@@ -45,8 +61,10 @@ interface PointRow {
   margin_ratio: string | null;
 }
 
-const POINT_COLUMNS = 't, margin_equity, maintenance_margin, initial_margin, collateral_value, available_margin, margin_ratio';
+const FIGURE_COLUMNS = 'margin_equity, maintenance_margin, initial_margin, collateral_value, available_margin, margin_ratio';
+const POINT_COLUMNS = `t, ${FIGURE_COLUMNS}`;
 const SERIES_OF = '(SELECT id FROM history_series WHERE profile_id = @profileId AND account_key = @accountKey)';
+const IN_RANGE = `series_id = ${SERIES_OF} AND tier IN (0, 1, 2) AND t BETWEEN @from AND @to`;
 
 function fromRow(row: PointRow): HistoryPoint {
   return {
@@ -67,55 +85,63 @@ interface RangeParams {
   to: number;
 }
 
+interface StepParams {
+  seriesId: number;
+  from: number;
+  to: number;
+  cutoff: number;
+  bucket: number;
+}
+
 /**
  * Margin history per profile and account, thinned as it ages so that a year of 10-second polling stays
  * small: every point for 48 h, one per 15 minutes for 90 days, one per UTC day after that.
- * Buckets are aligned to multiples of their length since the epoch (UTC), so thinning is idempotent and
- * a bucket never straddles two runs.
+ * Buckets are aligned to multiples of their length since the epoch (UTC), and only buckets entirely
+ * past a tier's age are folded, so thinning is idempotent and never splits a bucket between two runs.
  */
 export class HistoryRepository {
   readonly #db: Database;
   readonly #findSeries: Statement<[string, string], { id: number }>;
   readonly #createSeries: Statement<[string, string]>;
+  readonly #allSeries: Statement<[], { id: number }>;
   readonly #insertPoint: Statement<[number, number, string, string, string, string, string, string | null]>;
-  readonly #dropAllButWorst: Statement<[{ cutoff: number; bucket: number }]>;
-  readonly #moveToBucketStart: Statement<[{ cutoff: number; bucket: number }]>;
+  readonly #foldWorst: Statement<[StepParams]>;
+  readonly #dropFolded: Statement<[Omit<StepParams, 'to' | 'bucket'>]>;
   readonly #count: Statement<[RangeParams], { n: number }>;
   readonly #range: Statement<[RangeParams], PointRow>;
-  readonly #downsampled: Statement<[RangeParams & { buckets: number }], PointRow>;
+  readonly #downsampled: Statement<[RangeParams & { slices: number }], PointRow>;
 
   // better-sqlite3 binds every JS number as REAL: the CASTs below keep bucket arithmetic integral.
   constructor(db: Database) {
     this.#db = db;
     this.#findSeries = db.prepare('SELECT id FROM history_series WHERE profile_id = ? AND account_key = ?');
     this.#createSeries = db.prepare('INSERT INTO history_series (profile_id, account_key) VALUES (?, ?)');
+    this.#allSeries = db.prepare('SELECT id FROM history_series');
     // the same instant twice (a repeated refresh): the later observation replaces the earlier one
-    this.#insertPoint = db.prepare(`INSERT OR REPLACE INTO history_points (series_id, ${POINT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-    // Only buckets holding a point off their start still need work (a thinned bucket is one point at its
-    // start), so each run sorts the new points only, not the whole thinned past again.
-    this.#dropAllButWorst = db.prepare(
-      `DELETE FROM history_points WHERE (series_id, t) IN (
-         SELECT series_id, t FROM (
-           SELECT series_id, t,
-             row_number() OVER (PARTITION BY series_id, t / CAST(@bucket AS INTEGER) ORDER BY ${WORST_FIRST}) AS rank
-           FROM history_points
-           WHERE t < @cutoff AND (series_id, t / CAST(@bucket AS INTEGER)) IN (
-             SELECT series_id, t / CAST(@bucket AS INTEGER) FROM history_points WHERE t < @cutoff AND t % @bucket <> 0
-           )
-         ) WHERE rank > 1
-       )`,
+    this.#insertPoint = db.prepare(
+      `INSERT OR REPLACE INTO history_points (series_id, tier, ${POINT_COLUMNS}) VALUES (?, ${TIER.poll}, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    // one point per bucket is left, so moving it to the bucket start cannot collide
-    this.#moveToBucketStart = db.prepare('UPDATE history_points SET t = t - t % @bucket WHERE t < @cutoff AND t % @bucket <> 0');
-    this.#count = db.prepare(`SELECT count(*) AS n FROM history_points WHERE series_id = ${SERIES_OF} AND t BETWEEN @from AND @to`);
-    this.#range = db.prepare(
-      `SELECT ${POINT_COLUMNS} FROM history_points WHERE series_id = ${SERIES_OF} AND t BETWEEN @from AND @to ORDER BY t`,
+    // The worst point of each bucket goes to the next tier at the bucket start. A bucket already there
+    // (a late point, after the clock went back) keeps whichever of the two is worse.
+    this.#foldWorst = db.prepare(
+      `INSERT INTO history_points (series_id, tier, ${POINT_COLUMNS})
+       SELECT series_id, @to, t - t % @bucket, ${FIGURE_COLUMNS} FROM (
+         SELECT series_id, ${POINT_COLUMNS}, min(${worstKey('p')}) FROM history_points AS p
+         WHERE series_id = @seriesId AND tier = @from AND t < @cutoff
+         GROUP BY t / CAST(@bucket AS INTEGER)
+       ) WHERE true
+       ON CONFLICT (series_id, tier, t) DO UPDATE SET
+         margin_equity = excluded.margin_equity, maintenance_margin = excluded.maintenance_margin,
+         initial_margin = excluded.initial_margin, collateral_value = excluded.collateral_value,
+         available_margin = excluded.available_margin, margin_ratio = excluded.margin_ratio
+       WHERE ${worstKey('excluded')} < ${worstKey('history_points')}`,
     );
+    this.#dropFolded = db.prepare('DELETE FROM history_points WHERE series_id = @seriesId AND tier = @from AND t < @cutoff');
+    this.#count = db.prepare(`SELECT count(*) AS n FROM history_points WHERE ${IN_RANGE}`);
+    this.#range = db.prepare(`SELECT ${POINT_COLUMNS} FROM history_points WHERE ${IN_RANGE} ORDER BY t`);
     this.#downsampled = db.prepare(
-      `SELECT ${POINT_COLUMNS} FROM (
-         SELECT *, row_number() OVER (PARTITION BY CAST((t - @from) * @buckets / (@to - @from + 1) AS INTEGER) ORDER BY ${WORST_FIRST}) AS rank
-         FROM history_points WHERE series_id = ${SERIES_OF} AND t BETWEEN @from AND @to
-       ) WHERE rank = 1 ORDER BY t`,
+      `SELECT ${POINT_COLUMNS}, min(${worstKey('p')}) FROM history_points AS p WHERE ${IN_RANGE}
+       GROUP BY CAST((t - @from) * @slices / (@to - @from + 1) AS INTEGER) ORDER BY t`,
     );
   }
 
@@ -140,21 +166,20 @@ export class HistoryRepository {
 
   /**
    * Thins every series as of `now`: quarter-hour buckets entirely older than 48 h, then days entirely
-   * older than 90 days, each reduced to its worst point (see WORST_FIRST) stamped with the bucket start.
-   * Meant to run at start and then about daily; returns how many points it removed.
+   * older than 90 days, each reduced to its worst point (see worstKey) stamped with the bucket start.
+   * Meant to run at start and then about daily; returns how many points were folded into buckets.
    */
   thin(now: number): number {
     return this.#db.transaction(() => {
-      let removed = 0;
-      for (const [age, bucket] of [
-        [FULL_RESOLUTION_MS, QUARTER_HOUR_MS],
-        [QUARTER_HOUR_RESOLUTION_MS, DAY_MS],
-      ] as const) {
-        const cutoff = Math.floor((now - age) / bucket) * bucket;
-        removed += this.#dropAllButWorst.run({ cutoff, bucket }).changes;
-        this.#moveToBucketStart.run({ cutoff, bucket });
+      let folded = 0;
+      for (const step of THINNING_STEPS) {
+        const cutoff = Math.floor((now - step.age) / step.bucket) * step.bucket;
+        for (const { id: seriesId } of this.#allSeries.all()) {
+          this.#foldWorst.run({ seriesId, from: step.from, to: step.to, cutoff, bucket: step.bucket });
+          folded += this.#dropFolded.run({ seriesId, from: step.from, cutoff }).changes;
+        }
       }
-      return removed;
+      return folded;
     })();
   }
 
@@ -172,7 +197,7 @@ export class HistoryRepository {
     const rows =
       maxPoints === undefined || (this.#count.get(range)?.n ?? 0) <= maxPoints
         ? this.#range.all(range)
-        : this.#downsampled.all({ ...range, buckets: maxPoints });
+        : this.#downsampled.all({ ...range, slices: maxPoints });
     return rows.map(fromRow);
   }
 

@@ -3,10 +3,13 @@ import type { Migration } from './migration.ts';
 /**
  * Version 2: margin history, the alert log, alert rules and snoozes.
  *
- * History is stored as one series per (profile, account key) and points keyed by (series, time) in a
- * WITHOUT ROWID table: the profile id and account key are written once per series instead of once per
- * point, and the primary key is the clustered order that range queries and thinning read in. A year
- * of a series is tens of thousands of points, so the bytes per point decide the file size.
+ * History is stored as one series per (profile, account key) and points keyed by (series, tier, time)
+ * in a WITHOUT ROWID table:
+ * - the profile id and account key are written once per series instead of once per point; a year of a
+ *   series is tens of thousands of points, so the bytes per point decide the file size;
+ * - the tier (0 every poll, 1 quarter-hour bucket, 2 day bucket) leads the time in the key, so that
+ *   thinning reads and deletes exactly the points that move to the next tier (one key range per
+ *   series) instead of scanning the whole thinned past every day.
  *
  * The figures are exact decimal TEXT. There is deliberately no REAL copy of the margin ratio: thinning
  * and chart downsampling only need an order to find the worst point of a bucket, and
@@ -27,7 +30,9 @@ export const historyAndAlerts: Migration = {
 
       CREATE TABLE history_points (
         series_id INTEGER NOT NULL REFERENCES history_series(id) ON DELETE CASCADE,
-        -- ms since epoch; the bucket start once thinned
+        -- 0: every poll, 1: quarter-hour bucket, 2: day bucket
+        tier INTEGER NOT NULL,
+        -- ms since epoch; the bucket start in tiers 1 and 2
         t INTEGER NOT NULL,
         margin_equity TEXT NOT NULL,
         maintenance_margin TEXT NOT NULL,
@@ -35,7 +40,7 @@ export const historyAndAlerts: Migration = {
         collateral_value TEXT NOT NULL,
         available_margin TEXT NOT NULL,
         margin_ratio TEXT,
-        PRIMARY KEY (series_id, t)
+        PRIMARY KEY (series_id, tier, t)
       ) STRICT, WITHOUT ROWID;
 
       CREATE TABLE alert_log (

@@ -97,11 +97,11 @@ describe('HistoryRepository: thinning', () => {
   it('keeps every point for 48 h and one per quarter hour before, at the bucket start', () => {
     const store = storeWithProfile();
     appendAll(store, 'flex', polls(NOW - 4 * DAY_MS, NOW));
-    const removed = store.history.thin(NOW);
+    const folded = store.history.thin(NOW);
     const points = all(store);
-    expect(points.length + removed).toBe((4 * DAY_MS) / POLL_MS);
 
     const cutoff = Math.floor((NOW - FULL_RESOLUTION_MS) / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
+    expect(folded).toBe((cutoff - (NOW - 4 * DAY_MS)) / POLL_MS);
     const thinned = points.filter((p) => p.t < cutoff);
     const full = points.filter((p) => p.t >= cutoff);
     expect(full).toHaveLength((NOW - cutoff) / POLL_MS);
@@ -150,6 +150,21 @@ describe('HistoryRepository: thinning', () => {
     ]);
     store.history.thin(NOW);
     expect(all(store)).toEqual([{ ...risky, t: bucketStart }]);
+  });
+
+  it('a point arriving for a bucket already thinned (the clock went back) keeps the worse of the two', () => {
+    const store = storeWithProfile();
+    const bucketStart = Math.floor((NOW - 3 * DAY_MS) / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
+    const first = historyPoint(bucketStart + 60_000, 20_000, 10_000); // ratio 2
+    appendAll(store, 'flex', [first]);
+    store.history.thin(NOW);
+    appendAll(store, 'flex', [historyPoint(bucketStart + 120_000, 30_000, 10_000)]); // ratio 3: better
+    store.history.thin(NOW);
+    expect(all(store)).toEqual([{ ...first, t: bucketStart }]);
+    const worse = historyPoint(bucketStart + 180_000, 12_000, 10_000); // ratio 1.2
+    appendAll(store, 'flex', [worse]);
+    store.history.thin(NOW);
+    expect(all(store)).toEqual([{ ...worse, t: bucketStart }]);
   });
 
   it('a year of polls thinned weekly ends as 48 h full, quarter hours to 90 days, days before; a rerun changes nothing', () => {
