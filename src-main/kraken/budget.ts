@@ -90,13 +90,16 @@ export class CostBudget {
   }
 }
 
-/** One budget per API key, shared by every client that uses the key. */
+/**
+ * One budget per API key, shared by every client that uses the key. The window defaults to the
+ * client's (Kraken's plus the network margin); the simulator passes Kraken's exact window.
+ */
 export class CostBudgets {
   readonly #clock: Clock;
   readonly #windowMs: number;
   readonly #budgets = new Map<string, CostBudget>();
 
-  constructor(clock: Clock, windowMs = BUDGET_WINDOW_MS) {
+  constructor(clock: Clock, windowMs = CLIENT_BUDGET_WINDOW_MS) {
     this.#clock = clock;
     this.#windowMs = windowMs;
   }

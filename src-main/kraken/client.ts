@@ -5,10 +5,10 @@
  * It never keeps the API secret: `getCredentials` is asked on every attempt (the keychain provides
  * it), the secret is used to sign that one request and dropped with the attempt's scope.
  */
-import { CLIENT_BUDGET_WINDOW_MS, CostBudgets, ENDPOINT_COST } from './budget.ts';
+import { CostBudgets, ENDPOINT_COST } from './budget.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { abortedError, KrakenError } from './errors.ts';
-import { exchange, type FetchFunction } from './http-exchange.ts';
+import { exchange } from './http-exchange.ts';
 import { interpretResponse, type Envelope, type RawResponse } from './interpret-response.ts';
 import type { Accounts, KeyPermissions, OpenPosition, Subaccounts, Ticker } from './model.ts';
 import { NonceSequences } from './nonce.ts';
@@ -19,6 +19,7 @@ import { parseSubaccounts } from './parse-subaccounts.ts';
 import { parseTickers } from './parse-tickers.ts';
 import { backoffDelay, DEFAULT_RETRY, isRateLimit, isTransient, type RetryOptions } from './retry-policy.ts';
 import { checkApiKey, computeAuthent, decodeSecret } from './sign.ts';
+import { fetchTransport, nodeHttpTransport, type FetchFunction, type Transport } from './transport.ts';
 
 export const DEFAULT_BASE_URL = 'https://futures.kraken.com';
 export const REST_PREFIX = '/derivatives/api/v3';
@@ -37,6 +38,7 @@ export interface KrakenClientOptions {
   readonly appVersion: string;
   /** Asked on every signed attempt; not needed for `tickers()`. */
   readonly getCredentials?: () => Promise<KrakenCredentials>;
+  /** Send through this fetch-compatible function instead of node:http (the in-process simulator, tests). */
   readonly fetch?: FetchFunction;
   readonly clock?: Clock;
   readonly timeoutMs?: number;
@@ -45,10 +47,7 @@ export interface KrakenClientOptions {
   readonly random?: () => number;
   /** Send a strictly increasing `Nonce` per key (off by default, as in ccxt and Kraken's samples). */
   readonly useNonce?: boolean;
-  /**
-   * Cost budgets per key (`new CostBudgets(clock, CLIENT_BUDGET_WINDOW_MS)`); pass one instance to
-   * every client so clients sharing a key share its budget.
-   */
+  /** Cost budgets per key; pass one instance to every client so clients sharing a key share its budget. */
   readonly budgets?: CostBudgets;
   /** Nonce sequences per key; shared like `budgets`. */
   readonly nonces?: NonceSequences;
@@ -80,7 +79,7 @@ export class KrakenClient {
   readonly #baseUrl: string;
   readonly #userAgent: string;
   readonly #getCredentials: (() => Promise<KrakenCredentials>) | undefined;
-  readonly #fetch: FetchFunction;
+  readonly #transport: Transport;
   readonly #clock: Clock;
   readonly #timeoutMs: number;
   readonly #retry: RetryOptions;
@@ -93,13 +92,13 @@ export class KrakenClient {
     this.#baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
     this.#userAgent = `MarginDesk/${options.appVersion}`;
     this.#getCredentials = options.getCredentials;
-    this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    this.#transport = options.fetch === undefined ? nodeHttpTransport : fetchTransport(options.fetch);
     this.#clock = options.clock ?? systemClock;
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#retry = options.retry ?? DEFAULT_RETRY;
     this.#random = options.random ?? Math.random;
     this.#useNonce = options.useNonce ?? false;
-    this.#budgets = options.budgets ?? new CostBudgets(this.#clock, CLIENT_BUDGET_WINDOW_MS);
+    this.#budgets = options.budgets ?? new CostBudgets(this.#clock);
     this.#nonces = options.nonces ?? new NonceSequences(this.#clock);
   }
 
@@ -163,7 +162,7 @@ export class KrakenClient {
   }
 
   #send(url: string, headers: Record<string, string>, signal: AbortSignal | undefined): Promise<RawResponse> {
-    return exchange(this.#fetch, this.#clock, { url, headers, timeoutMs: this.#timeoutMs, signal });
+    return exchange(this.#transport, this.#clock, { url, headers, timeoutMs: this.#timeoutMs, signal });
   }
 
   /** Awaits a wait (backoff, budget) and turns the caller's abort into an `aborted` KrakenError. */

@@ -16,8 +16,20 @@ export function normaliseCurrencyCode(raw: string): string {
   return ALIASES[upper] ?? upper;
 }
 
+/**
+ * Currencies already seen, shared: a 1,000-subaccount response names the same dozen codes thousands
+ * of times. Bounded so that a response full of odd codes cannot grow it without limit.
+ */
+const SEEN = new Map<string, Currency>();
+const SEEN_LIMIT = 1_000;
+
 export function toCurrency(raw: string): Currency {
-  return { code: normaliseCurrencyCode(raw), raw };
+  let currency = SEEN.get(raw);
+  if (currency === undefined) {
+    currency = Object.freeze({ code: normaliseCurrencyCode(raw), raw });
+    if (SEEN.size < SEEN_LIMIT) SEEN.set(raw, currency);
+  }
+  return currency;
 }
 
 /** Whether two raw codes mean the same currency (`xbt`, `XBT` and `BTC` do). */

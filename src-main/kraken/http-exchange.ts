@@ -7,9 +7,10 @@ import type { Clock } from './clock.ts';
 import { abortedError, connectionDroppedError, networkError, timeoutError, type KrakenError } from './errors.ts';
 import type { RawResponse } from './interpret-response.ts';
 import { parseRetryAfter } from './retry-policy.ts';
+import type { Transport, TransportResponse } from './transport.ts';
 
-/** The subset of `fetch` the client uses; the simulator's handler and tests' fakes fit it. */
-export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
+/** Kept here too for modules that imported it from this file before ./transport.ts existed. */
+export type { FetchFunction } from './transport.ts';
 
 export interface ExchangeRequest {
   readonly url: string;
@@ -24,7 +25,10 @@ function transportError(cause: unknown, request: ExchangeRequest, timedOut: Abor
   return whileReading ? connectionDroppedError(cause) : networkError(cause);
 }
 
-export async function exchange(fetchFn: FetchFunction, clock: Clock, request: ExchangeRequest): Promise<RawResponse> {
+/** Reason given when the timer is stopped: one shared value, so no DOMException is built per request. */
+const TIMER_STOPPED = Symbol('timer stopped');
+
+export async function exchange(transport: Transport, clock: Clock, request: ExchangeRequest): Promise<RawResponse> {
   if (request.signal?.aborted) throw abortedError();
   const timeout = new AbortController();
   const stopTimer = new AbortController();
@@ -34,10 +38,9 @@ export async function exchange(fetchFn: FetchFunction, clock: Clock, request: Ex
   );
   const signal = request.signal === undefined ? timeout.signal : AbortSignal.any([request.signal, timeout.signal]);
   try {
-    let response: Response;
+    let response: TransportResponse;
     try {
-      // redirect 'manual': a redirect would carry APIKey and Authent to wherever it points.
-      response = await fetchFn(request.url, { method: 'GET', headers: request.headers, signal, redirect: 'manual' });
+      response = await transport(request.url, request.headers, signal);
     } catch (error) {
       throw transportError(error, request, timeout.signal, false);
     }
@@ -49,11 +52,11 @@ export async function exchange(fetchFn: FetchFunction, clock: Clock, request: Ex
     }
     return {
       status: response.status,
-      contentType: response.headers.get('content-type'),
+      contentType: response.header('content-type'),
       text,
-      retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), clock.now()),
+      retryAfterMs: parseRetryAfter(response.header('retry-after'), clock.now()),
     };
   } finally {
-    stopTimer.abort();
+    stopTimer.abort(TIMER_STOPPED);
   }
 }

@@ -65,7 +65,7 @@ function errorCodeOf(body: Record<string, unknown>): string | null {
   return null;
 }
 
-/** Returns the parsed success body (numbers as exact source strings) or throws a KrakenError. */
+/** Returns the parsed success body (numbers exact, see ./exact-json.ts) or throws a KrakenError. */
 export function interpretResponse(response: RawResponse, envelope: Envelope): unknown {
   let body: unknown;
   try {

@@ -19,6 +19,11 @@ export function childPath(parent: string, key: string): string {
   return parent === '' ? key : `${parent}.${key}`;
 }
 
+/** `parent.key` for a key known to be an identifier (the field names the parsers ask for). */
+export function fieldPath(parent: string, key: string): string {
+  return parent === '' ? key : `${parent}.${key}`;
+}
+
 export function indexPath(parent: string, index: number): string {
   return `${parent}[${index}]`;
 }

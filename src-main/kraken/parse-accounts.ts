@@ -7,6 +7,7 @@ import { toCurrency } from './currency.ts';
 import {
   asObject,
   childPath,
+  fieldPath,
   decimalAt,
   optionalDecimal,
   optionalString,
@@ -36,13 +37,13 @@ function currencyBalances(balances: JsonObject, path: string): CurrencyAmount[] 
 }
 
 function parseCash(cash: JsonObject, path: string): CashAccount {
-  const balancesPath = childPath(path, 'balances');
+  const balancesPath = fieldPath(path, 'balances');
   return { balances: currencyBalances(requireObject(cash, 'balances', path), balancesPath) };
 }
 
 function marginLevels(parent: JsonObject, key: string, path: string): MarginLevels {
   const levels = requireObject(parent, key, path);
-  const levelsPath = childPath(path, key);
+  const levelsPath = fieldPath(path, key);
   return {
     im: requireDecimal(levels, 'im', levelsPath),
     mm: requireDecimal(levels, 'mm', levelsPath),
@@ -52,7 +53,7 @@ function marginLevels(parent: JsonObject, key: string, path: string): MarginLeve
 }
 
 function parseMarginWallet(key: string, wallet: JsonObject, path: string): MarginWallet {
-  const balancesPath = childPath(path, 'balances');
+  const balancesPath = fieldPath(path, 'balances');
   const balances = requireObject(wallet, 'balances', path);
   const currencies: CurrencyAmount[] = [];
   const contracts: ContractBalance[] = [];
@@ -63,7 +64,7 @@ function parseMarginWallet(key: string, wallet: JsonObject, path: string): Margi
     else currencies.push({ currency: toCurrency(name), amount });
   }
   const auxiliary = requireObject(wallet, 'auxiliary', path);
-  const auxiliaryPath = childPath(path, 'auxiliary');
+  const auxiliaryPath = fieldPath(path, 'auxiliary');
   return {
     key,
     currency: toCurrency(requireString(wallet, 'currency', path)),

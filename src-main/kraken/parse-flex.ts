@@ -3,11 +3,12 @@
  * `/accounts` → `flex.currencies` is a map keyed by upper-case code, `/subaccounts` →
  * `flexAccount.currencies` is an array of `{currency (lower-case), …}`. Totals are the same fields.
  */
-import { div, ONE, parseDecimal, round, sub } from './decimal.ts';
+import { div, parseDecimal, sub, ZERO } from './decimal.ts';
 import { toCurrency } from './currency.ts';
 import {
   asObject,
   childPath,
+  fieldPath,
   indexPath,
   optionalObject,
   requireDecimal,
@@ -25,10 +26,14 @@ import type { Decimal, FlexAccount, FlexCurrency } from './model.ts';
  */
 const HAIRCUT_DECIMALS = 8;
 
-/** 1 − collateral / value, or null when value is 0 (nothing held, no haircut to infer). */
+/**
+ * 1 − collateral / value, computed as (value − collateral) / value so that a single division
+ * rounds once; null when value is 0 (nothing held, no haircut to infer).
+ */
 export function impliedHaircut(collateral: Decimal, value: Decimal): Decimal | null {
   if (value === '0') return null;
-  return round(sub(ONE, div(collateral, value)), HAIRCUT_DECIMALS);
+  if (collateral === value) return ZERO;
+  return div(sub(value, collateral), value, HAIRCUT_DECIMALS);
 }
 
 function flexCurrency(raw: string, entry: JsonObject, path: string): FlexCurrency {
@@ -80,7 +85,7 @@ function portfolioMarginBreakdown(flex: JsonObject, path: string): Record<string
 /** A flex account object of either endpoint; `path` is where it sits (`accounts.flex`, `subaccounts[2].flexAccount`). */
 export function parseFlexAccount(flex: JsonObject, path: string): FlexAccount {
   const currenciesValue = flex['currencies'];
-  const currenciesPath = childPath(path, 'currencies');
+  const currenciesPath = fieldPath(path, 'currencies');
   const currencies = Array.isArray(currenciesValue)
     ? currenciesFromList(currenciesValue, currenciesPath)
     : currenciesFromMap(requireObject(flex, 'currencies', path), currenciesPath);

@@ -6,7 +6,7 @@ import { toCurrency } from './currency.ts';
 import { SchemaError } from './errors.ts';
 import {
   asObject,
-  childPath,
+  fieldPath,
   indexPath,
   optionalObject,
   optionalString,
@@ -42,7 +42,7 @@ function futuresWallets(list: readonly unknown[], path: string): SubaccountFutur
     const name = requireString(entry, 'name', entryPath);
     // The quote currency is the unit of availableMargin: without it the figure means nothing.
     const parts = FUTURES_WALLET_NAME.exec(name);
-    if (parts === null) throw new SchemaError(childPath(entryPath, 'name'), 'a wallet name like "f-xbt:usd"');
+    if (parts === null) throw new SchemaError(fieldPath(entryPath, 'name'), 'a wallet name like "f-xbt:usd"');
     wallets.push({
       name,
       base: toCurrency(parts[1] as string),
@@ -60,9 +60,9 @@ function parseSubaccount(entry: JsonObject, path: string): Subaccount {
     // Labels only: a missing e-mail or a null name (allowed by the spec) never blocks the figures.
     email: optionalString(entry, 'email', path) ?? '',
     fullName: optionalString(entry, 'fullName', path),
-    holdings: holdings(requireArray(entry, 'holdingAccounts', path), childPath(path, 'holdingAccounts')),
-    futuresWallets: futuresWallets(requireArray(entry, 'futuresAccounts', path), childPath(path, 'futuresAccounts')),
-    flex: flex === null ? null : parseFlexAccount(flex, childPath(path, 'flexAccount')),
+    holdings: holdings(requireArray(entry, 'holdingAccounts', path), fieldPath(path, 'holdingAccounts')),
+    futuresWallets: futuresWallets(requireArray(entry, 'futuresAccounts', path), fieldPath(path, 'futuresAccounts')),
+    flex: flex === null ? null : parseFlexAccount(flex, fieldPath(path, 'flexAccount')),
   };
 }
 

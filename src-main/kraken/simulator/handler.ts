@@ -10,7 +10,7 @@
  *   (documented), the futures endpoints `authenticationError` with HTTP 200 (observed).
  */
 import { timingSafeEqual } from 'node:crypto';
-import { CostBudgets, ENDPOINT_COST } from '../budget.ts';
+import { BUDGET_WINDOW_MS, CostBudgets, ENDPOINT_COST } from '../budget.ts';
 import { computeAuthent } from '../sign.ts';
 import type { SimulatedExchange } from './exchange.ts';
 import type { Fault, SimEndpoint } from './faults.ts';
@@ -77,7 +77,8 @@ export class RequestHandler {
 
   constructor(exchange: SimulatedExchange) {
     this.#exchange = exchange;
-    this.#budgets = new CostBudgets(exchange.clock);
+    // Kraken's own window, exactly
+    this.#budgets = new CostBudgets(exchange.clock, BUDGET_WINDOW_MS);
   }
 
   /** Requests received for `endpoint` (whatever their outcome). */

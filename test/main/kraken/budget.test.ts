@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CostBudget, CostBudgets } from '../../../src-main/kraken/budget.ts';
+import { BUDGET_WINDOW_MS, CLIENT_BUDGET_WINDOW_MS, CostBudget, CostBudgets } from '../../../src-main/kraken/budget.ts';
 import { NonceSequences } from '../../../src-main/kraken/nonce.ts';
 import { backoffDelay, DEFAULT_RETRY, parseRetryAfter } from '../../../src-main/kraken/retry-policy.ts';
 import { ManualClock } from './manual-clock.ts';
@@ -63,10 +63,13 @@ describe('CostBudget', () => {
     await expect(budget.acquire(501)).rejects.toThrow(RangeError);
   });
 
-  it('is shared per API key', () => {
+  it('is shared per API key, with the client window by default', () => {
     const budgets = new CostBudgets(new ManualClock());
     expect(budgets.for('a')).toBe(budgets.for('a'));
     expect(budgets.for('a')).not.toBe(budgets.for('b'));
+    budgets.for('a').exhaust();
+    expect(budgets.for('a').waitTime(2)).toBe(CLIENT_BUDGET_WINDOW_MS);
+    expect(new CostBudgets(new ManualClock(), BUDGET_WINDOW_MS).for('a').waitTime(2)).toBe(0);
   });
 });
 

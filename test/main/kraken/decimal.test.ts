@@ -1,3 +1,4 @@
+import BigJs from 'big.js';
 import { describe, expect, it } from 'vitest';
 import {
   add,
@@ -93,5 +94,51 @@ describe('arithmetic', () => {
     expect(isZero(d('-0.0'))).toBe(true);
     expect(isNegative(d('-0.0009'))).toBe(true);
     expect(isNegative(d('0'))).toBe(false);
+  });
+});
+
+describe('arithmetic agrees with big.js on random decimals', () => {
+  // A seeded generator: the same cases on every run.
+  let state = 12345;
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  const randomDecimal = () => {
+    const digits = Array.from({ length: 1 + Math.floor(random() * 18) }, () => Math.floor(random() * 10)).join('');
+    const point = Math.floor(random() * digits.length);
+    const text = `${random() < 0.4 ? '-' : ''}${digits.slice(0, point) || '0'}.${digits.slice(point) || '0'}`;
+    return toDecimal(text);
+  };
+  const Reference = BigJs();
+  Reference.DP = 30;
+  const canonical = (value: InstanceType<typeof Reference>) => {
+    const text = value.toFixed();
+    return text === '-0' ? '0' : text;
+  };
+
+  it('add, sub, mul, compare, sum, and div at 0, 8 and 30 places (half-up, ties away from zero)', () => {
+    for (let i = 0; i < 2_000; i++) {
+      const a = randomDecimal();
+      const b = randomDecimal();
+      expect(add(a, b)).toBe(canonical(new Reference(a).plus(b)));
+      expect(sub(a, b)).toBe(canonical(new Reference(a).minus(b)));
+      expect(mul(a, b)).toBe(canonical(new Reference(a).times(b)));
+      expect(compare(a, b)).toBe(new Reference(a).cmp(b));
+      expect(sum([a, b, a])).toBe(canonical(new Reference(a).plus(b).plus(a)));
+      if (b === '0') continue;
+      for (const places of [0, 8, 30]) {
+        Reference.DP = places;
+        expect(div(a, b, places)).toBe(canonical(new Reference(a).div(b)));
+      }
+      Reference.DP = 30;
+    }
+  });
+
+  it('rounds ties away from zero', () => {
+    expect(div(d('1'), d('8'), 2)).toBe('0.13');
+    expect(div(d('-1'), d('8'), 2)).toBe('-0.13');
+    expect(div(d('1'), d('-8'), 2)).toBe('-0.13');
+    expect(div(d('-0.001'), d('3'), 2)).toBe('0');
   });
 });

@@ -16,8 +16,9 @@ const errorBody = (code: string) => JSON.stringify({ result: 'error', error: cod
 
 describe('interpretResponse', () => {
   it('returns the success body with exact numbers', () => {
-    const body = interpretResponse({ status: 200, contentType: 'application/json', text: '{"result":"success","x":0.10}', retryAfterMs: null }, 'futures');
-    expect(body).toEqual({ result: 'success', x: '0.10' });
+    const text = '{"result":"success","x":0.10,"y":-0.0009056832839642471}';
+    const body = interpretResponse({ status: 200, contentType: 'application/json', text, retryAfterMs: null }, 'futures');
+    expect(body).toEqual({ result: 'success', x: '0.10', y: '-0.0009056832839642471' });
   });
 
   const expectedKinds: Record<string, string> = {

@@ -1,12 +1,12 @@
 /**
- * A simulated exchange on real loopback HTTP and a client pointed at it, both on a ManualClock, with
- * a recording fetch that remembers every request's headers (to prove no Authent leaks).
+ * A simulated exchange on real loopback HTTP and a client pointed at it, both on a ManualClock. The
+ * client sends through its default node:http transport, or through the global fetch; the server
+ * side remembers every request's headers (to prove no Authent leaks).
  */
-import { CLIENT_BUDGET_WINDOW_MS, CostBudgets } from '../../../src-main/kraken/budget.ts';
+import { CostBudgets } from '../../../src-main/kraken/budget.ts';
 import { KrakenClient, type KrakenClientOptions } from '../../../src-main/kraken/client.ts';
-import type { FetchFunction } from '../../../src-main/kraken/http-exchange.ts';
 import { SimulatedExchange, type SimulatedExchangeOptions } from '../../../src-main/kraken/simulator/exchange.ts';
-import type { RunningServer } from '../../../src-main/kraken/simulator/server.ts';
+import { listen, type RunningServer } from '../../../src-main/kraken/simulator/server.ts';
 import { ManualClock } from './manual-clock.ts';
 
 export interface Loopback {
@@ -14,14 +14,16 @@ export interface Loopback {
   readonly exchange: SimulatedExchange;
   readonly server: RunningServer;
   readonly credentials: { readonly apiKey: string; readonly apiSecret: string };
-  /** Headers of every request the client sent. */
+  /** Headers of every request the server received. */
   readonly sent: Headers[];
   readonly budgets: CostBudgets;
   client(options?: Partial<KrakenClientOptions>): KrakenClient;
   close(): Promise<void>;
 }
 
-export async function startLoopback(options: SimulatedExchangeOptions = {}): Promise<Loopback> {
+export type TransportChoice = 'node:http' | 'fetch';
+
+export async function startLoopback(options: SimulatedExchangeOptions = {}, transport: TransportChoice = 'node:http'): Promise<Loopback> {
   const clock = new ManualClock();
   const exchange = new SimulatedExchange({ clock, ...options });
   exchange.setMarkPrice('pf_xbtusd', '60000');
@@ -29,13 +31,12 @@ export async function startLoopback(options: SimulatedExchangeOptions = {}): Pro
   exchange.setMarkPrice('pf_ethusd', '3000');
   exchange.setUsdRate('EUR', '1.1');
   const credentials = exchange.addKey();
-  const server = await exchange.listen({ port: 0 });
   const sent: Headers[] = [];
-  const recordingFetch: FetchFunction = (input, init) => {
-    sent.push(new Headers(init.headers));
-    return fetch(input, init);
-  };
-  const budgets = new CostBudgets(clock, CLIENT_BUDGET_WINDOW_MS);
+  const server = await listen((request) => {
+    sent.push(request.headers);
+    return exchange.handle(request);
+  });
+  const budgets = new CostBudgets(clock);
   return {
     clock,
     exchange,
@@ -48,7 +49,7 @@ export async function startLoopback(options: SimulatedExchangeOptions = {}): Pro
         baseUrl: server.url,
         appVersion: '1.2.3',
         getCredentials: async () => credentials,
-        fetch: recordingFetch,
+        ...(transport === 'fetch' ? { fetch: (input: string, init: RequestInit) => fetch(input, init) } : {}),
         clock,
         budgets,
         random: () => 0.5,
