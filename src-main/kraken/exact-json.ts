@@ -22,7 +22,6 @@
  * schema error naming its path, rather than as a syntax error.
  */
 
-const QUOTE = 34; // "
 const BACKSLASH = 92; // \
 const MINUS = 45; // -
 const PLUS = 43; // +

@@ -8,7 +8,7 @@
  *                   or no such price (Kraken's "0 means no position").
  * Legacy lt/tt are reported at ¾ and ½ of the maintenance rate.
  */
-import Big from 'big.js';
+import type Big from 'big.js';
 import { big, fromBig, ONE, ZERO } from '../decimal.ts';
 import type { Decimal } from '../model.ts';
 import type { SimWallet } from './accounts.ts';
