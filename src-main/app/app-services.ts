@@ -19,6 +19,7 @@ import type { AlertRules } from '../monitor/alert-model.ts';
 import { AlertService } from '../monitor/alert-service.ts';
 import { evaluateHealth } from '../monitor/health.ts';
 import { historyEntriesOf } from '../monitor/history-entries.ts';
+import { HistorySampler } from '../monitor/history-sampler.ts';
 import { RefreshScheduler, type MonitoredProfile, type SchedulerTiming } from '../monitor/refresh-scheduler.ts';
 import type { TrayInput } from '../monitor/tray-model.ts';
 import { krakenKeyCheck } from '../profiles/kraken-key-check.ts';
@@ -76,6 +77,7 @@ export class AppServices {
   readonly #budgets = new CostBudgets(systemClock);
   readonly #nonces = new NonceSequences(systemClock);
   readonly #sources = new Map<string, AccountDataSource>();
+  readonly #historySampler = new HistorySampler();
   /** Newest view per profile: the snapshot with its health, computed once per snapshot. */
   readonly #views = new Map<string, Omit<SnapshotView, 'status'>>();
   #thinTimer: ReturnType<typeof setInterval> | null = null;
@@ -245,7 +247,8 @@ export class AppServices {
     const view = this.#remember(snapshot);
     if (options.persist) {
       this.store.snapshots.saveLatest(snapshot);
-      this.store.history.append(snapshot.profileId, historyEntriesOf(snapshot, view.health));
+      const entries = this.#historySampler.select(snapshot.profileId, historyEntriesOf(snapshot, view.health), view.health);
+      this.store.history.append(snapshot.profileId, entries);
       this.alerts.healthChecked(snapshot.profileId, view.health, snapshot.fetchedAt);
     }
     const full = this.viewOf(snapshot.profileId);
@@ -280,7 +283,11 @@ export class AppServices {
       if (rules.enabled) this.alerts.configure({ profileId: profile.id, profileName: profile.name, rules, refreshSeconds });
       else this.alerts.removeProfile(profile.id);
     }
-    for (const id of this.#views.keys()) if (!known.has(id)) this.#views.delete(id);
+    for (const id of this.#views.keys()) {
+      if (known.has(id)) continue;
+      this.#views.delete(id);
+      this.#historySampler.forget(id);
+    }
     this.scheduler.setProfiles(watched);
   }
 }
