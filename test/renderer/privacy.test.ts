@@ -37,9 +37,9 @@ describe('Privacy mode', () => {
     await fireEvent.keyDown(window, { key: 'P', code: 'KeyP', ctrlKey: true, shiftKey: true });
     await waitFor(() => expect(mainText()).not.toContain('34,122.66'));
     expect(fake.callsOf('updateSettings')).toEqual([{ privacyMode: true }]);
-    expect(screen.getByRole('button', { name: /Amounts hidden/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Hide amounts' }).getAttribute('aria-pressed')).toBe('true');
 
-    await fireEvent.click(screen.getByRole('button', { name: /Amounts hidden/ }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Hide amounts' }));
     await waitFor(() => expect(mainText()).toContain('34,122.66 USD'));
     expect(fake.callsOf('updateSettings')).toEqual([{ privacyMode: true }, { privacyMode: false }]);
   });

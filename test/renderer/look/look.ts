@@ -3,7 +3,7 @@
  * bridge injected before the page runs, and screenshots every view per scenario in light and dark
  * with Debian's Chromium. Reports CSP violations and page errors, and the gzipped JS size.
  *
- *   node test/renderer/look/look.ts [outDir] [--only=scenario,scenario] [--views=overview,flex]
+ *   node test/renderer/look/look.ts [outDir] [--only=scenario,scenario] [--views=Overview,History] [--measure]
  */
 import { readdir, readFile, mkdir } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { buildRenderer } from './build-renderer.ts';
+import { measure, type Timing } from './measure.ts';
 import { SCENARIOS } from './scenario-names.ts';
 
 const VIEWS = ['Overview', 'Flex collateral', 'Subaccounts', 'History', 'Alerts', 'Profiles', 'Settings'] as const;
@@ -35,6 +36,7 @@ async function bundleBridge(outDir: string): Promise<string> {
 function serve(root: string): Promise<Server> {
   const server = createServer(async (request, response) => {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    if (path === '/blank.html') return void response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><p>blank</p>');
     const file = join(root, path === '/' ? 'index.html' : path);
     if (!file.startsWith(root)) return void response.writeHead(403).end();
     try {
@@ -64,6 +66,24 @@ async function showView(page: Page, view: string): Promise<void> {
   if (view === 'History') await page.waitForTimeout(400);
 }
 
+/** States worth a picture that need a few clicks: the subaccount detail pane, a tested key. */
+async function extras(page: Page, shot: (name: string) => Promise<void>): Promise<void> {
+  await showView(page, 'Subaccounts');
+  await page.getByRole('searchbox').fill('redacted');
+  await page.getByRole('button', { name: /fullname redacted/ }).click();
+  await shot('subaccount-detail');
+  await page.keyboard.press('Escape');
+  await page.getByRole('searchbox').fill('');
+  await showView(page, 'Profiles');
+  await page.getByRole('button', { name: 'Add profile' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Treasury');
+  await page.getByLabel('API key (public)').fill('pubFULLkey0000X9fQ');
+  await page.getByLabel('Private key (secret)').fill(Buffer.alloc(64, 7).toString('base64'));
+  await page.getByRole('region', { name: 'Add a Kraken Futures profile' }).getByRole('button', { name: 'Test connection' }).click();
+  await page.getByText('Connected, but this key can do more').waitFor();
+  await shot('add-profile-tested');
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const outDir = resolve(args.find((arg) => !arg.startsWith('--')) ?? '/tmp/margin-desk-look');
@@ -80,7 +100,14 @@ async function main(): Promise<void> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   const problems: string[] = [];
+  let timings: Timing[] = [];
   try {
+    if (args.includes('--measure')) {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await page.addInitScript({ path: bridgeScript });
+      timings = await measure(page, `http://127.0.0.1:${port}`);
+      await page.close();
+    }
     for (const theme of ['light', 'dark'] as const) {
       for (const name of SCENARIOS.filter((candidate) => only === undefined || only.includes(candidate))) {
         const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: theme });
@@ -100,6 +127,9 @@ async function main(): Promise<void> {
           const file = join(shots, `${name}-${view.toLowerCase().replace(/ /g, '-')}-${theme}.png`);
           await page.screenshot({ path: file });
         }
+        if (name === 'seed' && views.length === VIEWS.length) {
+          await extras(page, (extra) => page.screenshot({ path: join(shots, `${name}-${extra}-${theme}.png`) }).then(() => undefined));
+        }
         await page.close();
       }
     }
@@ -111,6 +141,7 @@ async function main(): Promise<void> {
   console.table(sizes);
   console.log(`renderer JS gzipped: ${(sizes.reduce((sum, entry) => sum + entry.gzip, 0) / 1024).toFixed(1)} KB`);
   console.log(`screenshots in ${shots}`);
+  if (timings.length > 0) console.table(timings);
   if (problems.length > 0) {
     console.log('problems:\n' + problems.join('\n'));
     process.exitCode = 1;
