@@ -54,6 +54,7 @@ export function createBridge(transport: BridgeTransport): Bridge {
     getAlertRules: call(transport, 'getAlertRules'),
     setAlertRules: call(transport, 'setAlertRules'),
     snoozeAlerts: call(transport, 'snoozeAlerts'),
+    getAlertStatus: call(transport, 'getAlertStatus'),
     getSettings: call(transport, 'getSettings'),
     updateSettings: call(transport, 'updateSettings'),
     reportRendererError: call(transport, 'reportRendererError'),

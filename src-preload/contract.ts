@@ -77,6 +77,11 @@ export interface ConnectionTest {
   readonly warnings: readonly string[];
 }
 
+export interface AlertStatus {
+  readonly snoozedUntil: number | null;
+  readonly interrupted: boolean;
+}
+
 export interface AppInfo {
   readonly name: string;
   readonly version: string;
@@ -121,6 +126,8 @@ export interface Calls {
   getAlertRules: { input: { readonly profileId: string }; output: AlertRules };
   setAlertRules: { input: { readonly profileId: string; readonly rules: AlertRules }; output: AlertRules };
   snoozeAlerts: { input: { readonly profileId: string; readonly minutes: number }; output: { readonly until: number | null } };
+  /** Whether a profile's alerts are snoozed (until when) and whether monitoring is interrupted. */
+  getAlertStatus: { input: { readonly profileId: string }; output: AlertStatus };
   getSettings: { input: void; output: Settings };
   updateSettings: { input: Partial<Settings>; output: Settings };
   reportRendererError: { input: RendererErrorReport; output: void };
@@ -162,6 +169,7 @@ export const CALL_CHANNELS = {
   getAlertRules: 'md:getAlertRules',
   setAlertRules: 'md:setAlertRules',
   snoozeAlerts: 'md:snoozeAlerts',
+  getAlertStatus: 'md:getAlertStatus',
   getSettings: 'md:getSettings',
   updateSettings: 'md:updateSettings',
   reportRendererError: 'md:reportRendererError',

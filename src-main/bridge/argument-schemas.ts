@@ -87,6 +87,7 @@ export const ARGUMENT_SCHEMAS = {
   getAlertRules: z.strictObject({ profileId: id }),
   setAlertRules: z.strictObject({ profileId: id, rules: alertRules }),
   snoozeAlerts: z.strictObject({ profileId: id, minutes: z.number().int().min(0).max(7 * 24 * 60) }),
+  getAlertStatus: z.strictObject({ profileId: id }),
   getSettings: none,
   updateSettings: z
     .strictObject({

@@ -43,6 +43,11 @@ export function createHandlerTable(app: AppServices): HandlerTable {
     getAlertRules: ({ profileId }) => app.alertRules(profileId),
     setAlertRules: ({ profileId, rules }) => app.setAlertRules(profileId, rules),
     snoozeAlerts: ({ profileId, minutes }) => ({ until: app.snooze(profileId, minutes) }),
+    getAlertStatus: ({ profileId }) => {
+      profiles.get(profileId);
+      const { snoozedUntil, interrupted } = app.alerts.status(profileId);
+      return { snoozedUntil, interrupted };
+    },
     getSettings: () => store.settings.get(),
     updateSettings: (changes) => app.updateSettings(changes),
     reportRendererError: (report) => {

@@ -81,6 +81,8 @@ interface Loop {
   timer: ReturnType<typeof setTimeout> | null;
   staleTimer: ReturnType<typeof setTimeout> | null;
   inFlight: AbortController | null;
+  /** The refresh in flight, which a second refreshNow waits for instead of starting another. */
+  running: Promise<void> | null;
   failures: number;
 }
 
@@ -144,6 +146,7 @@ export class RefreshScheduler {
         timer: null,
         staleTimer: null,
         inFlight: null,
+        running: null,
         failures: 0,
       };
       this.loops.set(profile.id, loop);
@@ -161,9 +164,17 @@ export class RefreshScheduler {
   }
 
   /** Refreshes now (user action, resume, unlock); waits for the refresh already running instead of doubling it. */
-  async refreshNow(profileId: string): Promise<void> {
+  refreshNow(profileId: string): Promise<void> {
     const loop = this.loops.get(profileId);
-    if (!loop || loop.inFlight || this.paused) return;
+    if (!loop || this.paused) return Promise.resolve();
+    loop.running ??= this.refresh(loop).finally(() => {
+      loop.running = null;
+    });
+    return loop.running;
+  }
+
+  private async refresh(loop: Loop): Promise<void> {
+    const profileId = loop.profile.id;
     this.clearTimer(loop);
     const controller = new AbortController();
     loop.inFlight = controller;
@@ -186,7 +197,11 @@ export class RefreshScheduler {
   /** The machine goes to sleep: stop every timer and cancel refreshes in flight. */
   pause(): void {
     this.paused = true;
-    for (const loop of this.loops.values()) this.stop(loop);
+    for (const loop of this.loops.values()) {
+      this.stop(loop);
+      // A refresh cut short by sleep leaves the figures as fresh as they were, not "refreshing".
+      this.publish(loop, { state: loop.status.state === 'refreshing' ? this.freshnessState(loop) : loop.status.state, nextRefreshAt: null });
+    }
   }
 
   /** Back from sleep, screen unlocked or network back: refresh every scheduled profile at once. */
@@ -282,5 +297,6 @@ export class RefreshScheduler {
     loop.staleTimer = null;
     loop.inFlight?.abort();
     loop.inFlight = null;
+    loop.running = null;
   }
 }

@@ -29,6 +29,8 @@ export interface Harness {
   readonly exchange: SimulatedExchange;
   readonly exchangeUrl: string;
   readonly page: Page;
+  /** Where the built renderer is served (the app's origin in this harness). */
+  readonly rendererUrl: string;
   readonly dataDir: string;
   /** Hook calls the desktop would have performed (open link, show log file, login item). */
   readonly hookCalls: string[];
@@ -114,6 +116,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return server.url;
     },
     page,
+    rendererUrl: renderer.url,
     dataDir,
     hookCalls,
     async screenshot(name) {

@@ -14,9 +14,19 @@ export interface RendererServer {
   close(): Promise<void>;
 }
 
+/** A page with nothing but one paragraph: the peer the renderer benchmark measures first paint against. */
+export const BLANK_PAGE_PATH = '/__blank.html';
+const BLANK_PAGE = '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body><p data-profile-id="blank">Margin Desk</p></body></html>';
+
 export async function serveBuiltRenderer(root = resolve('out/renderer')): Promise<RendererServer> {
   const server = createServer(async (request, response) => {
-    const path = resolveInside(root, new URL(request.url ?? '/', 'http://x').pathname);
+    const pathname = new URL(request.url ?? '/', 'http://x').pathname;
+    if (pathname === BLANK_PAGE_PATH) {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CONTENT_SECURITY_POLICY });
+      response.end(BLANK_PAGE);
+      return;
+    }
+    const path = resolveInside(root, pathname);
     try {
       if (!path) throw new Error('outside');
       const body = await readFile(path);
