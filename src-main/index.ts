@@ -19,6 +19,7 @@ import { TrayService } from './electron/tray-service.ts';
 import { hardenSession } from './electron/web-security.ts';
 import { restoreWindowState, trackWindowState } from './electron/window-state.ts';
 import { createLogger } from './log/logger.ts';
+import { CONTENT_SECURITY_POLICY, DEVELOPMENT_CONTENT_SECURITY_POLICY } from './security/content-security-policy.ts';
 import { decideWindowClose, trayHint } from './monitor/tray-close-hint.ts';
 import { buildTrayModel, type TrayAction } from './monitor/tray-model.ts';
 import { KeytarSecretStore } from './profiles/keytar-secret-store.ts';
@@ -45,7 +46,7 @@ if (claimSingleInstance({ getWindow: () => window })) {
 }
 
 async function start(): Promise<void> {
-  hardenSession(logger);
+  hardenSession(logger, devServerUrl ? DEVELOPMENT_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
   serveRendererFrom(join(import.meta.dirname, '../renderer'));
   const loginItem = createLoginItem();
   const services = new AppServices({

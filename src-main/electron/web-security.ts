@@ -4,11 +4,11 @@
  * webviews, every permission request and check denied, and the CSP header on every response.
  */
 import { session, shell, type WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../security/content-security-policy.ts';
 import { isAllowedExternalUrl } from '../security/external-links.ts';
 import type { Logger } from '../log/logger.ts';
 
-export function hardenSession(logger: Logger): void {
+/** `policy`: CONTENT_SECURITY_POLICY, or the development one while the dev server serves the page. */
+export function hardenSession(logger: Logger, policy: string): void {
   const defaultSession = session.defaultSession;
   defaultSession.setPermissionRequestHandler((_contents, permission, callback) => {
     logger.warn('Denied a permission request', { permission });
@@ -16,7 +16,7 @@ export function hardenSession(logger: Logger): void {
   });
   defaultSession.setPermissionCheckHandler(() => false);
   defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
   });
 }
 

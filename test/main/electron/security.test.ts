@@ -74,7 +74,7 @@ describe('window security baseline', () => {
   });
 
   it('denies every permission request and check, and sets the strict CSP header', () => {
-    hardenSession(logger);
+    hardenSession(logger, CONTENT_SECURITY_POLICY);
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
       let granted: boolean | undefined;
       fake.session.permissionRequestHandler!(null, permission, (answer: boolean) => (granted = answer));
