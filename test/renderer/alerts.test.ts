@@ -1,9 +1,11 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { AlertRecord } from '../../src-preload/contract.ts';
+import { formatTime } from '../../src-renderer/src/lib/format.ts';
+import { FakeBridge } from './support/fake-bridge.ts';
 import { openView } from './support/navigate.ts';
 import { renderApp } from './support/render-app.ts';
-import { NOW, seedState } from './support/scenarios.ts';
+import { NOW, seedState, seedView } from './support/scenarios.ts';
 import { freezeDate } from './support/time.ts';
 
 freezeDate();
@@ -113,16 +115,80 @@ describe('Alerts view: rules and snooze', () => {
     expect(saved?.rules.subaccountOverrides).toEqual({ '7f5c528e-2285-45f0-95f5-83d53d4bfcd2': { warnBelowPct: 400 } });
   });
 
-  it('snoozes the profile and can resume', async () => {
+  it('snoozes the profile, shows the snooze main now holds, and can resume', async () => {
     const { fake } = await renderApp(seedState());
     await openView('alerts');
+    await waitFor(() => expect(fake.callsOf('getAlertStatus')).toHaveLength(1));
+    expect(screen.queryByText(/Alerts snoozed until/)).toBeNull();
     await fireEvent.click(screen.getByRole('button', { name: '1 hour' }));
-    await waitFor(() => expect(screen.getByText(/Desktop notifications are snoozed until/)).toBeTruthy());
+    expect(await screen.findByText(`Alerts snoozed until ${formatTime(NOW + 60 * 60_000)}`)).toBeTruthy();
     await fireEvent.click(screen.getByRole('button', { name: 'Resume now' }));
-    await waitFor(() => expect(screen.queryByText(/snoozed until/)).toBeNull());
+    await waitFor(() => expect(screen.queryByText(/Alerts snoozed until/)).toBeNull());
+    expect(screen.queryByRole('button', { name: 'Resume now' })).toBeNull();
     expect(fake.callsOf('snoozeAlerts')).toEqual([
       { profileId: 'main', minutes: 60 },
       { profileId: 'main', minutes: 0 },
     ]);
+    // Each snooze is followed by main's own answer, not the window's guess.
+    expect(fake.calls.map((call) => call.name).filter((name) => name === 'snoozeAlerts' || name === 'getAlertStatus')).toEqual([
+      'getAlertStatus',
+      'snoozeAlerts',
+      'getAlertStatus',
+      'snoozeAlerts',
+      'getAlertStatus',
+    ]);
+  });
+
+  it('shows a snooze set elsewhere (tray, an earlier session) and an interrupted monitor as soon as the view opens', async () => {
+    const fake = new FakeBridge(seedState());
+    fake.snoozedUntil.set('main', NOW + 2.5 * 60 * 60_000);
+    fake.interrupted.add('main');
+    await renderApp(fake);
+    await openView('alerts');
+    const snooze = screen.getByRole('region', { name: 'Snooze Main' });
+    expect(await within(snooze).findByText(`Alerts snoozed until ${formatTime(NOW + 2.5 * 60 * 60_000)}`)).toBeTruthy();
+    expect(within(snooze).getByText('Monitoring interrupted')).toBeTruthy();
+    await fireEvent.click(within(snooze).getByRole('button', { name: 'Resume now' }));
+    await waitFor(() => expect(within(snooze).queryByText(/Alerts snoozed until/)).toBeNull());
+    expect(fake.callsOf('snoozeAlerts')).toEqual([{ profileId: 'main', minutes: 0 }]);
+  });
+
+  it('does not show a snooze that main says has run out', async () => {
+    const fake = new FakeBridge(seedState());
+    fake.snoozedUntil.set('main', NOW - 60_000);
+    await renderApp(fake);
+    await openView('alerts');
+    await waitFor(() => expect(fake.callsOf('getAlertStatus')).toEqual([{ profileId: 'main' }]));
+    expect(screen.queryByText(/Alerts snoozed until/)).toBeNull();
+    expect(screen.queryByText('Monitoring interrupted')).toBeNull();
+  });
+
+  it('follows "monitoring interrupted" while open: set by its alert, cleared by fresh figures', async () => {
+    const fake = new FakeBridge(seedState());
+    await renderApp(fake);
+    await openView('alerts');
+    await waitFor(() => expect(fake.callsOf('getAlertStatus')).toHaveLength(1));
+    const snooze = screen.getByRole('region', { name: 'Snooze Main' });
+    expect(within(snooze).queryByText('Monitoring interrupted')).toBeNull();
+
+    fake.interrupted.add('main');
+    fake.emit('alert', alert(7, { level: 'interrupted', accountKey: 'profile', title: '[Main] Monitoring interrupted', raisedAt: NOW }));
+    expect(await within(snooze).findByText('Monitoring interrupted')).toBeTruthy();
+
+    fake.interrupted.delete('main');
+    fake.emit('snapshot', seedView('main'));
+    await waitFor(() => expect(within(snooze).queryByText('Monitoring interrupted')).toBeNull());
+  });
+
+  it('says so when main cannot tell the alert status', async () => {
+    const fake = new FakeBridge(seedState());
+    fake.fail('getAlertStatus', { kind: 'storageError', message: 'The local database could not be read.', action: 'Restart Margin Desk.', retryable: true });
+    await renderApp(fake);
+    await openView('alerts');
+    expect(await screen.findByText('The local database could not be read.')).toBeTruthy();
+    fake.heal('getAlertStatus');
+    fake.interrupted.add('main');
+    await fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('Monitoring interrupted')).toBeTruthy();
   });
 });

@@ -57,6 +57,8 @@ export function scenario(name: ScenarioName, now: number): FakeState {
         activeProfileId: 'main',
         snapshots: views,
         settings: { privacyMode: name === 'privacy' },
+        // Offline long enough for the staleness guard, and snoozed from the tray before it went quiet.
+        ...(name === 'offline' ? { interrupted: ['main'], snoozedUntil: { main: now + 45 * 60_000 } } : {}),
       };
   }
 }

@@ -50,6 +50,10 @@ export interface FakeState {
   snapshots?: Record<string, SnapshotView>;
   settings?: Partial<Settings>;
   alerts?: AlertRecord[];
+  /** Snooze ends main holds, by profile id. */
+  snoozedUntil?: Record<string, number>;
+  /** Profiles whose monitoring main reports as interrupted. */
+  interrupted?: string[];
   /** Makes createSampleProfile return this snapshot for the new profile. */
   sampleSnapshot?: (profileId: string) => SnapshotView;
   now?: () => number;
@@ -107,7 +111,9 @@ export class FakeBridge {
   settings: Settings;
   alerts: AlertRecord[];
   rules = new Map<string, AlertRules>();
-  snoozedUntil = new Map<string, number | null>();
+  readonly snoozedUntil: Map<string, number | null>;
+  /** Profiles whose monitoring main reports as interrupted (no fresh data for the stale limit). */
+  readonly interrupted: Set<string>;
   readonly #listeners = new Map<EventName, Set<(payload: never) => void>>();
   readonly #state: FakeState;
   readonly #now: () => number;
@@ -126,6 +132,8 @@ export class FakeBridge {
     this.snapshots = { ...state.snapshots };
     this.settings = { privacyMode: false, theme: 'system', startAtLogin: false, startHidden: true, trayHintShown: false, ...state.settings };
     this.alerts = state.alerts ?? [];
+    this.snoozedUntil = new Map(Object.entries(state.snoozedUntil ?? {}));
+    this.interrupted = new Set(state.interrupted);
     this.bridge = this.#build();
   }
 
@@ -243,6 +251,12 @@ export class FakeBridge {
         const until = input.minutes === 0 ? null : now() + input.minutes * 60_000;
         this.snoozedUntil.set(input.profileId, until);
         return { until };
+      },
+      getAlertStatus: (input) => {
+        if (!this.profiles.some((profile) => profile.id === input.profileId)) throw { kind: 'notFound', message: 'No such profile.', action: 'Reload.', retryable: false };
+        // Like main: a snooze that has run out is no snooze.
+        const until = this.snoozedUntil.get(input.profileId) ?? null;
+        return { snoozedUntil: until !== null && until > now() ? until : null, interrupted: this.interrupted.has(input.profileId) };
       },
       getSettings: () => this.settings,
       updateSettings: (input) => {
