@@ -1,10 +1,14 @@
 /**
- * Renderer entry: mounts the app on the bridge the preload exposed, and forwards uncaught errors to
- * main's log (the renderer has no log file of its own).
+ * Renderer entry: starts the window's state on the bridge the preload exposed, mounts the app frame,
+ * and forwards uncaught errors to main's log (the renderer has no log file of its own).
+ *
+ * The state starts before the frame mounts: the calls the first paint waits for (settings, profiles,
+ * the cached snapshot) are on their way while the frame builds its DOM, not after.
  */
 import { mount } from 'svelte';
 import { BRIDGE_GLOBAL, type Bridge } from '../../src-preload/contract.ts';
 import App from './App.svelte';
+import { AppState } from './state/app.svelte.ts';
 import './styles/app.css';
 
 const bridge = (window as unknown as Record<typeof BRIDGE_GLOBAL, Bridge>)[BRIDGE_GLOBAL];
@@ -23,4 +27,7 @@ window.addEventListener('unhandledrejection', (event) => {
 
 const target = document.getElementById('app');
 if (target === null) throw new Error('index.html has no #app element');
-mount(App, { target, props: { bridge } });
+// Lives as long as the window: never stopped.
+const app = new AppState(bridge);
+void app.start();
+mount(App, { target, props: { app } });

@@ -1,10 +1,9 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { fireEvent, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
-import App from '../../src-renderer/src/App.svelte';
 import type { ViewName } from '../../src-preload/contract.ts';
 import { FakeBridge } from './support/fake-bridge.ts';
 import { openView } from './support/navigate.ts';
-import { renderApp } from './support/render-app.ts';
+import { renderApp, renderAppNow } from './support/render-app.ts';
 import { NOW, seedProfile, seedState, seedView } from './support/scenarios.ts';
 import { statusOf } from './support/seed.ts';
 import { freezeDate } from './support/time.ts';
@@ -81,7 +80,7 @@ describe('Loading, empty, error and sample states', () => {
     const fake = new FakeBridge(seedState());
     fake.fail('listProfiles', { kind: 'storeUnavailable', message: 'The local database could not be opened.', action: 'Restart Margin Desk.', retryable: true });
     // Not renderApp: it waits for a successful load.
-    render(App, { props: { bridge: fake.bridge } });
+    renderAppNow(fake);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Margin Desk could not load its data');
     expect(alert.textContent).toContain('The local database could not be opened.');

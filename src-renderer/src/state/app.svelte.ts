@@ -109,12 +109,18 @@ export class AppState {
     this.clock.stop();
   }
 
+  /**
+   * Loads what the first paint needs with as few round trips in a row as possible: settings and the
+   * profile list together, and the opening profile's cached snapshot as soon as the list names it.
+   * The views stay behind the loading screen until all of it is in (`phase`), so no figure paints
+   * before the privacy setting is known, and the overview never flashes "fetching" for figures that
+   * are already on disk.
+   */
   async load(): Promise<void> {
     this.phase = 'loading';
-    const [profiles, settings] = await Promise.all([
-      settle(() => this.bridge.listProfiles()),
-      settle(() => this.bridge.getSettings()),
-    ]);
+    const settingsCall = settle(() => this.bridge.getSettings());
+    const profiles = await settle(() => this.bridge.listProfiles());
+    const [settings, opened] = await Promise.all([settingsCall, profiles.ok ? this.#openProfile(profiles.value) : null]);
     if (!profiles.ok || !settings.ok) {
       this.loadError = profiles.ok ? (settings.ok ? null : settings.error) : profiles.error;
       this.phase = 'failed';
@@ -122,14 +128,28 @@ export class AppState {
     }
     this.settings = settings.value;
     this.#storeProfiles(profiles.value);
+    this.activeProfileId ??= opened;
     this.loadError = null;
-    const first = this.activeProfileId ?? this.profiles[0]?.id ?? null;
-    if (first !== null) {
-      if (this.activeProfileId === null) await this.activate(first);
-      else await this.#loadSnapshot(first);
-    }
     this.phase = 'ready';
     void this.alerts.load();
+  }
+
+  /**
+   * The profile the window opens on: main's active one, else the first, which main then makes
+   * active. Stores its cached snapshot and answers its id, or null when there is none to open.
+   */
+  async #openProfile(list: ProfileList): Promise<string | null> {
+    const id = list.activeProfileId ?? list.profiles[0]?.id ?? null;
+    if (id === null) return null;
+    const result = await settle(() =>
+      list.activeProfileId === null ? this.bridge.activateProfile({ id }) : this.bridge.getSnapshot({ profileId: id }),
+    );
+    if (!result.ok) {
+      this.notice = { context: 'Could not read the cached figures', error: result.error };
+      return list.activeProfileId;
+    }
+    if (result.value !== null) this.#storeSnapshot(result.value);
+    return id;
   }
 
   /**
@@ -230,15 +250,6 @@ export class AppState {
       this.activeProfileId = null;
       const next = this.profiles[0];
       if (next !== undefined) void this.activate(next.id);
-    }
-  }
-
-  async #loadSnapshot(id: string): Promise<void> {
-    const result = await settle(() => this.bridge.getSnapshot({ profileId: id }));
-    if (result.ok) {
-      if (result.value !== null) this.#storeSnapshot(result.value);
-    } else {
-      this.notice = { context: 'Could not read the cached figures', error: result.error };
     }
   }
 

@@ -1,0 +1,124 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
+import { tick } from 'svelte';
+import { describe, expect, it } from 'vitest';
+import { LAZY_VIEW_LOADERS, ViewModules, type ViewLoader } from '../../src-renderer/src/state/view-modules.svelte.ts';
+import OverviewView from '../../src-renderer/src/views/OverviewView.svelte';
+import { FakeBridge } from './support/fake-bridge.ts';
+import { renderApp, renderAppNow } from './support/render-app.ts';
+import { seedProfile, seedState } from './support/scenarios.ts';
+import { freezeDate } from './support/time.ts';
+
+freezeDate();
+
+function mainText(): string {
+  return screen.getByRole('main').textContent ?? '';
+}
+
+/** A loader that answers only when the test says so. */
+function gated(loader: ViewLoader): { loader: ViewLoader; open(): void; fail(): void } {
+  let open!: () => void;
+  let fail!: () => void;
+  const gate = new Promise<void>((resolve, reject) => {
+    open = resolve;
+    fail = () => reject(new Error('chunk missing'));
+  });
+  return { loader: async () => (await gate, loader()), open, fail };
+}
+
+describe('Start-up', () => {
+  it('asks for the cached snapshot as soon as the profile list names it, without waiting for settings', async () => {
+    const fake = new FakeBridge(seedState());
+    fake.hold('getSettings');
+    renderAppNow(fake);
+    await waitFor(() => expect(fake.callsOf('getSnapshot')).toEqual([{ profileId: 'main' }]));
+    expect(fake.calls.map((call) => call.name).slice(0, 3)).toEqual(['getSettings', 'listProfiles', 'getSnapshot']);
+    fake.release('getSettings');
+    await waitFor(() => expect(mainText()).toContain('34,122.66 USD'));
+  });
+
+  it('paints no figure before the settings are known, even when the snapshot is in first', async () => {
+    const fake = new FakeBridge(seedState('live', { privacy: true }));
+    fake.hold('getSettings');
+    const { app } = renderAppNow(fake);
+    await waitFor(() => expect(app.snapshots.main).toBeDefined());
+    await tick();
+    expect(screen.getByText('Opening your cached figures…')).toBeTruthy();
+    expect(document.querySelector('[data-profile-id]')).toBeNull();
+    fake.release('getSettings');
+    await waitFor(() => expect(document.querySelector('[data-profile-id="main"]')).not.toBeNull());
+    expect(mainText()).not.toContain('34,122.66');
+    expect(mainText()).toContain('•••••');
+  });
+
+  it('opens on the first profile and makes it active in main when none is active', async () => {
+    const fake = new FakeBridge({ ...seedState(), profiles: [seedProfile('main', 'Main'), seedProfile('p2', 'Second')] });
+    fake.activeProfileId = null;
+    await renderApp(fake);
+    expect(fake.callsOf('activateProfile')).toEqual([{ id: 'main' }]);
+    expect(fake.callsOf('getSnapshot')).toEqual([]);
+    expect(mainText()).toContain('34,122.66 USD');
+  });
+
+  it('says so when the cached figures cannot be read, and shows the profile without them', async () => {
+    const fake = new FakeBridge(seedState());
+    fake.fail('getSnapshot', { kind: 'storeUnavailable', message: 'The local database could not be read.', action: 'Restart Margin Desk.', retryable: true });
+    await renderApp(fake);
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Could not read the cached figures');
+    expect(alert.textContent).toContain('The local database could not be read.');
+    expect(screen.getByRole('contentinfo').textContent).toContain('Main');
+  });
+});
+
+describe('Views load on first visit', () => {
+  it('shows a loading state while a view arrives, then the view; a second visit needs no loading', async () => {
+    const flex = gated(LAZY_VIEW_LOADERS.flex);
+    const views = new ViewModules({ overview: OverviewView }, { ...LAZY_VIEW_LOADERS, flex: flex.loader });
+    renderAppNow(seedState(), { views });
+    await waitFor(() => expect(mainText()).toContain('34,122.66 USD'));
+    const nav = screen.getByRole('navigation', { name: 'Views' });
+
+    await fireEvent.click(within(nav).getByRole('button', { name: /^Flex collateral/ }));
+    expect(within(screen.getByRole('main')).getByRole('status').textContent).toContain('Opening Flex collateral…');
+    expect(screen.queryByRole('heading', { level: 1 })).toBeNull();
+    flex.open();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Flex collateral' })).toBeTruthy();
+
+    await fireEvent.click(within(nav).getByRole('button', { name: /^Overview/ }));
+    await fireEvent.click(within(nav).getByRole('button', { name: /^Flex collateral/ }));
+    // Already loaded: the view is there at once, without a loading state in between.
+    expect(screen.getByRole('heading', { level: 1, name: 'Flex collateral' })).toBeTruthy();
+  });
+
+  it('says when a view cannot be loaded, and Try again loads it', async () => {
+    const broken = gated(LAZY_VIEW_LOADERS.settings);
+    let attempts = 0;
+    const views = new ViewModules(
+      { overview: OverviewView },
+      { ...LAZY_VIEW_LOADERS, settings: () => (++attempts === 1 ? broken.loader() : LAZY_VIEW_LOADERS.settings()) },
+    );
+    renderAppNow(seedState(), { views });
+    await waitFor(() => expect(mainText()).toContain('34,122.66 USD'));
+    await fireEvent.click(within(screen.getByRole('navigation', { name: 'Views' })).getByRole('button', { name: /^Settings/ }));
+    broken.fail();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The Settings view could not be opened.');
+    expect(alert.textContent).toContain('reinstall Margin Desk');
+    await fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Settings' })).toBeTruthy();
+    expect(attempts).toBe(2);
+  });
+
+  it('loads each view once, however often it is asked for', async () => {
+    let calls = 0;
+    const views = new ViewModules({}, { alerts: () => (calls++, LAZY_VIEW_LOADERS.alerts()) });
+    await Promise.all([views.load('alerts'), views.load('alerts')]);
+    await views.load('alerts');
+    expect(calls).toBe(1);
+    expect(views.loaded.alerts).toBeTypeOf('function');
+    // A view with neither a component nor a loader is left alone.
+    await views.load('history');
+    expect(views.loaded.history).toBeUndefined();
+    expect(views.failed.history).toBeUndefined();
+  });
+});
