@@ -1,6 +1,31 @@
 import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { DEVELOPMENT_CONTENT_SECURITY_POLICY } from './src-main/security/content-security-policy.ts';
+
+const CSP_META = /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")[^"]*(")/i;
+
+/**
+ * `npm run dev` only: the dev server injects <style> tags and reloads over a WebSocket, which the
+ * production policy in index.html blocks. The meta tag gets main's development policy instead (the
+ * one its header sends while the dev server serves the page), less frame-ancestors, which a meta tag
+ * cannot carry. Builds keep index.html's policy untouched.
+ */
+function developmentCsp(): Plugin {
+  const policy = DEVELOPMENT_CONTENT_SECURITY_POLICY.split(';')
+    .map((directive) => directive.trim())
+    .filter((directive) => !directive.startsWith('frame-ancestors'))
+    .join('; ');
+  return {
+    name: 'margin-desk:development-csp',
+    apply: 'serve',
+    transformIndexHtml(html) {
+      if (!CSP_META.test(html)) throw new Error('index.html has no Content-Security-Policy meta tag to relax for the dev server');
+      return html.replace(CSP_META, `$1${policy}$2`);
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -23,7 +48,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'src-renderer',
-    plugins: [svelte()],
+    plugins: [svelte(), developmentCsp()],
     build: {
       outDir: 'out/renderer',
       // electron-vite leaves the renderer unminified by default; minified it stays inside the
