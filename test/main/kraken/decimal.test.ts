@@ -135,6 +135,28 @@ describe('arithmetic agrees with big.js on random decimals', () => {
     }
   });
 
+  it('stays exact where the number tier hands over to BigInt (15/16 digits, alignment and sums past 2^53)', () => {
+    const cases: [string, string][] = [
+      ['899999999999999', '1'],
+      ['999999999999999', '0.000000000000001'],
+      ['9007199254740991', '1'],
+      ['4503599627370496', '4503599627370496'],
+      ['0.000000000000000000000001', '1000000'],
+      ['123456789012345', '-0.12345678901234'],
+      ['-899999999999999.9', '0.1'],
+    ];
+    for (const [a, b] of cases) {
+      const [x, y] = [d(a), d(b)];
+      expect(add(x, y)).toBe(canonical(new Reference(a).plus(b)));
+      expect(sub(x, y)).toBe(canonical(new Reference(a).minus(b)));
+      expect(compare(x, y)).toBe(new Reference(a).cmp(b));
+      Reference.DP = 8;
+      expect(div(x, y, 8)).toBe(canonical(new Reference(a).div(b)));
+      expect(div(y, x, 8)).toBe(canonical(new Reference(b).div(a)));
+      Reference.DP = 30;
+    }
+  });
+
   it('rounds ties away from zero', () => {
     expect(div(d('1'), d('8'), 2)).toBe('0.13');
     expect(div(d('-1'), d('8'), 2)).toBe('-0.13');

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDecimal } from '../../../src-main/kraken/decimal.ts';
 import { normaliseCurrencyCode, sameCurrency, toCurrency } from '../../../src-main/kraken/currency.ts';
 import { parseJsonExact } from '../../../src-main/kraken/exact-json.ts';
+import { fixtureText } from './fixtures.ts';
 
 describe('parseJsonExact', () => {
   it('keeps every number as its source text, where JSON.parse would round', () => {
@@ -39,6 +40,68 @@ describe('parseJsonExact', () => {
     expect(() => parseJsonExact('<html>')).toThrow(SyntaxError);
     expect(() => parseJsonExact('{"accounts":{')).toThrow(SyntaxError);
     expect(() => parseJsonExact('{"a":1.1234567890123456789')).toThrow(/position 26/);
+  });
+});
+
+/** The reference: JSON.parse with source-text access (slow, but the native parser's own judgement). */
+function referenceParse(text: string): unknown {
+  return JSON.parse(text, (_key, value: unknown, context?: { source?: string }) => (typeof value === 'number' ? context?.source : value));
+}
+
+describe('parseJsonExact agrees with the native parser', () => {
+  it.each([
+    ['01'], ['1.'], ['.5'], ['-'], ['+1'], ['1e'], ['1e+'], ['-a'], ['tru'], ['nul'], ['[1,]'], ['{"a":1,}'], ['{"a" 1}'], ['{a:1}'],
+    ["{'a':1}"], ['"\u0001"'], ['"\\x"'], ['"abc'], ['[1 2]'], ['{"a":1}}'], ['1 2'], [''], ['  '], ['\u00a01'], ['[1]\u00a0'], ['NaN'],
+    ['Infinity'], ['{"a":{"b":[1,{"c":}]}}'], ['["\\u12"]'],
+  ])('refuses %j with the native SyntaxError', (text) => {
+    let expected: unknown;
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      expected = error;
+    }
+    expect(expected).toBeInstanceOf(SyntaxError);
+    expect(() => parseJsonExact(text)).toThrow((expected as SyntaxError).message);
+  });
+
+  it('reads whitespace, escapes, literals, empty containers, and "__proto__" as an own key', () => {
+    const text = ' \t\r\n{ "a" : [ ] , "b":{}, "c":"\\u00e9\\n\\"\\\\/", "d":[true,false,null,-0,0.5e-3,1E+2], "__proto__": {"x": 1} } \n';
+    const parsed = parseJsonExact(text) as Record<string, unknown>;
+    expect(parsed).toEqual(referenceParse(text));
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+    expect(Object.keys(parsed)).toEqual(['a', 'b', 'c', 'd', '__proto__']);
+  });
+
+  it('keeps the last of duplicate keys in the first one’s place, as JSON.parse does', () => {
+    const text = '{"a":1,"b":2,"a":3}';
+    expect(Object.entries(parseJsonExact(text) as object)).toEqual(Object.entries(referenceParse(text) as object));
+  });
+
+  it('reads sibling objects with changing keys right (remembered keys that no longer match)', () => {
+    const text = '[{"ab":1,"c":2},{"a":3,"c":4},{"ab":5},{"abc":6,"ab":7},{"a\\u0062":8},{}]';
+    expect(parseJsonExact(text)).toEqual(referenceParse(text));
+  });
+
+  it('reads valid JSON nested deeper than its stack, or refuses it with a SyntaxError (never a RangeError)', () => {
+    const depth = 100_000;
+    const text = `${'['.repeat(depth)}"x"${']'.repeat(depth)}`;
+    let result: unknown;
+    try {
+      result = parseJsonExact(text);
+    } catch (error) {
+      expect(error).toBeInstanceOf(SyntaxError);
+      expect((error as Error).message).toMatch(/nested too deeply/);
+      return;
+    }
+    for (let i = 0; i < depth; i++) result = (result as unknown[])[0];
+    expect(result).toBe('x');
+  });
+
+  it('matches the reference on the seed documents', () => {
+    for (const name of ['seed-accounts.json', 'seed-subaccounts.json']) {
+      const text = fixtureText(name);
+      expect(parseJsonExact(text)).toEqual(referenceParse(text));
+    }
   });
 });
 
