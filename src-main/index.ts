@@ -99,8 +99,9 @@ async function start(): Promise<void> {
     iconPath: join(resources, 'icons', '256x256.png'),
   });
 
-  const refreshChrome = (): void => {
-    tray.update(buildTrayModel(services.trayInput()));
+  const refreshTray = (): void => tray.update(buildTrayModel(services.trayInput()));
+  // The menu lists profiles and the privacy state: rebuilt only when those change.
+  const refreshMenu = (): void => {
     const list = services.profiles.list();
     installAppMenu(
       {
@@ -119,13 +120,15 @@ async function start(): Promise<void> {
   };
   services.events.subscribe((name, payload) => {
     sendEvent(window, name, payload);
-    if (name !== 'alert') refreshChrome();
+    if (name !== 'alert') refreshTray();
+    if (name === 'profilesChanged' || name === 'settingsChanged') refreshMenu();
   });
-  services.alerts.onStatusChange(refreshChrome);
+  services.alerts.onStatusChange(refreshTray);
   services.alerts.onAlert((alert) => {
     if (alert.notified) notifier.showAlert(alert);
   });
-  refreshChrome();
+  refreshTray();
+  refreshMenu();
 
   const dispatcher = createDispatcher({ handlers: createHandlerTable(services), appOrigin: pageOrigin, logger });
   registerBridge(dispatcher, () => window);
