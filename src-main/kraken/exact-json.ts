@@ -157,8 +157,11 @@ function readKey(shape: string[], index: number): string {
     pos += expected.length + 2;
     return expected;
   }
+  const start = pos;
   const key = readString();
-  if (index < MAX_REMEMBERED_KEYS) shape[index] = key;
+  // Only keys read without escapes (raw length = decoded length): a remembered key then holds no
+  // quote, backslash or control character, so matching it against the raw text is exact.
+  if (index < MAX_REMEMBERED_KEYS && pos - start - 2 === key.length) shape[index] = key;
   return key;
 }
 

@@ -53,6 +53,8 @@ describe('parseJsonExact agrees with the native parser', () => {
     ['01'], ['1.'], ['.5'], ['-'], ['+1'], ['1e'], ['1e+'], ['-a'], ['tru'], ['nul'], ['[1,]'], ['{"a":1,}'], ['{"a" 1}'], ['{a:1}'],
     ["{'a':1}"], ['"\u0001"'], ['"\\x"'], ['"abc'], ['[1 2]'], ['{"a":1}}'], ['1 2'], [''], ['  '], ['\u00a01'], ['[1]\u00a0'], ['NaN'],
     ['Infinity'], ['{"a":{"b":[1,{"c":}]}}'], ['["\\u12"]'],
+    // a key first met escaped must not let its decoded text pass unescaped in a sibling
+    ['[{"a\\"b":1},{"a"b":2}]'], ['[{"a\\nb":1},{"a\nb":2}]'],
   ])('refuses %j with the native SyntaxError', (text) => {
     let expected: unknown;
     try {
