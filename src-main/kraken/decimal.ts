@@ -248,7 +248,7 @@ const DEFAULT_DIVISION_PLACES = 30;
 
 /**
  * Integers below this keep `remainder × 10` and `quotient × denominator` below 2^53, so the long
- * division in `divSmall` is exact in plain JS numbers (integer arithmetic only, no fractions).
+ * division in `divideUnits` is exact in plain JS numbers (integer arithmetic only, no fractions).
  */
 const SMALL_DIVISION_LIMIT = UNITS_BEFORE_LAST_DIGIT;
 
@@ -260,17 +260,14 @@ function floorDivide(n: number, d: number): number {
 }
 
 /**
- * The number tier of `div` (value, collateral and the like, few decimal places): both operands at
- * their common scale, so a / b = x / y in integers, then schoolbook long division digit by digit,
- * the quotient accumulated as units at `places`. Null when an operand or the quotient would not
- * stay exact (30 places, long operands): the BigInt tier takes those.
+ * x / y for exact integers at one scale, rounded half-up to `places` in the number tier: schoolbook
+ * long division digit by digit, the quotient accumulated as units at `places`. Null when an operand
+ * or the quotient would not stay exact (30 places, long operands): the BigInt tier takes those.
  */
-function divSmall(a: Decimal, b: Decimal, places: number): Decimal | null {
-  if (!alignSmall(a, b) || alignedY === 0) return null;
-  const negative = alignedX < 0 !== alignedY < 0;
-  const numerator = Math.abs(alignedX);
-  const denominator = Math.abs(alignedY);
-  if (!(numerator < SMALL_DIVISION_LIMIT && denominator < SMALL_DIVISION_LIMIT)) return null;
+function divideUnits(x: number, y: number, places: number): Decimal | null {
+  const numerator = Math.abs(x);
+  const denominator = Math.abs(y);
+  if (denominator === 0 || !(numerator < SMALL_DIVISION_LIMIT && denominator < SMALL_DIVISION_LIMIT)) return null;
   let quotient = floorDivide(numerator, denominator);
   let remainder = numerator - quotient * denominator;
   for (let i = 0; i < places; i++) {
@@ -281,12 +278,13 @@ function divSmall(a: Decimal, b: Decimal, places: number): Decimal | null {
   }
   // half-up on the magnitude, i.e. ties away from zero
   if (2 * remainder >= denominator) quotient++;
-  return fromSmall(negative ? -quotient : quotient, places);
+  return fromSmall(x < 0 !== y < 0 ? -quotient : quotient, places);
 }
 
 /** a / b rounded half-up (ties away from zero) to `decimalPlaces`, in one rounding. Throws on division by zero. */
 export function div(a: Decimal, b: Decimal, decimalPlaces = DEFAULT_DIVISION_PLACES): Decimal {
-  const small = divSmall(a, b, decimalPlaces);
+  // At their common scale, a / b = x / y.
+  const small = alignSmall(a, b) ? divideUnits(alignedX, alignedY, decimalPlaces) : null;
   if (small !== null) return small;
   const x = scaled(a);
   const y = scaled(b);
@@ -299,6 +297,21 @@ export function div(a: Decimal, b: Decimal, decimalPlaces = DEFAULT_DIVISION_PLA
   const d = denominator < 0n ? -denominator : denominator;
   const quotient = (2n * n + d) / (2n * d);
   return fromScaled(negative ? -quotient : quotient, decimalPlaces);
+}
+
+/**
+ * (a − b) / a rounded half-up to `decimalPlaces` (the share of a that b lacks: an implied haircut is
+ * relativeDifference(value, collateral)). The same result as div(sub(a, b), a, places), but short
+ * operands stay in the number tier throughout, without the difference as an intermediate string:
+ * it runs for every flex currency of every subaccount. Throws when a is zero.
+ */
+export function relativeDifference(a: Decimal, b: Decimal, decimalPlaces: number): Decimal {
+  if (alignSmall(a, b)) {
+    const difference = alignedX - alignedY;
+    const small = Math.abs(difference) <= Number.MAX_SAFE_INTEGER ? divideUnits(difference, alignedX, decimalPlaces) : null;
+    if (small !== null) return small;
+  }
+  return div(sub(a, b), a, decimalPlaces);
 }
 
 /** Rounded half-up to `decimalPlaces`. */

@@ -3,7 +3,7 @@
  * `/accounts` → `flex.currencies` is a map keyed by upper-case code, `/subaccounts` →
  * `flexAccount.currencies` is an array of `{currency (lower-case), …}`. Totals are the same fields.
  */
-import { div, parseDecimal, sub, ZERO } from './decimal.ts';
+import { parseDecimal, relativeDifference, ZERO } from './decimal.ts';
 import { toCurrency } from './currency.ts';
 import {
   asObject,
@@ -33,7 +33,7 @@ const HAIRCUT_DECIMALS = 8;
 export function impliedHaircut(collateral: Decimal, value: Decimal): Decimal | null {
   if (value === '0') return null;
   if (collateral === value) return ZERO;
-  return div(sub(value, collateral), value, HAIRCUT_DECIMALS);
+  return relativeDifference(value, collateral, HAIRCUT_DECIMALS);
 }
 
 function flexCurrency(raw: string, entry: JsonObject, path: string): FlexCurrency {
