@@ -3,11 +3,13 @@
  * and forwards uncaught errors to main's log (the renderer has no log file of its own).
  *
  * The state starts before the frame mounts: the calls the first paint waits for (settings, profiles,
- * the cached snapshot) are on their way while the frame builds its DOM, not after.
+ * the cached snapshot) are on their way while the frame builds its DOM and the number formatting
+ * gets ready, not after.
  */
 import { mount } from 'svelte';
 import { BRIDGE_GLOBAL, type Bridge } from '../../src-preload/contract.ts';
 import App from './App.svelte';
+import { prepareFormatters } from './lib/format.ts';
 import { AppState } from './state/app.svelte.ts';
 import './styles/app.css';
 
@@ -31,3 +33,4 @@ if (target === null) throw new Error('index.html has no #app element');
 const app = new AppState(bridge);
 void app.start();
 mount(App, { target, props: { app } });
+prepareFormatters();

@@ -52,7 +52,7 @@ describe('Alerts view: the log', () => {
   it('acknowledges an alert through the bridge', async () => {
     const { fake } = await renderApp(withAlerts([alert(1)]));
     await openView('alerts');
-    await fireEvent.click(screen.getByRole('button', { name: /^Acknowledge: / }));
+    await fireEvent.click(await screen.findByRole('button', { name: /^Acknowledge: / }));
     await waitFor(() => expect(screen.getByText('Acknowledged')).toBeTruthy());
     expect(fake.callsOf('acknowledgeAlert')).toEqual([{ id: 1 }]);
   });
@@ -69,8 +69,8 @@ describe('Alerts view: the log', () => {
   it('hides alert bodies (they contain amounts) in privacy mode', async () => {
     await renderApp({ ...seedState('live', { privacy: true }), alerts: [alert(1)] });
     await openView('alerts');
+    expect(await screen.findByText('Details hidden while amounts are hidden.')).toBeTruthy();
     expect(screen.getByRole('main').textContent).not.toContain('1,234.56');
-    expect(screen.getByText('Details hidden while amounts are hidden.')).toBeTruthy();
   });
 
   it('shows a designed empty state', async () => {

@@ -50,6 +50,20 @@ describe('Start-up', () => {
     expect(mainText()).toContain('•••••');
   });
 
+  it('keeps a settings change that arrives while the snapshot is on its way (an older answer never undoes it)', async () => {
+    const fake = new FakeBridge(seedState());
+    fake.hold('getSnapshot');
+    const { app } = renderAppNow(fake);
+    await waitFor(() => expect(fake.callsOf('getSnapshot')).toHaveLength(1));
+    await waitFor(() => expect(app.settings.privacyMode).toBe(false));
+    // Privacy switched on from the tray before the window has opened.
+    fake.emit('settingsChanged', { ...fake.settings, privacyMode: true });
+    fake.release('getSnapshot');
+    await waitFor(() => expect(document.querySelector('[data-profile-id="main"]')).not.toBeNull());
+    expect(mainText()).not.toContain('34,122.66');
+    expect(mainText()).toContain('•••••');
+  });
+
   it('opens on the first profile and makes it active in main when none is active', async () => {
     const fake = new FakeBridge({ ...seedState(), profiles: [seedProfile('main', 'Main'), seedProfile('p2', 'Second')] });
     fake.activeProfileId = null;

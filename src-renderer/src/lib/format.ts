@@ -77,35 +77,55 @@ export function formatInteger(value: number): string {
   return formatter({ maximumFractionDigits: 0 }).format(value);
 }
 
-const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+// Like every formatter here, made on first use rather than when the module loads, which is before
+// the start-up calls go out (see prepareFormatters).
+let relativeFormat: Intl.RelativeTimeFormat | null = null;
+
+function relative(): Intl.RelativeTimeFormat {
+  relativeFormat ??= new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+  return relativeFormat;
+}
 
 /** How long ago something happened, in the largest whole unit: "12 sec. ago", "3 min. ago". */
 export function formatAge(ageMs: number): string {
   const seconds = Math.max(0, Math.floor(ageMs / 1000));
-  if (seconds < 60) return relative.format(-seconds, 'second');
+  if (seconds < 60) return relative().format(-seconds, 'second');
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return relative.format(-minutes, 'minute');
+  if (minutes < 60) return relative().format(-minutes, 'minute');
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return relative.format(-hours, 'hour');
-  return relative.format(-Math.floor(hours / 24), 'day');
+  if (hours < 48) return relative().format(-hours, 'hour');
+  return relative().format(-Math.floor(hours / 24), 'day');
 }
 
 /** How long until something happens: "in 12 sec.". */
 export function formatCountdown(inMs: number): string {
   const seconds = Math.max(0, Math.ceil(inMs / 1000));
-  if (seconds < 60) return relative.format(seconds, 'second');
+  if (seconds < 60) return relative().format(seconds, 'second');
   const minutes = Math.ceil(seconds / 60);
-  if (minutes < 120) return relative.format(minutes, 'minute');
-  return relative.format(Math.ceil(minutes / 60), 'hour');
+  if (minutes < 120) return relative().format(minutes, 'minute');
+  return relative().format(Math.ceil(minutes / 60), 'hour');
 }
 
-const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
-const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
+// Only views loaded later show dates: the start-up never makes these.
+let dateTime: Intl.DateTimeFormat | null = null;
+let time: Intl.DateTimeFormat | null = null;
 
 export function formatDateTime(ms: number): string {
+  dateTime ??= new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
   return dateTime.format(ms);
 }
 
 export function formatTime(ms: number): string {
+  time ??= new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
   return time.format(ms);
+}
+
+/**
+ * Makes the formatters the overview needs first. In a fresh renderer process the first Intl object
+ * loads the ICU locale data, which can take tens of milliseconds; done while main is still
+ * answering the start-up calls, that wait is not added to the first paint.
+ */
+export function prepareFormatters(): void {
+  formatNumber('0' as Decimal, 'usd');
+  formatAge(0);
 }

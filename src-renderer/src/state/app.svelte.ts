@@ -16,6 +16,7 @@ import type {
   UserFacingError,
   ViewName,
 } from '../../../src-preload/contract.ts';
+import { afterNextPaint } from '../lib/after-next-paint.ts';
 import { settle } from '../lib/settle.ts';
 import { AlertsState } from './alerts.svelte.ts';
 import { Clock } from './clock.svelte.ts';
@@ -112,44 +113,46 @@ export class AppState {
   /**
    * Loads what the first paint needs with as few round trips in a row as possible: settings and the
    * profile list together, and the opening profile's cached snapshot as soon as the list names it.
-   * The views stay behind the loading screen until all of it is in (`phase`), so no figure paints
-   * before the privacy setting is known, and the overview never flashes "fetching" for figures that
-   * are already on disk.
+   * Each answer is stored as it arrives, in order with the events (so a later event is never
+   * overwritten by an older answer), but the views stay behind the loading screen until all of it
+   * is in (`phase`): no figure paints before the privacy setting is known, and the overview never
+   * flashes "fetching" for figures that are already on disk.
    */
   async load(): Promise<void> {
     this.phase = 'loading';
-    const settingsCall = settle(() => this.bridge.getSettings());
+    const settingsCall = settle(() => this.bridge.getSettings()).then((result) => {
+      if (result.ok) this.settings = result.value;
+      return result;
+    });
     const profiles = await settle(() => this.bridge.listProfiles());
-    const [settings, opened] = await Promise.all([settingsCall, profiles.ok ? this.#openProfile(profiles.value) : null]);
+    if (profiles.ok) this.#storeProfiles(profiles.value);
+    const [settings] = await Promise.all([settingsCall, profiles.ok ? this.#openProfile(profiles.value) : null]);
     if (!profiles.ok || !settings.ok) {
       this.loadError = profiles.ok ? (settings.ok ? null : settings.error) : profiles.error;
       this.phase = 'failed';
       return;
     }
-    this.settings = settings.value;
-    this.#storeProfiles(profiles.value);
-    this.activeProfileId ??= opened;
     this.loadError = null;
     this.phase = 'ready';
-    void this.alerts.load();
+    afterNextPaint(() => void this.alerts.load());
   }
 
   /**
-   * The profile the window opens on: main's active one, else the first, which main then makes
-   * active. Stores its cached snapshot and answers its id, or null when there is none to open.
+   * Opens the window on main's active profile, else on the first, which main then makes active:
+   * stores its cached snapshot.
    */
-  async #openProfile(list: ProfileList): Promise<string | null> {
+  async #openProfile(list: ProfileList): Promise<void> {
     const id = list.activeProfileId ?? list.profiles[0]?.id ?? null;
-    if (id === null) return null;
-    const result = await settle(() =>
-      list.activeProfileId === null ? this.bridge.activateProfile({ id }) : this.bridge.getSnapshot({ profileId: id }),
-    );
+    if (id === null) return;
+    const activating = list.activeProfileId === null;
+    const result = await settle(() => (activating ? this.bridge.activateProfile({ id }) : this.bridge.getSnapshot({ profileId: id })));
     if (!result.ok) {
       this.notice = { context: 'Could not read the cached figures', error: result.error };
-      return list.activeProfileId;
+      return;
     }
     if (result.value !== null) this.#storeSnapshot(result.value);
-    return id;
+    // Unless the user picked a profile in the meantime.
+    if (activating) this.activeProfileId ??= id;
   }
 
   /**
