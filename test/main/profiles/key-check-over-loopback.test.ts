@@ -4,26 +4,15 @@
  * provider feeds the client from the keychain on every request.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../src-main/errors.ts';
 import { KrakenClient } from '../../../src-main/kraken/client.ts';
 import { SimulatedExchange } from '../../../src-main/kraken/simulator/exchange.ts';
 import type { RunningServer } from '../../../src-main/kraken/simulator/server.ts';
 import { krakenKeyCheck } from '../../../src-main/profiles/kraken-key-check.ts';
 import { MemorySecretStore } from '../../../src-main/profiles/memory-secret-store.ts';
 import { ProfileService } from '../../../src-main/profiles/profile-service.ts';
-import { idleStatus, newCredentials, openTempStore, type TempStore } from './support.ts';
+import { idleStatus, newCredentials, openTempStore, rejection, type TempStore } from './support.ts';
 
 const APP = { appVersion: '0.0.0-test', retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 } };
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('key check and credentials through the Kraken client (simulator on loopback)', () => {
   let exchange: SimulatedExchange;

@@ -1,33 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProfileList } from '../../../src-preload/contract.ts';
-import { AppError } from '../../../src-main/errors.ts';
 import { keychainLockedError, keychainUnavailableError } from '../../../src-main/profiles/keychain-errors.ts';
 import { MemorySecretStore } from '../../../src-main/profiles/memory-secret-store.ts';
 import { PRODUCTION_BASE_URL } from '../../../src-main/profiles/profile.ts';
 import { ProfileService } from '../../../src-main/profiles/profile-service.ts';
 import { SAMPLE_BASE_URL } from '../../../src-main/profiles/sample-profile.ts';
 import { Store } from '../../../src-main/store/store.ts';
-import { FULL_ACCESS, idleStatus, KeyCheckDouble, newCredentials, openTempStore, READ_ONLY, type TempStore } from './support.ts';
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
-
-function thrown(action: () => unknown): AppError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an error');
-}
+import { FULL_ACCESS, idleStatus, KeyCheckDouble, newCredentials, openTempStore, READ_ONLY, rejection, type TempStore, thrown } from './support.ts';
 
 describe('ProfileService (real SQLite store, memory secret store)', () => {
   let temp: TempStore;

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AppError } from '../../../src-main/errors.ts';
 import { errorFromKrakenCode } from '../../../src-main/kraken/errors.ts';
 import type { KeyPermissions } from '../../../src-main/kraken/model.ts';
 import type { ProfileStatus } from '../../../src-main/monitor/status.ts';
@@ -61,4 +62,26 @@ export function openTempStore(): TempStore {
       rmSync(folder, { recursive: true, force: true });
     },
   };
+}
+
+/** The AppError a promise rejects with (any other outcome fails the test). */
+export async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected a rejection');
+}
+
+/** The AppError an action throws (any other outcome fails the test). */
+export function thrown(action: () => unknown): AppError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected an error');
 }
