@@ -87,9 +87,9 @@ export function fromBig(value: BigJs.Big): Decimal {
  * Two tiers. Operands of at most 15 significant digits (nearly all of Kraken's figures) are read
  * into plain JS numbers: integers below 2^53 add, subtract, multiply by powers of ten and divide
  * exactly, and every step checks that it stays below 2^53. Anything longer, or a result that would
- * not stay exact, goes through BigInt. On a 1,000-subaccount refresh (3,000 haircuts) the number
- * tier took the haircut arithmetic from ≈3 ms (BigInt from sliced strings, digit arrays) to well
- * under 1 ms.
+ * not stay exact, goes through BigInt. On the 1,000-subaccount body (2,436 implied haircuts) this,
+ * with `relativeDifference`, took the haircut arithmetic from 1.9 ms (BigInt from sliced strings,
+ * digit arrays) to 0.6 ms, best of 250 runs.
  */
 
 const MINUS_SIGN = 45;

@@ -36,6 +36,11 @@ export function fetchTransport(fetchFn: FetchFunction): Transport {
 const httpAgent = new HttpAgent({ keepAlive: true });
 const httpsAgent = new HttpsAgent({ keepAlive: true });
 
+/**
+ * The body, decoded chunk by chunk. Collecting Buffers and decoding once at the end was measured on
+ * a 0.8 MB body (1,000 subaccounts) and was no faster: the decoding is the same work, and
+ * Buffer.concat adds a copy.
+ */
 function readText(response: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     let body = '';
