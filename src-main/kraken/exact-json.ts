@@ -62,7 +62,7 @@ const CLOSE_BRACE = 125;
 /** Thrown inside the parser only; `parseJsonExact` replaces it with JSON.parse's own SyntaxError. */
 class NotJson extends Error {}
 
-/** Keys remembered per object position; more keys than this are sliced every time (not a shape worth caching). */
+/** Keys remembered per shape; an object with more keys has the rest sliced every time (no shape worth remembering). */
 const MAX_REMEMBERED_KEYS = 64;
 
 /** Parser state for one `parseJsonExact` call (synchronous, so module-level state cannot interleave). */
