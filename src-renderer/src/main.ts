@@ -2,9 +2,8 @@
  * Renderer entry: starts the window's state on the bridge the preload exposed, mounts the app frame,
  * and forwards uncaught errors to main's log (the renderer has no log file of its own).
  *
- * The state starts before the frame mounts: the calls the first paint waits for (settings, profiles,
- * the cached snapshot) are on their way while the frame builds its DOM and the number formatting
- * gets ready, not after.
+ * First paint: the calls it waits for (settings, profiles, the cached snapshot) go out first; the
+ * number formatting gets ready while main answers; then the frame mounts with the figures in one go.
  */
 import { mount } from 'svelte';
 import { BRIDGE_GLOBAL, type Bridge } from '../../src-preload/contract.ts';
@@ -12,6 +11,9 @@ import App from './App.svelte';
 import { prepareFormatters } from './lib/format.ts';
 import { AppState } from './state/app.svelte.ts';
 import './styles/app.css';
+
+/** How long the window may stay blank before it shows "Opening your cached figures…". */
+const LOADING_SCREEN_AFTER_MS = 150;
 
 const bridge = (window as unknown as Record<typeof BRIDGE_GLOBAL, Bridge>)[BRIDGE_GLOBAL];
 
@@ -31,6 +33,13 @@ const target = document.getElementById('app');
 if (target === null) throw new Error('index.html has no #app element');
 // Lives as long as the window: never stopped.
 const app = new AppState(bridge);
-void app.start();
-mount(App, { target, props: { app } });
+const started = app.start();
+// Until the frame mounts, the empty page already wears the system's light or dark.
+document.documentElement.dataset.theme = app.theme;
 prepareFormatters();
+// The frame mounts once the opening figures are in, so its first frame already shows them and the
+// page is not busy building and painting a loading screen while main's answers arrive. Only when
+// main is slow to answer does the frame mount early, with its loading screen.
+void Promise.race([started, new Promise((resolve) => setTimeout(resolve, LOADING_SCREEN_AFTER_MS))]).then(() => {
+  mount(App, { target, props: { app } });
+});
