@@ -3,7 +3,12 @@
  * layout, no GPU" answer, so components take their real fallback paths (e.g. a chart without a
  * canvas shows its data table) instead of crashing.
  */
+import { configure } from '@testing-library/svelte';
 import '@testing-library/svelte/vitest';
+
+// Views other than the overview are loaded on first visit (their own chunks): under a loaded CI
+// machine the first transform of such a chunk can take longer than the default 1 s of findBy*.
+configure({ asyncUtilTimeout: 5_000 });
 
 if (typeof window.matchMedia !== 'function') {
   window.matchMedia = (query: string): MediaQueryList =>
