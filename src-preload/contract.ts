@@ -116,6 +116,12 @@ export interface Calls {
   testConnection: { input: ConnectionTestTarget; output: ConnectionTest };
   replaceCredentials: { input: Credentials & { readonly id: string }; output: ProfileView };
   getSnapshot: { input: { readonly profileId: string }; output: SnapshotView | null };
+  /**
+   * The window's first paint in one round trip, beside listProfiles and getSettings: the active
+   * profile's cached view (the first profile is made active when none is), null without profiles
+   * or cached figures.
+   */
+  openActiveProfile: { input: void; output: SnapshotView | null };
   refreshNow: { input: { readonly profileId: string }; output: void };
   getHistory: {
     input: { readonly profileId: string; readonly accountKey: string; readonly range: HistoryRange };
@@ -162,6 +168,7 @@ export const CALL_CHANNELS = {
   testConnection: 'md:testConnection',
   replaceCredentials: 'md:replaceCredentials',
   getSnapshot: 'md:getSnapshot',
+  openActiveProfile: 'md:openActiveProfile',
   refreshNow: 'md:refreshNow',
   getHistory: 'md:getHistory',
   listAlerts: 'md:listAlerts',

@@ -76,6 +76,7 @@ export const ARGUMENT_SCHEMAS = {
   ]),
   replaceCredentials: z.strictObject({ id, apiKey, apiSecret }),
   getSnapshot: z.strictObject({ profileId: id }),
+  openActiveProfile: none,
   refreshNow: z.strictObject({ profileId: id }),
   getHistory: z.strictObject({
     profileId: id,

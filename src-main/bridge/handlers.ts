@@ -26,6 +26,12 @@ export function createHandlerTable(app: AppServices): HandlerTable {
       profiles.get(profileId);
       return app.viewOf(profileId);
     },
+    openActiveProfile: () => {
+      const list = profiles.list();
+      const id = list.activeProfileId ?? list.profiles[0]?.id ?? null;
+      if (id === null) return null;
+      return list.activeProfileId === null ? app.activate(id) : app.viewOf(id);
+    },
     refreshNow: async ({ profileId }) => {
       profiles.get(profileId);
       await app.scheduler.refreshNow(profileId);

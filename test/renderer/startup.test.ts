@@ -26,12 +26,13 @@ function gated(loader: ViewLoader): { loader: ViewLoader; open(): void; fail(): 
 }
 
 describe('Start-up', () => {
-  it('asks for the cached snapshot as soon as the profile list names it, without waiting for settings', async () => {
+  it('asks for settings, the profile list and the cached snapshot together, in one round trip', async () => {
     const fake = new FakeBridge(seedState());
     fake.hold('getSettings');
     renderAppNow(fake);
-    await waitFor(() => expect(fake.callsOf('getSnapshot')).toEqual([{ profileId: 'main' }]));
-    expect(fake.calls.map((call) => call.name).slice(0, 3)).toEqual(['getSettings', 'listProfiles', 'getSnapshot']);
+    await waitFor(() => expect(fake.callsOf('openActiveProfile')).toHaveLength(1));
+    expect(fake.calls.map((call) => call.name).slice(0, 3)).toEqual(['getSettings', 'openActiveProfile', 'listProfiles']);
+    expect(fake.callsOf('getSnapshot')).toEqual([]);
     fake.release('getSettings');
     await waitFor(() => expect(mainText()).toContain('34,122.66 USD'));
   });
@@ -52,13 +53,13 @@ describe('Start-up', () => {
 
   it('keeps a settings change that arrives while the snapshot is on its way (an older answer never undoes it)', async () => {
     const fake = new FakeBridge(seedState());
-    fake.hold('getSnapshot');
+    fake.hold('openActiveProfile');
     const { app } = renderAppNow(fake);
-    await waitFor(() => expect(fake.callsOf('getSnapshot')).toHaveLength(1));
+    await waitFor(() => expect(fake.callsOf('openActiveProfile')).toHaveLength(1));
     await waitFor(() => expect(app.settings.privacyMode).toBe(false));
     // Privacy switched on from the tray before the window has opened.
     fake.emit('settingsChanged', { ...fake.settings, privacyMode: true });
-    fake.release('getSnapshot');
+    fake.release('openActiveProfile');
     await waitFor(() => expect(document.querySelector('[data-profile-id="main"]')).not.toBeNull());
     expect(mainText()).not.toContain('34,122.66');
     expect(mainText()).toContain('•••••');
@@ -68,14 +69,16 @@ describe('Start-up', () => {
     const fake = new FakeBridge({ ...seedState(), profiles: [seedProfile('main', 'Main'), seedProfile('p2', 'Second')] });
     fake.activeProfileId = null;
     await renderApp(fake);
-    expect(fake.callsOf('activateProfile')).toEqual([{ id: 'main' }]);
+    // Main picks and activates it while answering openActiveProfile.
+    expect(fake.activeProfileId).toBe('main');
+    expect(fake.callsOf('openActiveProfile')).toHaveLength(1);
     expect(fake.callsOf('getSnapshot')).toEqual([]);
     expect(mainText()).toContain('34,122.66 USD');
   });
 
   it('says so when the cached figures cannot be read, and shows the profile without them', async () => {
     const fake = new FakeBridge(seedState());
-    fake.fail('getSnapshot', { kind: 'storeUnavailable', message: 'The local database could not be read.', action: 'Restart Margin Desk.', retryable: true });
+    fake.fail('openActiveProfile', { kind: 'storeUnavailable', message: 'The local database could not be read.', action: 'Restart Margin Desk.', retryable: true });
     await renderApp(fake);
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('Could not read the cached figures');

@@ -111,8 +111,8 @@ export class AppState {
   }
 
   /**
-   * Loads what the first paint needs with as few round trips in a row as possible: settings and the
-   * profile list together, and the opening profile's cached snapshot as soon as the list names it.
+   * Loads what the first paint needs in one round trip: settings, the profile list and the active
+   * profile's cached snapshot (main picks and, if need be, activates it) are asked for together.
    * Each answer is stored as it arrives, in order with the events (so a later event is never
    * overwritten by an older answer), but the views stay behind the loading screen until all of it
    * is in (`phase`): no figure paints before the privacy setting is known, and the overview never
@@ -124,9 +124,17 @@ export class AppState {
       if (result.ok) this.settings = result.value;
       return result;
     });
+    const openingCall = settle(() => this.bridge.openActiveProfile()).then((result) => {
+      if (!result.ok) this.notice = { context: 'Could not read the cached figures', error: result.error };
+      else if (result.value !== null) {
+        this.#storeSnapshot(result.value);
+        // Main may have just made this profile active; unless the user picked one meanwhile.
+        this.activeProfileId ??= result.value.snapshot.profileId;
+      }
+    });
     const profiles = await settle(() => this.bridge.listProfiles());
     if (profiles.ok) this.#storeProfiles(profiles.value);
-    const [settings] = await Promise.all([settingsCall, profiles.ok ? this.#openProfile(profiles.value) : null]);
+    const [settings] = await Promise.all([settingsCall, openingCall]);
     if (!profiles.ok || !settings.ok) {
       this.loadError = profiles.ok ? (settings.ok ? null : settings.error) : profiles.error;
       this.phase = 'failed';
@@ -135,24 +143,6 @@ export class AppState {
     this.loadError = null;
     this.phase = 'ready';
     afterNextPaint(() => void this.alerts.load());
-  }
-
-  /**
-   * Opens the window on main's active profile, else on the first, which main then makes active:
-   * stores its cached snapshot.
-   */
-  async #openProfile(list: ProfileList): Promise<void> {
-    const id = list.activeProfileId ?? list.profiles[0]?.id ?? null;
-    if (id === null) return;
-    const activating = list.activeProfileId === null;
-    const result = await settle(() => (activating ? this.bridge.activateProfile({ id }) : this.bridge.getSnapshot({ profileId: id })));
-    if (!result.ok) {
-      this.notice = { context: 'Could not read the cached figures', error: result.error };
-      return;
-    }
-    if (result.value !== null) this.#storeSnapshot(result.value);
-    // Unless the user picked a profile in the meantime.
-    if (activating) this.activeProfileId ??= id;
   }
 
   /**

@@ -235,6 +235,10 @@ export class FakeBridge {
         return updated;
       },
       getSnapshot: (input) => this.snapshots[input.profileId] ?? null,
+      openActiveProfile: () => {
+        this.activeProfileId ??= this.profiles[0]?.id ?? null;
+        return this.activeProfileId === null ? null : (this.snapshots[this.activeProfileId] ?? null);
+      },
       refreshNow: () => undefined,
       getHistory: (input) => (this.snapshots[input.profileId] === undefined ? [] : historyPoints(input.range, now())),
       listAlerts: (input) =>
