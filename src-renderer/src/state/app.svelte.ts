@@ -102,6 +102,10 @@ export class AppState {
       bridge.onNavigate((request) => void this.navigate(request)),
       bridge.onAlert((alert) => this.alerts.receive(alert)),
     );
+    // The network came back: refresh at once rather than wait for the monitor's next offline probe.
+    const onOnline = () => void this.refreshNow();
+    window.addEventListener('online', onOnline);
+    this.#teardown.push(() => window.removeEventListener('online', onOnline));
     await this.load();
   }
 
