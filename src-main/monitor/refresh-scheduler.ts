@@ -128,9 +128,12 @@ export class RefreshScheduler {
       const existing = this.loops.get(profile.id);
       if (existing) {
         const becameActive = profile.active && !existing.profile.active;
+        const intervalChanged = this.interval(existing) !== intervalOf(profile, this.backgroundIntervalMs);
         existing.profile = profile;
         if (becameActive) void this.refreshNow(profile.id);
-        else this.schedule(existing, this.interval(existing));
+        // Only a changed interval reschedules: any other profile change (a rename, a keychain state)
+        // must not cut a backoff short or postpone a due refresh.
+        else if (intervalChanged && !existing.inFlight && existing.status.state !== 'authFailed') this.schedule(existing, this.interval(existing));
         continue;
       }
       const loop: Loop = {

@@ -173,3 +173,24 @@ describe('refresh scheduler', () => {
     scheduler.dispose();
   });
 });
+
+describe('refresh scheduler: profile changes', () => {
+  it('keeps a backoff when an unrelated profile change arrives, and reschedules when the interval changes', async () => {
+    const errors = Array.from({ length: 5 }, () => failure('apiLimitExceeded', 'rateLimit'));
+    const { scheduler, attempts } = harness({ a: errors });
+    scheduler.setProfiles([profile('a', { active: true })]);
+    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(attempts).toHaveLength(2);
+    // Backing off 30 s now; a rename or a keychain state change re-sends the same profile.
+    scheduler.setProfiles([profile('a', { active: true })]);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(attempts).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(attempts).toHaveLength(3);
+    scheduler.setProfiles([profile('a', { active: true, activeIntervalMs: 5_000 })]);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(attempts).toHaveLength(4);
+    scheduler.dispose();
+  });
+});
