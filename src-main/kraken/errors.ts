@@ -138,6 +138,24 @@ export class SchemaError extends KrakenError {
     this.path = path;
     this.expected = expected;
   }
+
+  /**
+   * The same error one level further out: readers name the path relative to what they read and
+   * each container adds its key or index on the way out, so no path string is built unless a
+   * response is actually wrong.
+   */
+  within(segment: string | number): SchemaError {
+    return new SchemaError(joinPath(segment, this.path), this.expected);
+  }
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** `key.rest`, `key[3].rest`, `["usd credit"].rest` or `[3].rest`; the segment alone for an empty rest. */
+export function joinPath(segment: string | number, rest: string): string {
+  const head = typeof segment === 'number' ? `[${segment}]` : IDENTIFIER.test(segment) ? segment : `[${JSON.stringify(segment)}]`;
+  if (rest === '') return head;
+  return rest.startsWith('[') ? head + rest : `${head}.${rest}`;
 }
 
 type CodeText = Pick<KrakenErrorInit, 'kind' | 'category' | 'message' | 'action' | 'retryable'>;

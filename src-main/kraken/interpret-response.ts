@@ -1,5 +1,5 @@
 /**
- * One HTTP answer from Kraken → the success body, or the KrakenError that explains it.
+ * One HTTP answer from Kraken → the endpoint's model, or the KrakenError that explains it.
  *
  * Kraken usually reports errors with HTTP 200 and `{"result":"error","error":"<code>"}`, but also
  * sends 401/403/429/5xx, and proxies in front of it send HTML during maintenance; so the body is
@@ -7,7 +7,8 @@
  * HTTP status, then what the body looks like.
  */
 import { errorFromBody, errorFromHttpStatus, errorFromKrakenCode, SchemaError, type KrakenError } from './errors.ts';
-import { parseJsonExact } from './exact-json.ts';
+import { readRootObject, type RootFields, type RootReader } from './exact-json.ts';
+import type { JsonCursor } from './json-cursor.ts';
 
 /**
  * `futures`: `/derivatives/api/v3` endpoints with the `result` envelope.
@@ -58,37 +59,73 @@ function unreadableBody(response: RawResponse, error: SyntaxError): KrakenError 
   return errorFromBody(looksTruncated(text, error) ? 'truncatedJson' : 'notJson', status);
 }
 
-function errorCodeOf(body: Record<string, unknown>): string | null {
-  if (typeof body['error'] === 'string') return body['error'];
-  const errors = body['errors'];
-  if (Array.isArray(errors) && typeof errors[0] === 'string') return errors[0];
-  return null;
+/**
+ * The envelope's fields of a root object (`result`, and the error code in `error` or `errors[0]`),
+ * every other field handed on to the endpoint's reader, so a body is read once.
+ */
+class EnvelopeFields implements RootFields {
+  readonly #body: RootFields | null;
+  result: unknown = undefined;
+  #error: string | null = null;
+  #errors: string | null = null;
+
+  constructor(body: RootFields | null) {
+    this.#body = body;
+  }
+
+  field(key: string, json: JsonCursor): boolean {
+    if (key === 'result') this.result = json.value();
+    else if (key === 'error') {
+      this.#error = json.string();
+      if (this.#error === null) json.skip();
+    } else if (key === 'errors') {
+      const errors = json.value();
+      this.#errors = Array.isArray(errors) && typeof errors[0] === 'string' ? errors[0] : null;
+    } else return this.#body?.field(key, json) ?? false;
+    return true;
+  }
+
+  get errorCode(): string | null {
+    return this.#error ?? this.#errors;
+  }
 }
 
-/** Returns the parsed success body (numbers exact, see ./exact-json.ts) or throws a KrakenError. */
-export function interpretResponse(response: RawResponse, envelope: Envelope): unknown {
-  let body: unknown;
+/**
+ * Reads the body into the endpoint's model, or throws the KrakenError that explains the response.
+ * A field the endpoint reads that is malformed is reported as a schema mismatch only once the
+ * envelope is known to be a success: an error envelope says more.
+ */
+export function interpretResponse<T>(response: RawResponse, envelope: Envelope, body: RootReader<T>): T {
+  const { status } = response;
+  let fields = new EnvelopeFields(body);
+  let problem: SchemaError | null = null;
   try {
-    body = parseJsonExact(response.text);
+    readRootObject(response.text, fields);
   } catch (error) {
     if (error instanceof SyntaxError) throw unreadableBody(response, error);
-    throw error;
+    if (!(error instanceof SchemaError)) throw error;
+    problem = error;
+    // The envelope alone, from a second reading that leaves every other field alone.
+    fields = new EnvelopeFields(null);
+    try {
+      readRootObject(response.text, fields);
+    } catch {
+      // not an object at the root: no envelope to speak of
+    }
   }
-  const { status } = response;
-  const object = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
 
   if (envelope === 'auth') {
-    if (isSuccessStatus(status)) return body;
-    const code = object === null ? null : errorCodeOf(object);
-    if (code === null || statusSaysItAll(status) || status >= 500) throw errorFromHttpStatus(status, response.retryAfterMs);
-    throw errorFromKrakenCode(code, status);
-  }
-
-  if (object !== null && object['result'] === 'error') {
+    if (!isSuccessStatus(status)) {
+      const code = fields.errorCode;
+      if (code === null || statusSaysItAll(status) || status >= 500) throw errorFromHttpStatus(status, response.retryAfterMs);
+      throw errorFromKrakenCode(code, status);
+    }
+  } else {
     // An error envelope without a code is, in Kraken's own vocabulary, an unknownError.
-    throw errorFromKrakenCode(errorCodeOf(object) ?? 'unknownError', status);
+    if (fields.result === 'error') throw errorFromKrakenCode(fields.errorCode ?? 'unknownError', status);
+    if (!isSuccessStatus(status)) throw errorFromHttpStatus(status, response.retryAfterMs);
+    if (fields.result !== 'success') throw new SchemaError('result', '"success" or "error"');
   }
-  if (!isSuccessStatus(status)) throw errorFromHttpStatus(status, response.retryAfterMs);
-  if (object === null || object['result'] !== 'success') throw new SchemaError('result', '"success" or "error"');
-  return body;
+  if (problem !== null) throw problem;
+  return body.result();
 }

@@ -1,96 +1,123 @@
 /**
- * Small typed readers over parsed JSON that throw a SchemaError naming the JSON path.
+ * Typed reads at a JsonCursor that throw a SchemaError naming the JSON path.
  *
  * Hand-written rather than a schema library because the rules are few (objects, arrays, strings,
- * decimals; unknown keys ignored) and these run for every figure of a 1,000-subaccount response:
- * the path string is only built when something is wrong.
+ * decimals; unknown keys ignored) and these run for every figure of a 1,000-subaccount response.
+ * Paths are relative to what is being read: each container puts its key or index in front on the
+ * way out (`located`), so the path string is only built when something is wrong.
  */
-import { parseDecimal } from './decimal.ts';
+import type { RootReader } from './exact-json.ts';
+import type { JsonCursor } from './json-cursor.ts';
 import type { Decimal } from './model.ts';
-import { SchemaError } from './errors.ts';
+import { joinPath, SchemaError } from './errors.ts';
 
-export type JsonObject = Readonly<Record<string, unknown>>;
+export const A_DECIMAL = 'a decimal number';
+export const A_TEXT = 'a text';
+export const AN_OBJECT = 'an object';
+export const A_LIST = 'a list';
 
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
-/** `parent.key`, or `parent["usd credit"]` for keys that are not identifiers; `key` alone at the root. */
-export function childPath(parent: string, key: string): string {
-  if (!IDENTIFIER.test(key)) return `${parent}[${JSON.stringify(key)}]`;
-  return parent === '' ? key : `${parent}.${key}`;
+/** The SchemaError for the value of `key` in the object being read. */
+export function mismatch(key: string, expected: string): SchemaError {
+  return new SchemaError(joinPath(key, ''), expected);
 }
 
-/** `parent.key` for a key known to be an identifier (the field names the parsers ask for). */
-export function fieldPath(parent: string, key: string): string {
-  return parent === '' ? key : `${parent}.${key}`;
+/** `error` seen from one level further out: a SchemaError gets `segment` in front of its path. */
+export function located(error: unknown, segment: string | number): unknown {
+  return error instanceof SchemaError ? error.within(segment) : error;
 }
 
-export function indexPath(parent: string, index: number): string {
-  return `${parent}[${index}]`;
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The value itself as an object (the root of a response, an array element). */
-export function asObject(value: unknown, path: string): JsonObject {
-  if (!isObject(value)) throw new SchemaError(path || 'the response', 'an object');
+/** A field read (or left undefined) while reading an object, required once the object is done. */
+export function required<T>(value: T | undefined, key: string, expected: string): T {
+  if (value === undefined) throw mismatch(key, expected);
   return value;
 }
 
-export function requireObject(parent: JsonObject, key: string, path: string): JsonObject {
-  const value = parent[key];
-  if (!isObject(value)) throw new SchemaError(childPath(path, key), 'an object');
-  return value;
-}
-
-/** An object, or null when the key is missing or null. */
-export function optionalObject(parent: JsonObject, key: string, path: string): JsonObject | null {
-  const value = parent[key];
-  if (value === undefined || value === null) return null;
-  if (!isObject(value)) throw new SchemaError(childPath(path, key), 'an object');
-  return value;
-}
-
-export function requireArray(parent: JsonObject, key: string, path: string): readonly unknown[] {
-  const value = parent[key];
-  if (!Array.isArray(value)) throw new SchemaError(childPath(path, key), 'a list');
-  return value;
-}
-
-export function requireString(parent: JsonObject, key: string, path: string): string {
-  const value = parent[key];
-  if (typeof value !== 'string') throw new SchemaError(childPath(path, key), 'a text');
-  return value;
-}
-
-/** A string, or null when the key is missing or null (a null `fullName`, a missing `serverTime`). */
-export function optionalString(parent: JsonObject, key: string, path: string): string | null {
-  const value = parent[key];
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'string') throw new SchemaError(childPath(path, key), 'a text');
-  return value;
-}
-
-/** A decimal from a JSON number (exact source text) or a decimal string, exponent form included. */
-export function requireDecimal(parent: JsonObject, key: string, path: string): Decimal {
-  const decimal = parseDecimal(parent[key]);
-  if (decimal === null) throw new SchemaError(childPath(path, key), 'a decimal number');
+/** The decimal at the cursor, the value of `key`: a JSON number or a decimal string, exponent form included. */
+export function readDecimal(json: JsonCursor, key: string): Decimal {
+  const decimal = json.decimal();
+  if (decimal === null) throw mismatch(key, A_DECIMAL);
   return decimal;
 }
 
-/** A decimal, or null when the key is missing or null; anything else present is an error. */
-export function optionalDecimal(parent: JsonObject, key: string, path: string): Decimal | null {
-  const value = parent[key];
-  if (value === undefined || value === null) return null;
-  const decimal = parseDecimal(value);
-  if (decimal === null) throw new SchemaError(childPath(path, key), 'a decimal number');
-  return decimal;
+/** A decimal, or null for a JSON null; anything else is an error. */
+export function readOptionalDecimal(json: JsonCursor, key: string): Decimal | null {
+  return json.isNull() ? null : readDecimal(json, key);
 }
 
-/** A decimal held directly in a map value (`balances.xbt`). */
-export function decimalAt(value: unknown, path: string): Decimal {
-  const decimal = parseDecimal(value);
-  if (decimal === null) throw new SchemaError(path, 'a decimal number');
-  return decimal;
+export function readText(json: JsonCursor, key: string): string {
+  const text = json.string();
+  if (text === null) throw mismatch(key, A_TEXT);
+  return text;
+}
+
+/** A string, or null for a JSON null (a null `fullName`). */
+export function readOptionalText(json: JsonCursor, key: string): string | null {
+  return json.isNull() ? null : readText(json, key);
+}
+
+/** The object at the cursor (the value of `key`), read field by field by `read`. */
+export function readObject<T>(json: JsonCursor, key: string, read: (json: JsonCursor) => T): T {
+  if (!json.enterObject()) throw mismatch(key, AN_OBJECT);
+  try {
+    return read(json);
+  } catch (error) {
+    throw located(error, key);
+  }
+}
+
+/** The object at the cursor, or null for a JSON null. */
+export function readOptionalObject<T>(json: JsonCursor, key: string, read: (json: JsonCursor) => T): T | null {
+  return json.isNull() ? null : readObject(json, key, read);
+}
+
+/** The array at the cursor (the value of `key`), every element read by `readElement`. */
+export function readList<T>(json: JsonCursor, key: string, readElement: (json: JsonCursor) => T): T[] {
+  if (!json.enterArray()) throw mismatch(key, A_LIST);
+  const list: T[] = [];
+  for (let index = 0; json.nextElement(); index++) {
+    try {
+      list.push(readElement(json));
+    } catch (error) {
+      throw located(located(error, index), key);
+    }
+  }
+  return list;
+}
+
+/** The array of objects at the cursor (the value of `key`), each object read field by field by `read`. */
+export function readObjectList<T>(json: JsonCursor, key: string, read: (json: JsonCursor) => T): T[] {
+  return readList(json, key, (element) => {
+    if (!element.enterObject()) throw new SchemaError('', AN_OBJECT);
+    return read(element);
+  });
+}
+
+/**
+ * The object at the cursor (the value of `key`) as a map: every entry read by `readEntry` with its
+ * name, at the entry's value (its errors name the entry, as readDecimal(json, name) does).
+ */
+export function readEntries<T>(json: JsonCursor, key: string, readEntry: (name: string, json: JsonCursor) => T): T[] {
+  if (!json.enterObject()) throw mismatch(key, AN_OBJECT);
+  const entries: T[] = [];
+  for (let name = json.nextKey(); name !== null; name = json.nextKey()) {
+    try {
+      entries.push(readEntry(name, json));
+    } catch (error) {
+      throw located(error, key);
+    }
+  }
+  return entries;
+}
+
+/** The reader of a body whose figures are one list of objects under `key` (`openPositions`, `tickers`). */
+export function rootListReader<T>(key: string, read: (json: JsonCursor) => T): RootReader<T[]> {
+  let list: T[] | undefined;
+  return {
+    field(name, json) {
+      if (name !== key) return false;
+      list = readObjectList(json, key, read);
+      return true;
+    },
+    result: () => required(list, key, A_LIST),
+  };
 }

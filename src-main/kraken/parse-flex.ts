@@ -3,18 +3,20 @@
  * `/accounts` → `flex.currencies` is a map keyed by upper-case code, `/subaccounts` →
  * `flexAccount.currencies` is an array of `{currency (lower-case), …}`. Totals are the same fields.
  */
-import { parseDecimal, relativeDifference, ZERO } from './decimal.ts';
+import { relativeDifference, ZERO } from './decimal.ts';
 import { toCurrency } from './currency.ts';
+import { FieldNames, type JsonCursor } from './json-cursor.ts';
 import {
-  asObject,
-  childPath,
-  fieldPath,
-  indexPath,
-  optionalObject,
-  requireDecimal,
-  requireObject,
-  requireString,
-  type JsonObject,
+  A_DECIMAL,
+  AN_OBJECT,
+  A_TEXT,
+  readDecimal,
+  readEntries,
+  readObject,
+  readObjectList,
+  readOptionalObject,
+  readText,
+  required,
 } from './json-reader.ts';
 import type { Decimal, FlexAccount, FlexCurrency } from './model.ts';
 
@@ -36,73 +38,166 @@ export function impliedHaircut(collateral: Decimal, value: Decimal): Decimal | n
   return relativeDifference(value, collateral, HAIRCUT_DECIMALS);
 }
 
-function flexCurrency(raw: string, entry: JsonObject, path: string): FlexCurrency {
-  const value = requireDecimal(entry, 'value', path);
-  const collateral = requireDecimal(entry, 'collateral', path);
+const CURRENCY_FIELDS = new FieldNames(['currency', 'quantity', 'value', 'collateral', 'available']);
+
+/**
+ * One currency's object, the cursor inside it. `code` is its map key in the `/accounts` shape, null
+ * in the `/subaccounts` shape, where the `currency` field names it.
+ */
+function readFlexCurrency(json: JsonCursor, code: string | null): FlexCurrency {
+  let currency = code ?? undefined;
+  let quantity: Decimal | undefined;
+  let value: Decimal | undefined;
+  let collateral: Decimal | undefined;
+  let available: Decimal | undefined;
+  for (let field = json.nextField(CURRENCY_FIELDS); field !== null; field = json.nextField(CURRENCY_FIELDS)) {
+    switch (field) {
+      case 'currency':
+        if (code === null) currency = readText(json, field);
+        else json.skip();
+        break;
+      case 'quantity':
+        quantity = readDecimal(json, field);
+        break;
+      case 'value':
+        value = readDecimal(json, field);
+        break;
+      case 'collateral':
+        collateral = readDecimal(json, field);
+        break;
+      case 'available':
+        available = readDecimal(json, field);
+        break;
+      default:
+        json.skip();
+    }
+  }
+  value = required(value, 'value', A_DECIMAL);
+  collateral = required(collateral, 'collateral', A_DECIMAL);
   return {
-    currency: toCurrency(raw),
-    quantity: requireDecimal(entry, 'quantity', path),
+    currency: toCurrency(required(currency, 'currency', A_TEXT)),
+    quantity: required(quantity, 'quantity', A_DECIMAL),
     value,
     collateral,
-    available: requireDecimal(entry, 'available', path),
+    available: required(available, 'available', A_DECIMAL),
     haircut: impliedHaircut(collateral, value),
   };
 }
 
-/** `/accounts` shape: `{ XBT: {...}, USD: {...} }`. */
-function currenciesFromMap(map: JsonObject, path: string): FlexCurrency[] {
-  const currencies: FlexCurrency[] = [];
-  for (const code of Object.keys(map)) {
-    const entryPath = childPath(path, code);
-    currencies.push(flexCurrency(code, asObject(map[code], entryPath), entryPath));
-  }
-  return currencies;
-}
+const readListedCurrency = (json: JsonCursor) => readFlexCurrency(json, null);
+const readMappedCurrency = (code: string, json: JsonCursor) => readObject(json, code, (entry) => readFlexCurrency(entry, code));
 
-/** `/subaccounts` shape: `[{ currency: 'xbt', ... }]`. */
-function currenciesFromList(list: readonly unknown[], path: string): FlexCurrency[] {
-  const currencies: FlexCurrency[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const entryPath = indexPath(path, i);
-    const entry = asObject(list[i], entryPath);
-    currencies.push(flexCurrency(requireString(entry, 'currency', entryPath), entry, entryPath));
-  }
-  return currencies;
+/** `currencies` in either shape: `{ XBT: {...}, USD: {...} }` or `[{ currency: 'xbt', ... }]`. */
+function readCurrencies(json: JsonCursor): FlexCurrency[] {
+  return json.atArray() ? readObjectList(json, 'currencies', readListedCurrency) : readEntries(json, 'currencies', readMappedCurrency);
 }
 
 /** Numeric components of `portfolioMarginBreakdown`; lists (scenario PnLs) and flags are not figures the app shows. */
-function portfolioMarginBreakdown(flex: JsonObject, path: string): Record<string, Decimal> | null {
-  const breakdown = optionalObject(flex, 'portfolioMarginBreakdown', path);
-  if (breakdown === null) return null;
+function readBreakdown(json: JsonCursor): Record<string, Decimal> {
   const figures: Record<string, Decimal> = {};
-  for (const key of Object.keys(breakdown)) {
-    const decimal = parseDecimal(breakdown[key]);
-    if (decimal !== null) figures[key] = decimal;
+  for (let key = json.nextKey(); key !== null; key = json.nextKey()) {
+    const decimal = json.decimal();
+    if (decimal === null) json.skip();
+    else figures[key] = decimal;
   }
   return figures;
 }
 
-/** A flex account object of either endpoint; `path` is where it sits (`accounts.flex`, `subaccounts[2].flexAccount`). */
-export function parseFlexAccount(flex: JsonObject, path: string): FlexAccount {
-  const currenciesValue = flex['currencies'];
-  const currenciesPath = fieldPath(path, 'currencies');
-  const currencies = Array.isArray(currenciesValue)
-    ? currenciesFromList(currenciesValue, currenciesPath)
-    : currenciesFromMap(requireObject(flex, 'currencies', path), currenciesPath);
+const FLEX_FIELDS = new FieldNames([
+  'currencies',
+  'initialMargin',
+  'initialMarginWithOrders',
+  'maintenanceMargin',
+  'balanceValue',
+  'portfolioValue',
+  'collateralValue',
+  'pnl',
+  'unrealizedFunding',
+  'totalUnrealized',
+  'totalUnrealizedAsMargin',
+  'availableMargin',
+  'marginEquity',
+  'portfolioMarginBreakdown',
+]);
+
+/** A flex account object of either endpoint, the cursor inside it (its `type` and unknown fields are skipped). */
+export function readFlexAccount(json: JsonCursor): FlexAccount {
+  let currencies: FlexCurrency[] | undefined;
+  let balanceValue: Decimal | undefined;
+  let portfolioValue: Decimal | undefined;
+  let collateralValue: Decimal | undefined;
+  let initialMargin: Decimal | undefined;
+  let initialMarginWithOrders: Decimal | undefined;
+  let maintenanceMargin: Decimal | undefined;
+  let pnl: Decimal | undefined;
+  let unrealizedFunding: Decimal | undefined;
+  let totalUnrealized: Decimal | undefined;
+  let totalUnrealizedAsMargin: Decimal | undefined;
+  let marginEquity: Decimal | undefined;
+  let availableMargin: Decimal | undefined;
+  let portfolioMarginBreakdown: Record<string, Decimal> | null = null;
+  for (let field = json.nextField(FLEX_FIELDS); field !== null; field = json.nextField(FLEX_FIELDS)) {
+    switch (field) {
+      case 'currencies':
+        currencies = readCurrencies(json);
+        break;
+      case 'balanceValue':
+        balanceValue = readDecimal(json, field);
+        break;
+      case 'portfolioValue':
+        portfolioValue = readDecimal(json, field);
+        break;
+      case 'collateralValue':
+        collateralValue = readDecimal(json, field);
+        break;
+      case 'initialMargin':
+        initialMargin = readDecimal(json, field);
+        break;
+      case 'initialMarginWithOrders':
+        initialMarginWithOrders = readDecimal(json, field);
+        break;
+      case 'maintenanceMargin':
+        maintenanceMargin = readDecimal(json, field);
+        break;
+      case 'pnl':
+        pnl = readDecimal(json, field);
+        break;
+      case 'unrealizedFunding':
+        unrealizedFunding = readDecimal(json, field);
+        break;
+      case 'totalUnrealized':
+        totalUnrealized = readDecimal(json, field);
+        break;
+      case 'totalUnrealizedAsMargin':
+        totalUnrealizedAsMargin = readDecimal(json, field);
+        break;
+      case 'marginEquity':
+        marginEquity = readDecimal(json, field);
+        break;
+      case 'availableMargin':
+        availableMargin = readDecimal(json, field);
+        break;
+      case 'portfolioMarginBreakdown':
+        portfolioMarginBreakdown = readOptionalObject(json, field, readBreakdown);
+        break;
+      default:
+        json.skip();
+    }
+  }
   return {
-    currencies,
-    balanceValue: requireDecimal(flex, 'balanceValue', path),
-    portfolioValue: requireDecimal(flex, 'portfolioValue', path),
-    collateralValue: requireDecimal(flex, 'collateralValue', path),
-    initialMargin: requireDecimal(flex, 'initialMargin', path),
-    initialMarginWithOrders: requireDecimal(flex, 'initialMarginWithOrders', path),
-    maintenanceMargin: requireDecimal(flex, 'maintenanceMargin', path),
-    pnl: requireDecimal(flex, 'pnl', path),
-    unrealizedFunding: requireDecimal(flex, 'unrealizedFunding', path),
-    totalUnrealized: requireDecimal(flex, 'totalUnrealized', path),
-    totalUnrealizedAsMargin: requireDecimal(flex, 'totalUnrealizedAsMargin', path),
-    marginEquity: requireDecimal(flex, 'marginEquity', path),
-    availableMargin: requireDecimal(flex, 'availableMargin', path),
-    portfolioMarginBreakdown: portfolioMarginBreakdown(flex, path),
+    currencies: required(currencies, 'currencies', AN_OBJECT),
+    balanceValue: required(balanceValue, 'balanceValue', A_DECIMAL),
+    portfolioValue: required(portfolioValue, 'portfolioValue', A_DECIMAL),
+    collateralValue: required(collateralValue, 'collateralValue', A_DECIMAL),
+    initialMargin: required(initialMargin, 'initialMargin', A_DECIMAL),
+    initialMarginWithOrders: required(initialMarginWithOrders, 'initialMarginWithOrders', A_DECIMAL),
+    maintenanceMargin: required(maintenanceMargin, 'maintenanceMargin', A_DECIMAL),
+    pnl: required(pnl, 'pnl', A_DECIMAL),
+    unrealizedFunding: required(unrealizedFunding, 'unrealizedFunding', A_DECIMAL),
+    totalUnrealized: required(totalUnrealized, 'totalUnrealized', A_DECIMAL),
+    totalUnrealizedAsMargin: required(totalUnrealizedAsMargin, 'totalUnrealizedAsMargin', A_DECIMAL),
+    marginEquity: required(marginEquity, 'marginEquity', A_DECIMAL),
+    availableMargin: required(availableMargin, 'availableMargin', A_DECIMAL),
+    portfolioMarginBreakdown,
   };
 }

@@ -3,81 +3,127 @@
  * futures wallets are arrays, the flex account lists currencies in an array (see ./parse-flex.ts).
  */
 import { toCurrency } from './currency.ts';
-import { SchemaError } from './errors.ts';
+import { readBody, type RootReader } from './exact-json.ts';
+import { FieldNames, type JsonCursor } from './json-cursor.ts';
 import {
-  asObject,
-  fieldPath,
-  indexPath,
-  optionalObject,
-  optionalString,
-  requireArray,
-  requireDecimal,
-  requireString,
-  type JsonObject,
+  A_DECIMAL,
+  A_LIST,
+  A_TEXT,
+  mismatch,
+  readDecimal,
+  readObjectList,
+  readOptionalObject,
+  readOptionalText,
+  readText,
+  required,
 } from './json-reader.ts';
-import type { CurrencyAmount, Subaccount, SubaccountFuturesWallet, Subaccounts } from './model.ts';
-import { parseFlexAccount } from './parse-flex.ts';
+import type { CurrencyAmount, Decimal, Subaccount, SubaccountFuturesWallet, Subaccounts } from './model.ts';
+import { readFlexAccount } from './parse-flex.ts';
 
 /** `f-xbt:usd`: single-collateral wallet of base XBT, margin in the quote currency USD. */
 const FUTURES_WALLET_NAME = /^f-([^:]+):(.+)$/;
 
-function holdings(list: readonly unknown[], path: string): CurrencyAmount[] {
-  const amounts: CurrencyAmount[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const entryPath = indexPath(path, i);
-    const entry = asObject(list[i], entryPath);
-    amounts.push({
-      currency: toCurrency(requireString(entry, 'currency', entryPath)),
-      amount: requireDecimal(entry, 'amount', entryPath),
-    });
+const HOLDING_FIELDS = new FieldNames(['currency', 'amount']);
+
+function readHolding(json: JsonCursor): CurrencyAmount {
+  let currency: string | undefined;
+  let amount: Decimal | undefined;
+  for (let field = json.nextField(HOLDING_FIELDS); field !== null; field = json.nextField(HOLDING_FIELDS)) {
+    if (field === 'currency') currency = readText(json, field);
+    else if (field === 'amount') amount = readDecimal(json, field);
+    else json.skip();
   }
-  return amounts;
+  return { currency: toCurrency(required(currency, 'currency', A_TEXT)), amount: required(amount, 'amount', A_DECIMAL) };
 }
 
-function futuresWallets(list: readonly unknown[], path: string): SubaccountFuturesWallet[] {
-  const wallets: SubaccountFuturesWallet[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const entryPath = indexPath(path, i);
-    const entry = asObject(list[i], entryPath);
-    const name = requireString(entry, 'name', entryPath);
-    // The quote currency is the unit of availableMargin: without it the figure means nothing.
-    const parts = FUTURES_WALLET_NAME.exec(name);
-    if (parts === null) throw new SchemaError(fieldPath(entryPath, 'name'), 'a wallet name like "f-xbt:usd"');
-    wallets.push({
-      name,
-      base: toCurrency(parts[1] as string),
-      quote: toCurrency(parts[2] as string),
-      availableMargin: requireDecimal(entry, 'availableMargin', entryPath),
-    });
-  }
-  return wallets;
-}
+const WALLET_FIELDS = new FieldNames(['name', 'availableMargin']);
 
-function parseSubaccount(entry: JsonObject, path: string): Subaccount {
-  const flex = optionalObject(entry, 'flexAccount', path);
+function readFuturesWallet(json: JsonCursor): SubaccountFuturesWallet {
+  let name: string | undefined;
+  let availableMargin: Decimal | undefined;
+  for (let field = json.nextField(WALLET_FIELDS); field !== null; field = json.nextField(WALLET_FIELDS)) {
+    if (field === 'name') name = readText(json, field);
+    else if (field === 'availableMargin') availableMargin = readDecimal(json, field);
+    else json.skip();
+  }
+  // The quote currency is the unit of availableMargin: without it the figure means nothing.
+  const walletName = required(name, 'name', A_TEXT);
+  const parts = FUTURES_WALLET_NAME.exec(walletName);
+  if (parts === null) throw mismatch('name', 'a wallet name like "f-xbt:usd"');
   return {
-    uid: requireString(entry, 'accountUid', path),
-    // Labels only: a missing e-mail or a null name (allowed by the spec) never blocks the figures.
-    email: optionalString(entry, 'email', path) ?? '',
-    fullName: optionalString(entry, 'fullName', path),
-    holdings: holdings(requireArray(entry, 'holdingAccounts', path), fieldPath(path, 'holdingAccounts')),
-    futuresWallets: futuresWallets(requireArray(entry, 'futuresAccounts', path), fieldPath(path, 'futuresAccounts')),
-    flex: flex === null ? null : parseFlexAccount(flex, fieldPath(path, 'flexAccount')),
+    name: walletName,
+    base: toCurrency(parts[1] as string),
+    quote: toCurrency(parts[2] as string),
+    availableMargin: required(availableMargin, 'availableMargin', A_DECIMAL),
   };
 }
 
-/** Parses a `/subaccounts` response body (already checked to be `result: success`). */
-export function parseSubaccounts(json: unknown): Subaccounts {
-  const root = asObject(json, '');
-  const list = requireArray(root, 'subaccounts', '');
-  const subaccounts: Subaccount[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const path = indexPath('subaccounts', i);
-    subaccounts.push(parseSubaccount(asObject(list[i], path), path));
+const SUBACCOUNT_FIELDS = new FieldNames(['holdingAccounts', 'futuresAccounts', 'flexAccount', 'fullName', 'email', 'accountUid']);
+
+function readSubaccount(json: JsonCursor): Subaccount {
+  let uid: string | undefined;
+  let email: string | null = null;
+  let fullName: string | null = null;
+  let holdings: CurrencyAmount[] | undefined;
+  let futuresWallets: SubaccountFuturesWallet[] | undefined;
+  let flex: Subaccount['flex'] = null;
+  for (let field = json.nextField(SUBACCOUNT_FIELDS); field !== null; field = json.nextField(SUBACCOUNT_FIELDS)) {
+    switch (field) {
+      case 'accountUid':
+        uid = readText(json, field);
+        break;
+      // Labels only: a missing e-mail or a null name (allowed by the spec) never blocks the figures.
+      case 'email':
+        email = readOptionalText(json, field);
+        break;
+      case 'fullName':
+        fullName = readOptionalText(json, field);
+        break;
+      case 'holdingAccounts':
+        holdings = readObjectList(json, field, readHolding);
+        break;
+      case 'futuresAccounts':
+        futuresWallets = readObjectList(json, field, readFuturesWallet);
+        break;
+      case 'flexAccount':
+        flex = readOptionalObject(json, field, readFlexAccount);
+        break;
+      default:
+        json.skip();
+    }
   }
   return {
-    masterUid: requireString(root, 'masterAccountUid', ''),
-    subaccounts,
-    serverTime: optionalString(root, 'serverTime', ''),
+    uid: required(uid, 'accountUid', A_TEXT),
+    email: email ?? '',
+    fullName,
+    holdings: required(holdings, 'holdingAccounts', A_LIST),
+    futuresWallets: required(futuresWallets, 'futuresAccounts', A_LIST),
+    flex,
   };
+}
+
+/** Reads a `/subaccounts` body's root fields into `Subaccounts`. */
+export function subaccountsReader(): RootReader<Subaccounts> {
+  let masterUid: string | undefined;
+  let subaccounts: Subaccount[] | undefined;
+  let serverTime: string | null = null;
+  return {
+    field(key, json) {
+      if (key === 'masterAccountUid') masterUid = readText(json, key);
+      else if (key === 'subaccounts') subaccounts = readObjectList(json, key, readSubaccount);
+      else if (key === 'serverTime') serverTime = readOptionalText(json, key);
+      else return false;
+      return true;
+    },
+    result: () => ({
+      masterUid: required(masterUid, 'masterAccountUid', A_TEXT),
+      subaccounts: required(subaccounts, 'subaccounts', A_LIST),
+      serverTime,
+    }),
+  };
+}
+
+/** Parses a whole `/subaccounts` body (its envelope fields are the client's business, see ./interpret-response.ts). */
+export function parseSubaccounts(text: string): Subaccounts {
+  return readBody(text, subaccountsReader());
 }

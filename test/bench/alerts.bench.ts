@@ -8,7 +8,6 @@
  *   node test/bench/alerts.bench.ts
  */
 import { performance } from 'node:perf_hooks';
-import { parseJsonExact } from '../../src-main/kraken/exact-json.ts';
 import type { AccountSnapshot } from '../../src-main/kraken/model.ts';
 import { parseSubaccounts } from '../../src-main/kraken/parse-subaccounts.ts';
 import { type AlertEngineState, initialAlertState, stepAlerts } from '../../src-main/monitor/alert-engine.ts';
@@ -76,7 +75,7 @@ function snapshotOf(body: string): AccountSnapshot {
     fetchedAt: NOW,
     serverTime: null,
     accounts: { cash: null, marginWallets: [], flex: null, unknown: [], serverTime: null },
-    subaccounts: parseSubaccounts(parseJsonExact(body)),
+    subaccounts: parseSubaccounts(body),
     positions: [],
     markPrices: {},
   };
@@ -96,7 +95,7 @@ export async function run(): Promise<BenchResult[]> {
   const first = evaluate(configured);
   const warm = first.state;
 
-  const parseMs = median(ROUNDS, () => parseSubaccounts(parseJsonExact(body)));
+  const parseMs = median(ROUNDS, () => parseSubaccounts(body));
   const stringifyMs = median(ROUNDS, () => JSON.stringify(snapshot));
   const healthMs = median(ROUNDS, () => evaluateHealth(snapshot, DEFAULT_ALERT_RULES));
   const steadyMs = median(ROUNDS, () => evaluate(warm));

@@ -1,10 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { KRAKEN_ERROR_CODES, KrakenError, SchemaError, networkError } from '../../../src-main/kraken/errors.ts';
+import type { RootReader } from '../../../src-main/kraken/exact-json.ts';
 import { interpretResponse, type Envelope, type RawResponse } from '../../../src-main/kraken/interpret-response.ts';
+import { subaccountsReader } from '../../../src-main/kraken/parse-subaccounts.ts';
+
+/** A reader that keeps every field the envelope hands on, as plain exact data. */
+function everyField(): RootReader<Record<string, unknown>> {
+  const body: Record<string, unknown> = {};
+  return {
+    field(key, json) {
+      body[key] = json.value();
+      return true;
+    },
+    result: () => body,
+  };
+}
 
 function errorOf(response: Partial<RawResponse>, envelope: Envelope = 'futures'): KrakenError {
   try {
-    interpretResponse({ status: 200, contentType: 'application/json', text: '', retryAfterMs: null, ...response }, envelope);
+    interpretResponse({ status: 200, contentType: 'application/json', text: '', retryAfterMs: null, ...response }, envelope, everyField());
   } catch (error) {
     if (error instanceof KrakenError) return error;
     throw error;
@@ -15,10 +29,31 @@ function errorOf(response: Partial<RawResponse>, envelope: Envelope = 'futures')
 const errorBody = (code: string) => JSON.stringify({ result: 'error', error: code, serverTime: '2026-01-01T00:00:00.000Z' });
 
 describe('interpretResponse', () => {
-  it('returns the success body with exact numbers', () => {
+  it('hands every field but the envelope to the reader, with exact numbers', () => {
     const text = '{"result":"success","x":0.10,"y":-0.0009056832839642471}';
-    const body = interpretResponse({ status: 200, contentType: 'application/json', text, retryAfterMs: null }, 'futures');
-    expect(body).toEqual({ result: 'success', x: '0.10', y: '-0.0009056832839642471' });
+    const body = interpretResponse({ status: 200, contentType: 'application/json', text, retryAfterMs: null }, 'futures', everyField());
+    expect(body).toEqual({ x: '0.10', y: '-0.0009056832839642471' });
+  });
+
+  it('reports an error envelope as the Kraken error even when a field the reader reads is malformed', () => {
+    const text = '{"subaccounts":"none","result":"error","error":"apiLimitExceeded"}';
+    const response = { status: 200, contentType: 'application/json', text, retryAfterMs: null };
+    expect(() => interpretResponse(response, 'futures', subaccountsReader())).toThrow(expect.objectContaining({ kind: 'apiLimitExceeded' }));
+  });
+
+  it('reports a malformed field of a success body as a schema mismatch naming its path', () => {
+    const text = '{"result":"success","masterAccountUid":"m","subaccounts":[{"accountUid":"u","holdingAccounts":[{"currency":"usd","amount":{}}],"futuresAccounts":[]}]}';
+    const response = { status: 200, contentType: 'application/json', text, retryAfterMs: null };
+    expect(() => interpretResponse(response, 'futures', subaccountsReader())).toThrow(
+      expect.objectContaining({ kind: 'schemaMismatch', path: 'subaccounts[0].holdingAccounts[0].amount' }),
+    );
+  });
+
+  it('tells a truncated body from a wrong type even where the cut leaves a value missing', () => {
+    for (const text of ['{"result":"success","masterAccountUid":"m","subaccounts":', '{"result":"success","subaccounts":[{"accountUid":']) {
+      const response = { status: 200, contentType: 'application/json', text, retryAfterMs: null };
+      expect(() => interpretResponse(response, 'futures', subaccountsReader())).toThrow(expect.objectContaining({ kind: 'truncatedJson' }));
+    }
   });
 
   const expectedKinds: Record<string, string> = {
@@ -113,7 +148,7 @@ describe('interpretResponse', () => {
   });
 
   it('reads the key check envelope: plain body on 200, status errors otherwise', () => {
-    expect(interpretResponse({ status: 200, contentType: 'application/json', text: '{"permissions":{}}', retryAfterMs: null }, 'auth')).toEqual({ permissions: {} });
+    expect(interpretResponse({ status: 200, contentType: 'application/json', text: '{"permissions":{}}', retryAfterMs: null }, 'auth', everyField())).toEqual({ permissions: {} });
     const body = '{"error":"apiKeyNotFound","message":"API key not found","suberror":null}';
     expect(errorOf({ status: 401, text: body }, 'auth').kind).toBe('httpUnauthorized');
     expect(errorOf({ status: 400, text: '{"error":"invalidArgument","message":"x","suberror":null}' }, 'auth').kind).toBe('invalidArgument');

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseJsonExact } from '../../../src-main/kraken/exact-json.ts';
 import { SchemaError } from '../../../src-main/kraken/errors.ts';
 import { parseAccounts } from '../../../src-main/kraken/parse-accounts.ts';
-import { fixtureJson } from './fixtures.ts';
+import { fixtureJson, fixtureText } from './fixtures.ts';
+
+/** A body given as data, sent as Kraken would send it: JSON text. */
+const parseBody = (body: unknown) => parseAccounts(JSON.stringify(body));
 
 function schemaErrorOf(run: () => unknown): SchemaError {
   try {
@@ -15,7 +17,7 @@ function schemaErrorOf(run: () => unknown): SchemaError {
 }
 
 describe('parseAccounts on the seed /accounts example', () => {
-  const accounts = parseAccounts(fixtureJson('seed-accounts.json'));
+  const accounts = parseAccounts(fixtureText('seed-accounts.json'));
 
   it('reads the cash account with lower-case keys normalised and raw codes kept', () => {
     expect(accounts.cash?.balances).toEqual([
@@ -90,7 +92,7 @@ describe('parseAccounts shape quirks', () => {
   });
 
   it('separates contract sizes (keys with "_") from currency balances', () => {
-    const { marginWallets } = parseAccounts({ result: 'success', accounts: { fi_xbtusd: wallet({}) } });
+    const { marginWallets } = parseBody({ result: 'success', accounts: { fi_xbtusd: wallet({}) } });
     expect(marginWallets[0]!.balances.map((b) => b.currency.code)).toEqual(['BTC']);
     expect(marginWallets[0]!.contracts).toEqual([
       { symbol: 'pi_xbtusd', size: '-500' },
@@ -101,7 +103,7 @@ describe('parseAccounts shape quirks', () => {
   });
 
   it('accepts BTC as the wallet currency (real 2026 responses) and strings for every figure', () => {
-    const { marginWallets } = parseAccounts({ accounts: { fi_xbtusd: wallet({ auxiliary: { af: '1e-3', pnl: '-0.5', pv: '2.50' } }) } });
+    const { marginWallets } = parseBody({ accounts: { fi_xbtusd: wallet({ auxiliary: { af: '1e-3', pnl: '-0.5', pv: '2.50' } }) } });
     expect(marginWallets[0]!.currency).toEqual({ code: 'BTC', raw: 'BTC' });
     expect(marginWallets[0]!.availableFunds).toBe('0.001');
     expect(marginWallets[0]!.portfolioValue).toBe('2.5');
@@ -109,10 +111,10 @@ describe('parseAccounts shape quirks', () => {
 
   it('keeps an unknown account type raw instead of failing', () => {
     const raw = { type: 'someNewAccount', figure: 'x' };
-    const accounts = parseAccounts({ accounts: { novel: raw, untyped: { a: 1 } } });
+    const accounts = parseBody({ accounts: { novel: raw, untyped: { a: 1 } } });
     expect(accounts.unknown).toEqual([
       { key: 'novel', type: 'someNewAccount', raw },
-      { key: 'untyped', type: '', raw: { a: 1 } },
+      { key: 'untyped', type: '', raw: { a: '1' } },
     ]);
     expect(accounts.cash).toBeNull();
     expect(accounts.flex).toBeNull();
@@ -133,7 +135,7 @@ describe('parseAccounts shape quirks', () => {
         },
       },
     });
-    const flex = parseAccounts(parseJsonExact(text)).flex!;
+    const flex = parseAccounts(text).flex!;
     expect(flex.currencies[0]!.haircut).toBe('0.1');
     expect(flex.portfolioMarginBreakdown).toEqual({ totalMarketRisk: '1.5', futuresMaintenanceMargin: '5' });
   });
@@ -141,7 +143,7 @@ describe('parseAccounts shape quirks', () => {
   it('names the JSON path of a figure that is not a decimal', () => {
     const json = fixtureJson('seed-accounts.json') as { accounts: { flex: { currencies: { XBT: Record<string, unknown> } } } };
     json.accounts.flex.currencies.XBT['quantity'] = 'abc';
-    const error = schemaErrorOf(() => parseAccounts(json));
+    const error = schemaErrorOf(() => parseBody(json));
     expect(error.path).toBe('accounts.flex.currencies.XBT.quantity');
     expect(error.kind).toBe('schemaMismatch');
     expect(error.retryable).toBe(false);
@@ -149,18 +151,26 @@ describe('parseAccounts shape quirks', () => {
   });
 
   it('names the path of a missing required figure and of odd keys', () => {
-    expect(schemaErrorOf(() => parseAccounts({ accounts: { fi_xbtusd: wallet({ auxiliary: { af: 1, pnl: 0 } }) } })).path).toBe(
+    expect(schemaErrorOf(() => parseBody({ accounts: { fi_xbtusd: wallet({ auxiliary: { af: 1, pnl: 0 } }) } })).path).toBe(
       'accounts.fi_xbtusd.auxiliary.pv',
     );
-    expect(schemaErrorOf(() => parseAccounts({ accounts: { cash: { type: 'cashAccount', balances: { 'usd credit': null } } } })).path).toBe(
+    expect(schemaErrorOf(() => parseBody({ accounts: { cash: { type: 'cashAccount', balances: { 'usd credit': null } } } })).path).toBe(
       'accounts.cash.balances["usd credit"]',
     );
-    expect(schemaErrorOf(() => parseAccounts({ result: 'success' })).path).toBe('accounts');
-    expect(schemaErrorOf(() => parseAccounts([])).path).toBe('the response');
+    expect(schemaErrorOf(() => parseBody({ result: 'success' })).path).toBe('accounts');
+    expect(schemaErrorOf(() => parseBody([])).path).toBe('the response');
+  });
+
+  it('reads an account by its type wherever the type stands in the object', () => {
+    const text = `{"accounts":{"fi_xbtusd":{"balances":{"xbt":"1"},"auxiliary":{"af":"1","pnl":"0","pv":"1"},"marginRequirements":{"im":"0","mm":"0"},"triggerEstimates":{"im":"0","mm":"0"},"currency":"xbt","type":"marginAccount"},"cash":{"balances":{"xbt":2},"type":"cashAccount"}}}`;
+    const accounts = parseAccounts(text);
+    expect(accounts.marginWallets.map((wallet) => wallet.key)).toEqual(['fi_xbtusd']);
+    expect(accounts.cash?.balances[0]?.amount).toBe('2');
+    expect(accounts.unknown).toEqual([]);
   });
 
   it('reads a "usd credit" cash key', () => {
-    const accounts = parseAccounts({ accounts: { cash: { type: 'cashAccount', balances: { 'usd credit': '12.5' } } } });
+    const accounts = parseBody({ accounts: { cash: { type: 'cashAccount', balances: { 'usd credit': '12.5' } } } });
     expect(accounts.cash?.balances).toEqual([{ currency: { code: 'USD CREDIT', raw: 'usd credit' }, amount: '12.5' }]);
   });
 });

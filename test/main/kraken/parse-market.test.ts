@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseJsonExact } from '../../../src-main/kraken/exact-json.ts';
 import { parseKeyCheck } from '../../../src-main/kraken/parse-key-check.ts';
 import { parseOpenPositions } from '../../../src-main/kraken/parse-positions.ts';
 import { markPricesOf, parseTickers } from '../../../src-main/kraken/parse-tickers.ts';
@@ -12,7 +11,7 @@ describe('parseOpenPositions (spec example)', () => {
   ],"serverTime":"2020-07-22T14:39:12.376Z"}`;
 
   it('reads every position exactly, symbols lower-cased', () => {
-    expect(parseOpenPositions(parseJsonExact(text))).toEqual([
+    expect(parseOpenPositions(text)).toEqual([
       { symbol: 'pi_xbtusd', side: 'short', size: '10000', price: '9392.749993345933', fillTime: '2020-07-22T14:39:12.376Z', unrealizedFunding: '0.00001045432180096817' },
       { symbol: 'fi_xbtusd_201225', side: 'long', size: '20000', price: '9399.749966754434', fillTime: '2020-07-22T14:39:12.376Z', unrealizedFunding: null },
       { symbol: 'pf_defiusd', side: 'long', size: '1', price: '570', fillTime: '2022-04-20T19:15:25.438Z', unrealizedFunding: '-0.0073428045972263895' },
@@ -20,13 +19,13 @@ describe('parseOpenPositions (spec example)', () => {
   });
 
   it('keeps a position with an unknown side instead of failing', () => {
-    const [position] = parseOpenPositions({ openPositions: [{ symbol: 'PF_XBTUSD', side: 'unknown', size: '1', price: '2' }] });
+    const [position] = parseOpenPositions(JSON.stringify({ openPositions: [{ symbol: 'PF_XBTUSD', side: 'unknown', size: '1', price: '2' }] }));
     expect(position?.side).toBe('unknown');
     expect(position?.fillTime).toBeNull();
   });
 
   it('refuses a position without a size', () => {
-    expect(() => parseOpenPositions({ openPositions: [{ symbol: 'x', side: 'long', price: 1 }] })).toThrow(/openPositions\[0\]\.size/);
+    expect(() => parseOpenPositions(JSON.stringify({ openPositions: [{ symbol: 'x', side: 'long', price: 1 }] }))).toThrow(/openPositions\[0\]\.size/);
   });
 });
 
@@ -39,14 +38,14 @@ describe('parseTickers (spec example)', () => {
   ],"serverTime":"2022-06-17T11:00:31.335Z"}`;
 
   it('reads prices, index entries without mark price included', () => {
-    const tickers = parseTickers(parseJsonExact(text));
+    const tickers = parseTickers(text);
     expect(tickers[0]).toEqual({ symbol: 'pi_xbtusd', markPrice: '30209.9', indexPrice: '21087.8', last: '49289' });
     expect(tickers[2]).toEqual({ symbol: 'in_xbtusd', markPrice: null, indexPrice: null, last: '21088' });
     expect(markPricesOf(tickers)).toEqual({ pi_xbtusd: '30209.9', fi_xbtusd_211231: '20478.5' });
   });
 
   it('refuses a mark price that is not a decimal', () => {
-    expect(() => parseTickers({ tickers: [{ symbol: 'PF_XBTUSD', markPrice: 'n/a' }] })).toThrow(/tickers\[0\]\.markPrice/);
+    expect(() => parseTickers(JSON.stringify({ tickers: [{ symbol: 'PF_XBTUSD', markPrice: 'n/a' }] }))).toThrow(/tickers\[0\]\.markPrice/);
   });
 });
 
@@ -59,11 +58,11 @@ describe('parseKeyCheck', () => {
       createdAt: '2026-01-02T03:04:05Z',
       permissions: { general: 'READ_ONLY', transfer: 'NO_ACCESS' },
     };
-    expect(parseKeyCheck(body)).toEqual({ general: 'READ_ONLY', transfer: 'NO_ACCESS', other: {} });
+    expect(parseKeyCheck(JSON.stringify(body))).toEqual({ general: 'READ_ONLY', transfer: 'NO_ACCESS', other: {} });
   });
 
   it('tolerates unknown levels and keeps further permissions', () => {
-    expect(parseKeyCheck({ permissions: { general: 'FULL_ACCESS', transfer: 'SOMETHING_NEW', earn: 'READ_ONLY' } })).toEqual({
+    expect(parseKeyCheck(JSON.stringify({ permissions: { general: 'FULL_ACCESS', transfer: 'SOMETHING_NEW', earn: 'READ_ONLY' } }))).toEqual({
       general: 'FULL_ACCESS',
       transfer: 'unknown',
       other: { earn: 'READ_ONLY' },
@@ -71,6 +70,6 @@ describe('parseKeyCheck', () => {
   });
 
   it('refuses a body without permissions', () => {
-    expect(() => parseKeyCheck({ apiKey: 'k' })).toThrow(/permissions/);
+    expect(() => parseKeyCheck(JSON.stringify({ apiKey: 'k' }))).toThrow(/permissions/);
   });
 });

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { SchemaError } from '../../../src-main/kraken/errors.ts';
 import { parseSubaccounts } from '../../../src-main/kraken/parse-subaccounts.ts';
-import { fixtureJson } from './fixtures.ts';
+import { fixtureText } from './fixtures.ts';
+
+/** A body given as data, sent as Kraken would send it: JSON text. */
+const parseBody = (body: unknown) => parseSubaccounts(JSON.stringify(body));
 
 describe('parseSubaccounts on the seed SubaccountsWithFlexExample', () => {
-  const result = parseSubaccounts(fixtureJson('seed-subaccounts.json'));
+  const result = parseSubaccounts(fixtureText('seed-subaccounts.json'));
   const sub = result.subaccounts[0]!;
 
   it('reads the master and subaccount UIDs and labels', () => {
@@ -75,7 +78,7 @@ describe('parseSubaccounts shape quirks', () => {
   });
 
   it('accepts a null fullName and a missing flexAccount', () => {
-    const sub = parseSubaccounts(base({})).subaccounts[0]!;
+    const sub = parseBody(base({})).subaccounts[0]!;
     expect(sub.fullName).toBeNull();
     expect(sub.flex).toBeNull();
   });
@@ -87,7 +90,7 @@ describe('parseSubaccounts shape quirks', () => {
       portfolioValue: '50000', collateralValue: '49000', pnl: '0', unrealizedFunding: '0', totalUnrealized: '0',
       totalUnrealizedAsMargin: '0', availableMargin: '49000', marginEquity: '49000',
     };
-    const sub = parseSubaccounts(base({ flexAccount: flex })).subaccounts[0]!;
+    const sub = parseBody(base({ flexAccount: flex })).subaccounts[0]!;
     expect(sub.flex?.currencies[0]?.currency).toEqual({ code: 'BTC', raw: 'BTC' });
     expect(sub.flex?.currencies[0]?.haircut).toBe('0.02');
   });
@@ -95,7 +98,7 @@ describe('parseSubaccounts shape quirks', () => {
   it('names the path of a bad figure inside the array shape', () => {
     const json = base({ holdingAccounts: [{ currency: 'usd', amount: 1 }, { currency: 'eth', amount: 'lots' }] });
     try {
-      parseSubaccounts(json);
+      parseBody(json);
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(SchemaError);
@@ -104,12 +107,12 @@ describe('parseSubaccounts shape quirks', () => {
   });
 
   it('refuses a futures wallet whose name does not say the margin currency', () => {
-    expect(() => parseSubaccounts(base({ futuresAccounts: [{ name: 'mystery', availableMargin: 1 }] }))).toThrow(
+    expect(() => parseBody(base({ futuresAccounts: [{ name: 'mystery', availableMargin: 1 }] }))).toThrow(
       /subaccounts\[0\]\.futuresAccounts\[0\]\.name/,
     );
   });
 
   it('refuses a response without the master UID', () => {
-    expect(() => parseSubaccounts({ subaccounts: [] })).toThrow(/masterAccountUid/);
+    expect(() => parseBody({ subaccounts: [] })).toThrow(/masterAccountUid/);
   });
 });

@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { toDecimal } from '../../../src-main/kraken/decimal.ts';
-import { parseJsonExact } from '../../../src-main/kraken/exact-json.ts';
 import type { AccountSnapshot, Decimal, FlexAccount, Subaccount } from '../../../src-main/kraken/model.ts';
 import { parseAccounts } from '../../../src-main/kraken/parse-accounts.ts';
 import { parseSubaccounts } from '../../../src-main/kraken/parse-subaccounts.ts';
@@ -12,8 +11,8 @@ import type { HealthFigure, HealthReport } from '../../../src-main/monitor/healt
 
 const d = (value: string | number): Decimal => toDecimal(value);
 
-function seed(name: string): unknown {
-  return parseJsonExact(readFileSync(fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url)), 'utf8'));
+function seed(name: string): string {
+  return readFileSync(fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url)), 'utf8');
 }
 
 /** The two seed documents parsed the way the client parses them, as one snapshot. */

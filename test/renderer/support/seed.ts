@@ -5,7 +5,6 @@
  * browser (bundled as raw strings).
  */
 import Big from 'big.js';
-import { parseJsonExact } from '../../../src-main/kraken/exact-json.ts';
 import type { AccountSnapshot, Decimal, FlexAccount, FlexCurrency, Subaccount, Subaccounts } from '../../../src-main/kraken/model.ts';
 import { parseAccounts } from '../../../src-main/kraken/parse-accounts.ts';
 import { parseSubaccounts } from '../../../src-main/kraken/parse-subaccounts.ts';
@@ -27,13 +26,13 @@ function decimal(value: Big): Decimal {
 }
 
 export function seedSnapshot(texts: SeedTexts, profileId: string, fetchedAt: number): AccountSnapshot {
-  const accounts = parseAccounts(parseJsonExact(texts.accounts));
+  const accounts = parseAccounts(texts.accounts);
   return {
     profileId,
     fetchedAt,
     serverTime: accounts.serverTime,
     accounts,
-    subaccounts: parseSubaccounts(parseJsonExact(texts.subaccounts)),
+    subaccounts: parseSubaccounts(texts.subaccounts),
     positions: [],
     markPrices: { pi_xbtusd: SEED_MARK_PRICE as Decimal },
   };
