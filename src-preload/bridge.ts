@@ -47,7 +47,7 @@ export function createBridge(transport: BridgeTransport): Bridge {
     testConnection: call(transport, 'testConnection'),
     replaceCredentials: call(transport, 'replaceCredentials'),
     getSnapshot: call(transport, 'getSnapshot'),
-    openActiveProfile: call(transport, 'openActiveProfile'),
+    openWindow: call(transport, 'openWindow'),
     refreshNow: call(transport, 'refreshNow'),
     getHistory: call(transport, 'getHistory'),
     listAlerts: call(transport, 'listAlerts'),

@@ -48,6 +48,14 @@ export interface SnapshotView {
   readonly sample: boolean;
 }
 
+/** Everything the window's first paint needs, in one answer. */
+export interface WindowOpening {
+  readonly settings: Settings;
+  readonly profiles: ProfileList;
+  /** The active profile's cached view (the first profile is made active when none is), null without profiles or cached figures. */
+  readonly view: SnapshotView | null;
+}
+
 export interface Credentials {
   readonly apiKey: string;
   readonly apiSecret: string;
@@ -117,11 +125,11 @@ export interface Calls {
   replaceCredentials: { input: Credentials & { readonly id: string }; output: ProfileView };
   getSnapshot: { input: { readonly profileId: string }; output: SnapshotView | null };
   /**
-   * The window's first paint in one round trip, beside listProfiles and getSettings: the active
-   * profile's cached view (the first profile is made active when none is), null without profiles
-   * or cached figures.
+   * The window's first paint in one round trip: settings, the profile list and the active profile's
+   * cached view. One call rather than three in parallel: every answer costs the window a message to
+   * receive and handle while it is starting up.
    */
-  openActiveProfile: { input: void; output: SnapshotView | null };
+  openWindow: { input: void; output: WindowOpening };
   refreshNow: { input: { readonly profileId: string }; output: void };
   getHistory: {
     input: { readonly profileId: string; readonly accountKey: string; readonly range: HistoryRange };
@@ -168,7 +176,7 @@ export const CALL_CHANNELS = {
   testConnection: 'md:testConnection',
   replaceCredentials: 'md:replaceCredentials',
   getSnapshot: 'md:getSnapshot',
-  openActiveProfile: 'md:openActiveProfile',
+  openWindow: 'md:openWindow',
   refreshNow: 'md:refreshNow',
   getHistory: 'md:getHistory',
   listAlerts: 'md:listAlerts',

@@ -76,7 +76,7 @@ export const ARGUMENT_SCHEMAS = {
   ]),
   replaceCredentials: z.strictObject({ id, apiKey, apiSecret }),
   getSnapshot: z.strictObject({ profileId: id }),
-  openActiveProfile: none,
+  openWindow: none,
   refreshNow: z.strictObject({ profileId: id }),
   getHistory: z.strictObject({
     profileId: id,

@@ -26,11 +26,13 @@ export function createHandlerTable(app: AppServices): HandlerTable {
       profiles.get(profileId);
       return app.viewOf(profileId);
     },
-    openActiveProfile: () => {
+    openWindow: () => {
       const list = profiles.list();
       const id = list.activeProfileId ?? list.profiles[0]?.id ?? null;
-      if (id === null) return null;
-      return list.activeProfileId === null ? app.activate(id) : app.viewOf(id);
+      const activated = id !== null && list.activeProfileId === null;
+      const view = id === null ? null : activated ? app.activate(id) : app.viewOf(id);
+      // The list again after an activation, so that it names the profile just made active.
+      return { settings: store.settings.get(), profiles: activated ? profiles.list() : list, view };
     },
     refreshNow: async ({ profileId }) => {
       profiles.get(profileId);

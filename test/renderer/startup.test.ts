@@ -26,41 +26,54 @@ function gated(loader: ViewLoader): { loader: ViewLoader; open(): void; fail(): 
 }
 
 describe('Start-up', () => {
-  it('asks for settings, the profile list and the cached snapshot together, in one round trip', async () => {
+  it('asks for settings, the profile list and the cached snapshot in one call', async () => {
     const fake = new FakeBridge(seedState());
-    fake.hold('getSettings');
+    fake.hold('openWindow');
     renderAppNow(fake);
-    await waitFor(() => expect(fake.callsOf('openActiveProfile')).toHaveLength(1));
-    expect(fake.calls.map((call) => call.name).slice(0, 3)).toEqual(['getSettings', 'openActiveProfile', 'listProfiles']);
-    expect(fake.callsOf('getSnapshot')).toEqual([]);
-    fake.release('getSettings');
+    await waitFor(() => expect(fake.callsOf('openWindow')).toHaveLength(1));
+    expect(fake.calls.map((call) => call.name)).toEqual(['openWindow']);
+    fake.release('openWindow');
     await waitFor(() => expect(mainText()).toContain('34,122.66 USD'));
+    expect(fake.calls.map((call) => call.name).filter((name) => name !== 'listAlerts')).toEqual(['openWindow']);
   });
 
-  it('paints no figure before the settings are known, even when the snapshot is in first', async () => {
+  it('paints no figure until the opening answer is in', async () => {
     const fake = new FakeBridge(seedState('live', { privacy: true }));
-    fake.hold('getSettings');
-    const { app } = renderAppNow(fake);
-    await waitFor(() => expect(app.snapshots.main).toBeDefined());
+    fake.hold('openWindow');
+    renderAppNow(fake);
+    await waitFor(() => expect(fake.callsOf('openWindow')).toHaveLength(1));
     await tick();
     expect(screen.getByText('Opening your cached figures…')).toBeTruthy();
     expect(document.querySelector('[data-profile-id]')).toBeNull();
-    fake.release('getSettings');
+    fake.release('openWindow');
     await waitFor(() => expect(document.querySelector('[data-profile-id="main"]')).not.toBeNull());
     expect(mainText()).not.toContain('34,122.66');
     expect(mainText()).toContain('•••••');
   });
 
-  it('keeps a settings change that arrives while the snapshot is on its way (an older answer never undoes it)', async () => {
+  it('keeps a settings change that arrives after the opening answer', async () => {
     const fake = new FakeBridge(seedState());
-    fake.hold('openActiveProfile');
-    const { app } = renderAppNow(fake);
-    await waitFor(() => expect(fake.callsOf('openActiveProfile')).toHaveLength(1));
-    await waitFor(() => expect(app.settings.privacyMode).toBe(false));
-    // Privacy switched on from the tray before the window has opened.
+    const { app } = await renderApp(fake);
+    expect(mainText()).toContain('34,122.66 USD');
+    // Privacy switched on from the tray just after the window opened.
     fake.emit('settingsChanged', { ...fake.settings, privacyMode: true });
-    fake.release('openActiveProfile');
+    await waitFor(() => expect(app.settings.privacyMode).toBe(true));
+    expect(mainText()).not.toContain('34,122.66');
+    expect(mainText()).toContain('•••••');
+  });
+
+  it('keeps a settings change made while the opening answer is on its way', async () => {
+    const fake = new FakeBridge(seedState());
+    fake.hold('openWindow');
+    const { app } = renderAppNow(fake);
+    await waitFor(() => expect(fake.callsOf('openWindow')).toHaveLength(1));
+    // Privacy switched on from the tray before the window has opened: main sends the event, and its
+    // answer, which leaves later (main answers in order), holds the new setting too.
+    fake.settings = { ...fake.settings, privacyMode: true };
+    fake.emit('settingsChanged', fake.settings);
+    fake.release('openWindow');
     await waitFor(() => expect(document.querySelector('[data-profile-id="main"]')).not.toBeNull());
+    expect(app.settings.privacyMode).toBe(true);
     expect(mainText()).not.toContain('34,122.66');
     expect(mainText()).toContain('•••••');
   });
@@ -68,22 +81,27 @@ describe('Start-up', () => {
   it('opens on the first profile and makes it active in main when none is active', async () => {
     const fake = new FakeBridge({ ...seedState(), profiles: [seedProfile('main', 'Main'), seedProfile('p2', 'Second')] });
     fake.activeProfileId = null;
-    await renderApp(fake);
-    // Main picks and activates it while answering openActiveProfile.
+    const { app } = await renderApp(fake);
+    // Main picks and activates it while answering openWindow, and its list says so.
     expect(fake.activeProfileId).toBe('main');
-    expect(fake.callsOf('openActiveProfile')).toHaveLength(1);
+    expect(app.activeProfileId).toBe('main');
+    expect(fake.callsOf('openWindow')).toHaveLength(1);
     expect(fake.callsOf('getSnapshot')).toEqual([]);
     expect(mainText()).toContain('34,122.66 USD');
   });
 
-  it('says so when the cached figures cannot be read, and shows the profile without them', async () => {
+  it('says so when the window cannot be opened, and Try again asks main again', async () => {
     const fake = new FakeBridge(seedState());
-    fake.fail('openActiveProfile', { kind: 'storeUnavailable', message: 'The local database could not be read.', action: 'Restart Margin Desk.', retryable: true });
-    await renderApp(fake);
-    const alert = screen.getByRole('alert');
-    expect(alert.textContent).toContain('Could not read the cached figures');
+    fake.fail('openWindow', { kind: 'storeUnavailable', message: 'The local database could not be read.', action: 'Restart Margin Desk.', retryable: true });
+    renderAppNow(fake);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Margin Desk could not load its data');
     expect(alert.textContent).toContain('The local database could not be read.');
-    expect(screen.getByRole('contentinfo').textContent).toContain('Main');
+    expect(document.querySelector('[data-profile-id]')).toBeNull();
+    fake.heal('openWindow');
+    await fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(mainText()).toContain('34,122.66 USD'));
+    expect(fake.callsOf('openWindow')).toHaveLength(2);
   });
 });
 

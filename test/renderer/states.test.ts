@@ -78,13 +78,13 @@ describe('Loading, empty, error and sample states', () => {
 
   it('a failed start-up load is shown with a way to try again', async () => {
     const fake = new FakeBridge(seedState());
-    fake.fail('listProfiles', { kind: 'storeUnavailable', message: 'The local database could not be opened.', action: 'Restart Margin Desk.', retryable: true });
+    fake.fail('openWindow', { kind: 'storeUnavailable', message: 'The local database could not be opened.', action: 'Restart Margin Desk.', retryable: true });
     // Not renderApp: it waits for a successful load.
     renderAppNow(fake);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Margin Desk could not load its data');
     expect(alert.textContent).toContain('The local database could not be opened.');
-    fake.heal('listProfiles');
+    fake.heal('openWindow');
     await fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(screen.getByRole('main').textContent).toContain('34,122.66 USD'));
   });

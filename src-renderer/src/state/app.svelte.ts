@@ -115,35 +115,26 @@ export class AppState {
   }
 
   /**
-   * Loads what the first paint needs in one round trip: settings, the profile list and the active
-   * profile's cached snapshot (main picks and, if need be, activates it) are asked for together.
-   * Each answer is stored as it arrives, in order with the events (so a later event is never
-   * overwritten by an older answer), but the views stay behind the loading screen until all of it
-   * is in (`phase`): no figure paints before the privacy setting is known, and the overview never
-   * flashes "fetching" for figures that are already on disk.
+   * Loads what the first paint needs in one call: settings, the profile list and the active
+   * profile's cached snapshot (main picks and, if need be, activates it). The views stay behind the
+   * loading screen until it is in (`phase`): no figure paints before the privacy setting is known,
+   * and the overview never flashes "fetching" for figures that are already on disk. Events that
+   * arrived while the call was on its way are older than its answer (main answers in order), so the
+   * answer replaces what they stored.
    */
   async load(): Promise<void> {
     this.phase = 'loading';
-    const settingsCall = settle(() => this.bridge.getSettings()).then((result) => {
-      if (result.ok) this.settings = result.value;
-      return result;
-    });
-    const openingCall = settle(() => this.bridge.openActiveProfile()).then((result) => {
-      if (!result.ok) this.notice = { context: 'Could not read the cached figures', error: result.error };
-      else if (result.value !== null) {
-        this.#storeSnapshot(result.value);
-        // Main may have just made this profile active; unless the user picked one meanwhile.
-        this.activeProfileId ??= result.value.snapshot.profileId;
-      }
-    });
-    const profiles = await settle(() => this.bridge.listProfiles());
-    if (profiles.ok) this.#storeProfiles(profiles.value);
-    const [settings] = await Promise.all([settingsCall, openingCall]);
-    if (!profiles.ok || !settings.ok) {
-      this.loadError = profiles.ok ? (settings.ok ? null : settings.error) : profiles.error;
+    const opening = await settle(() => this.bridge.openWindow());
+    if (!opening.ok) {
+      this.loadError = opening.error;
       this.phase = 'failed';
       return;
     }
+    const { settings, profiles, view } = opening.value;
+    this.settings = settings;
+    // A switch the user started meanwhile stays: #storeProfiles leaves the active profile alone then.
+    this.#storeProfiles(profiles);
+    if (view !== null) this.#storeSnapshot(view);
     this.loadError = null;
     this.phase = 'ready';
     afterNextPaint(() => void this.alerts.load());

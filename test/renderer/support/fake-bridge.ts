@@ -235,9 +235,13 @@ export class FakeBridge {
         return updated;
       },
       getSnapshot: (input) => this.snapshots[input.profileId] ?? null,
-      openActiveProfile: () => {
+      openWindow: () => {
         this.activeProfileId ??= this.profiles[0]?.id ?? null;
-        return this.activeProfileId === null ? null : (this.snapshots[this.activeProfileId] ?? null);
+        return {
+          settings: this.settings,
+          profiles: this.#list(),
+          view: this.activeProfileId === null ? null : (this.snapshots[this.activeProfileId] ?? null),
+        };
       },
       refreshNow: () => undefined,
       getHistory: (input) => (this.snapshots[input.profileId] === undefined ? [] : historyPoints(input.range, now())),

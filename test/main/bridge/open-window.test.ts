@@ -1,0 +1,79 @@
+/**
+ * openWindow, the window's one start-up call, through the real dispatcher and handler table on real
+ * services (SQLite in a temp folder, the in-process sample exchange, secrets in memory).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { CALL_CHANNELS, type BridgeResult, type WindowOpening } from '../../../src-preload/contract.ts';
+import { AppServices } from '../../../src-main/app/app-services.ts';
+import { createDispatcher, type CallSender } from '../../../src-main/bridge/dispatcher.ts';
+import { createHandlerTable } from '../../../src-main/bridge/handlers.ts';
+import { createLogger } from '../../../src-main/log/logger.ts';
+import { MemorySecretStore } from '../../../src-main/profiles/memory-secret-store.ts';
+
+const APP = 'app://margin-desk/';
+const WINDOW: CallSender = { fromAppWindow: true, isMainFrame: true, frameUrl: `${APP}index.html` };
+
+async function startApp() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'md-open-window-'));
+  const logger = createLogger({ filePath: null, console: false });
+  const app = new AppServices({
+    dataDir,
+    appVersion: '0.1.0-test',
+    platform: 'linux',
+    secrets: new MemorySecretStore(),
+    logger,
+    hooks: { showLogFile: () => undefined, openExternal: () => undefined, setStartAtLogin: () => undefined },
+  });
+  await app.start();
+  onTestFinished(() => {
+    app.dispose();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  const dispatcher = createDispatcher({ handlers: createHandlerTable(app), appOrigin: APP, logger });
+  const openWindow = async (...args: unknown[]): Promise<WindowOpening> => {
+    const result = (await dispatcher.dispatch(CALL_CHANNELS.openWindow, WINDOW, args)) as BridgeResult<WindowOpening>;
+    if (!result.ok) throw new Error(`openWindow failed: ${result.error.message}`);
+    return result.value;
+  };
+  return { app, dispatcher, openWindow };
+}
+
+describe('openWindow', () => {
+  it('answers the settings and an empty list, without a view, before any profile exists', async () => {
+    const { app, openWindow } = await startApp();
+    expect(await openWindow()).toEqual({ settings: app.store.settings.get(), profiles: { profiles: [], activeProfileId: null }, view: null });
+  });
+
+  it('makes the first profile active when none is, and the list it answers says so', async () => {
+    const { app, openWindow } = await startApp();
+    const sample = app.profiles.createSample();
+    expect(app.profiles.activeProfileId()).toBeNull();
+    const opening = await openWindow();
+    expect(app.profiles.activeProfileId()).toBe(sample.id);
+    expect(opening.profiles.activeProfileId).toBe(sample.id);
+    expect(opening.profiles.profiles.map((profile) => profile.id)).toEqual([sample.id]);
+  });
+
+  it('answers the active profile’s cached view with its health and status', async () => {
+    const { app, openWindow } = await startApp();
+    const sample = app.profiles.createSample();
+    app.activate(sample.id);
+    await app.scheduler.refreshNow(sample.id);
+    const opening = await openWindow();
+    expect(opening.view).toEqual(app.viewOf(sample.id));
+    expect(opening.view?.snapshot.profileId).toBe(sample.id);
+    expect(opening.view?.sample).toBe(true);
+    expect(opening.settings).toEqual(app.store.settings.get());
+  });
+
+  it('takes no argument: anything passed is refused before main reads or activates anything', async () => {
+    const { app, dispatcher } = await startApp();
+    app.profiles.createSample();
+    const result = await dispatcher.dispatch(CALL_CHANNELS.openWindow, WINDOW, [{ profileId: 'other' }]);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'invalidArgument' } });
+    expect(app.profiles.activeProfileId()).toBeNull();
+  });
+});
