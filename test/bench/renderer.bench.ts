@@ -134,7 +134,8 @@ export async function run(): Promise<BenchResult[]> {
     results.push({ name: 'profile switch (Ctrl+N) to painted cached snapshot', value: round(median(switches)), unit: 'ms', note: 'target < 50 ms' });
 
     await page.goto(harness.rendererUrl);
-    await page.locator('[data-profile-id]').waitFor();
+    // The navigation rail mounts the frame after the figures: wait for it before clicking it.
+    await page.locator('nav[aria-label="Views"]').waitFor();
     const render: number[] = [];
     const resort: number[] = [];
     for (let index = 0; index < RUNS; index++) {

@@ -78,6 +78,23 @@ describe('Start-up', () => {
     expect(mainText()).toContain('•••••');
   });
 
+  it('paints the figures first: the navigation and the status line mount the frame after', async () => {
+    // Checked the moment the figures enter the DOM, as the first-paint benchmark does.
+    const atFirstFigures = new Promise<{ navigation: boolean; statusLine: boolean }>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (document.querySelector('[data-profile-id]') === null) return;
+        observer.disconnect();
+        resolve({ navigation: document.querySelector('nav') !== null, statusLine: document.querySelector('footer') !== null });
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+    });
+    renderAppNow(seedState());
+    expect(await atFirstFigures).toEqual({ navigation: false, statusLine: false });
+    expect(mainText()).toContain('34,122.66 USD');
+    expect(await screen.findByRole('navigation', { name: 'Views' })).toBeTruthy();
+    expect(screen.getByRole('contentinfo').textContent).toContain('Main');
+  });
+
   it('opens on the first profile and makes it active in main when none is active', async () => {
     const fake = new FakeBridge({ ...seedState(), profiles: [seedProfile('main', 'Main'), seedProfile('p2', 'Second')] });
     fake.activeProfileId = null;
@@ -111,7 +128,7 @@ describe('Views load on first visit', () => {
     const views = new ViewModules({ overview: OverviewView }, { ...LAZY_VIEW_LOADERS, flex: flex.loader });
     renderAppNow(seedState(), { views });
     await waitFor(() => expect(mainText()).toContain('34,122.66 USD'));
-    const nav = screen.getByRole('navigation', { name: 'Views' });
+    const nav = await screen.findByRole('navigation', { name: 'Views' });
 
     await fireEvent.click(within(nav).getByRole('button', { name: /^Flex collateral/ }));
     expect(within(screen.getByRole('main')).getByRole('status').textContent).toContain('Opening Flex collateral…');
@@ -134,7 +151,7 @@ describe('Views load on first visit', () => {
     );
     renderAppNow(seedState(), { views });
     await waitFor(() => expect(mainText()).toContain('34,122.66 USD'));
-    await fireEvent.click(within(screen.getByRole('navigation', { name: 'Views' })).getByRole('button', { name: /^Settings/ }));
+    await fireEvent.click(within(await screen.findByRole('navigation', { name: 'Views' })).getByRole('button', { name: /^Settings/ }));
     broken.fail();
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('The Settings view could not be opened.');

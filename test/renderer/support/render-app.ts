@@ -15,8 +15,10 @@ export function renderAppNow(state: FakeState | FakeBridge = {}, props: { views?
   return { fake, app, ...render(App, { props: { app, ...props } }) };
 }
 
+/** Renders and waits for the first data and for the chrome (navigation, status line) that mounts the frame after it. */
 export async function renderApp(state: FakeState | FakeBridge = {}) {
   const result = renderAppNow(state);
   await waitFor(() => expect(screen.queryByText('Opening your cached figures…')).toBeNull());
+  await screen.findByRole('navigation', { name: 'Views' });
   return result;
 }
