@@ -2,8 +2,9 @@
  * Renderer entry: starts the window's state on the bridge the preload exposed, mounts the app frame,
  * and forwards uncaught errors to main's log (the renderer has no log file of its own).
  *
- * First paint: the calls it waits for (settings, profiles, the cached snapshot) go out first; the
- * number formatting gets ready while main answers; then the frame mounts with the figures in one go.
+ * First paint: the one call it waits for (settings, profiles and the cached snapshot in one answer)
+ * goes out first; the number formatting gets ready while main answers; then the frame mounts with
+ * the figures in one go, and the chrome without figures (navigation, status line) a frame later.
  */
 import { mount } from 'svelte';
 import { BRIDGE_GLOBAL, type Bridge } from '../../src-preload/contract.ts';

@@ -34,7 +34,11 @@ const PAINT_PROBE = `
 
 async function timeToPaint(page: Page, url: string): Promise<number> {
   await page.goto(url);
-  return page.evaluate(() => (window as unknown as { __painted: Promise<number> }).__painted);
+  const painted = await page.evaluate(() => (window as unknown as { __painted: Promise<number> }).__painted);
+  // What a page does after its first paint (layout, mounts and loads it defers) must not spill into
+  // the next page's measurement: wait until its main thread is idle before navigating on.
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })));
+  return painted;
 }
 
 /** Runs `act` in the page and resolves when `selector` matches and a frame has run since. */
