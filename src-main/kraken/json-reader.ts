@@ -22,7 +22,7 @@ export function mismatch(key: string, expected: string): SchemaError {
 }
 
 /** `error` seen from one level further out: a SchemaError gets `segment` in front of its path. */
-export function located(error: unknown, segment: string | number): unknown {
+function located(error: unknown, segment: string | number): unknown {
   return error instanceof SchemaError ? error.within(segment) : error;
 }
 
