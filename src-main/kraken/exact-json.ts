@@ -24,8 +24,8 @@ export interface RootReader<T> extends RootFields {
  * Runs `read` over the text; anything it finds that is not JSON, and a SchemaError about text that
  * is not JSON either (a truncated body can look like a wrong type), becomes JSON.parse's SyntaxError.
  */
-function readExactly<T>(text: string, read: (json: JsonCursor) => T): T {
-  const json = new JsonCursor(text);
+function readExactly<T>(text: string, read: (json: JsonCursor) => T, asciiBytes?: Uint8Array): T {
+  const json = new JsonCursor(text, asciiBytes);
   try {
     const value = read(json);
     json.end();
@@ -45,14 +45,18 @@ export function parseJsonExact(text: string): unknown {
   return readExactly(text, (json) => json.value());
 }
 
-/** Hands each field of the text's root object to `fields`; a root that is not an object is a SchemaError. */
-export function readRootObject(text: string, fields: RootFields): void {
-  readExactly(text, (json) => {
+/**
+ * Hands each field of the text's root object to `fields`; a root that is not an object is a
+ * SchemaError. `asciiBytes`: the text's bytes when the caller has them and all are ASCII.
+ */
+export function readRootObject(text: string, fields: RootFields, asciiBytes?: Uint8Array): void {
+  const readFields = (json: JsonCursor) => {
     if (!json.enterObject()) throw new SchemaError('the response', 'an object');
     for (let key = json.nextKey(); key !== null; key = json.nextKey()) {
       if (!fields.field(key, json)) json.skip();
     }
-  });
+  };
+  readExactly(text, readFields, asciiBytes);
 }
 
 /** The model a reader builds from a whole body (envelope fields, if any, are skipped). */

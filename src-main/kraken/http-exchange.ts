@@ -7,7 +7,7 @@ import type { Clock } from './clock.ts';
 import { abortedError, connectionDroppedError, networkError, timeoutError, type KrakenError } from './errors.ts';
 import type { RawResponse } from './interpret-response.ts';
 import { parseRetryAfter } from './retry-policy.ts';
-import type { Transport, TransportResponse } from './transport.ts';
+import type { ResponseBody, Transport, TransportResponse } from './transport.ts';
 
 /** Kept here too for modules that imported it from this file before ./transport.ts existed. */
 export type { FetchFunction } from './transport.ts';
@@ -44,16 +44,17 @@ export async function exchange(transport: Transport, clock: Clock, request: Exch
     } catch (error) {
       throw transportError(error, request, timeout.signal, false);
     }
-    let text: string;
+    let body: ResponseBody;
     try {
-      text = await response.text();
+      body = await response.body();
     } catch (error) {
       throw transportError(error, request, timeout.signal, true);
     }
     return {
       status: response.status,
       contentType: response.header('content-type'),
-      text,
+      text: body.text,
+      asciiBytes: body.asciiBytes,
       retryAfterMs: parseRetryAfter(response.header('retry-after'), clock.now()),
     };
   } finally {

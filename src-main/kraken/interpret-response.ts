@@ -20,6 +20,8 @@ export interface RawResponse {
   readonly status: number;
   readonly contentType: string | null;
   readonly text: string;
+  /** The text's bytes when all are ASCII (see ./transport.ts), for the JSON cursor. */
+  readonly asciiBytes?: Uint8Array | undefined;
   /** Parsed Retry-After header, when sent. */
   readonly retryAfterMs: number | null;
 }
@@ -100,7 +102,7 @@ export function interpretResponse<T>(response: RawResponse, envelope: Envelope, 
   let fields = new EnvelopeFields(body);
   let problem: SchemaError | null = null;
   try {
-    readRootObject(response.text, fields);
+    readRootObject(response.text, fields, response.asciiBytes);
   } catch (error) {
     if (error instanceof SyntaxError) throw unreadableBody(response, error);
     if (!(error instanceof SchemaError)) throw error;
@@ -108,7 +110,7 @@ export function interpretResponse<T>(response: RawResponse, envelope: Envelope, 
     // The envelope alone, from a second reading that leaves every other field alone.
     fields = new EnvelopeFields(null);
     try {
-      readRootObject(response.text, fields);
+      readRootObject(response.text, fields, response.asciiBytes);
     } catch {
       // not an object at the root: no envelope to speak of
     }

@@ -8,15 +8,25 @@
  *   in-process handler (the Sample profile) or a test's recording fetch.
  * Neither follows redirects: a redirect would carry APIKey and Authent wherever it points.
  */
+import { isAscii } from 'node:buffer';
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+
+export interface ResponseBody {
+  readonly text: string;
+  /**
+   * The body's bytes when every one is ASCII: then they are the text's bytes, index for index,
+   * and the JSON cursor reads them as they are instead of encoding the text again.
+   */
+  readonly asciiBytes?: Uint8Array;
+}
 
 export interface TransportResponse {
   readonly status: number;
   /** A response header by lower-case name, null when absent. */
   header(name: string): string | null;
-  /** The body as text; rejects when the connection breaks before the body is complete. */
-  text(): Promise<string>;
+  /** The body; rejects when the connection breaks before the body is complete. */
+  body(): Promise<ResponseBody>;
 }
 
 /** Sends a GET; rejects (before any response) with the system's network error. */
@@ -28,7 +38,7 @@ export type FetchFunction = (input: string, init: RequestInit) => Promise<Respon
 export function fetchTransport(fetchFn: FetchFunction): Transport {
   return async (url, headers, signal) => {
     const response = await fetchFn(url, { method: 'GET', headers, signal, redirect: 'manual' });
-    return { status: response.status, header: (name) => response.headers.get(name), text: () => response.text() };
+    return { status: response.status, header: (name) => response.headers.get(name), body: async () => ({ text: await response.text() }) };
   };
 }
 
@@ -37,19 +47,21 @@ const httpAgent = new HttpAgent({ keepAlive: true });
 const httpsAgent = new HttpsAgent({ keepAlive: true });
 
 /**
- * The body, decoded chunk by chunk and joined once. `join` gives one flat string, where `body +=
- * chunk` builds a rope that the parser then reads through an indirection: parsing the joined text
- * of a 0.8 MB body (1,000 subaccounts, 64 KB chunks) was about 15% faster. Collecting Buffers and
- * decoding once at the end was no faster than decoding per chunk (the same decoding, plus a copy).
+ * The body's bytes joined once, then decoded once: Kraken's bodies are ASCII (JSON escapes
+ * anything else), and then the bytes go to the JSON cursor as they are and the text is a Latin-1
+ * copy of them (UTF-8 decoding gives the same text for ASCII, with a validation pass).
  */
-function readText(response: IncomingMessage): Promise<string> {
+function bodyOf(bytes: Buffer): ResponseBody {
+  return isAscii(bytes) ? { text: bytes.toString('latin1'), asciiBytes: bytes } : { text: bytes.toString('utf8') };
+}
+
+function readBody(response: IncomingMessage): Promise<ResponseBody> {
   return new Promise((resolve, reject) => {
-    const chunks: string[] = [];
-    response.setEncoding('utf8');
-    response.on('data', (chunk: string) => {
+    const chunks: Buffer[] = [];
+    response.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
     });
-    response.on('end', () => resolve(chunks.join('')));
+    response.on('end', () => resolve(bodyOf(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks))));
     response.on('error', reject);
     // closed without 'end': the connection dropped mid-body (rejecting after 'end' is a no-op)
     response.on('close', () => reject(Object.assign(new Error('connection closed before the body was complete'), { code: 'ECONNRESET' })));
@@ -61,16 +73,16 @@ export const nodeHttpTransport: Transport = (url, headers, signal) =>
     const secure = url.startsWith('https:');
     const send = secure ? httpsRequest : httpRequest;
     const request = send(url, { method: 'GET', headers, signal, agent: secure ? httpsAgent : httpAgent }, (response) => {
-      const text = readText(response);
+      const body = readBody(response);
       // the body is read at once; a failure surfaces when the client asks for it
-      text.catch(() => {});
+      body.catch(() => {});
       resolve({
         status: response.statusCode ?? 0,
         header: (name) => {
           const value = response.headers[name];
           return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
         },
-        text: () => text,
+        body: () => body,
       });
     });
     request.on('error', reject);

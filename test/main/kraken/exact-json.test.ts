@@ -55,6 +55,9 @@ describe('parseJsonExact agrees with the native parser', () => {
     ['Infinity'], ['{"a":{"b":[1,{"c":}]}}'], ['["\\u12"]'],
     // a key first met escaped must not let its decoded text pass unescaped in a sibling
     ['[{"a\\"b":1},{"a"b":2}]'], ['[{"a\\nb":1},{"a\nb":2}]'],
+    // non-ASCII where JSON allows only ASCII (after a backslash, as a digit, outside strings), and
+    // U+0122, whose low byte is a quote, in an unterminated string
+    ['"\\é"'], ['[1,２]'], ['{"a":1}é'], ['{é:1}'], ['["\u0122]'],
   ])('refuses %j with the native SyntaxError', (text) => {
     let expected: unknown;
     try {
@@ -64,6 +67,12 @@ describe('parseJsonExact agrees with the native parser', () => {
     }
     expect(expected).toBeInstanceOf(SyntaxError);
     expect(() => parseJsonExact(text)).toThrow((expected as SyntaxError).message);
+  });
+
+  it('reads non-ASCII text, surrogate pairs and lone surrogates in strings and keys as the native parser does', () => {
+    // U+0122 and U+015C have a quote and a backslash as their low bytes
+    const text = '{"José":"Zürich ✓ \u{1F680}","\u0122\u015C":["\ud800","é\\n"],"n":-1.5}';
+    expect(parseJsonExact(text)).toEqual(referenceParse(text));
   });
 
   it('reads whitespace, escapes, literals, empty containers, and "__proto__" as an own key', () => {
