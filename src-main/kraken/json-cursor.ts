@@ -83,7 +83,7 @@ export function unitBytes(text: string): Uint8Array {
   return bytes;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/g;
+const NON_ASCII = /[\u0080-\uffff]/g;
 const NON_ASCII_BYTE = 0x80;
 
 /** Whether `bytes` hold exactly `name` followed by a closing quote at `start`. */
