@@ -7,6 +7,11 @@ export interface Clock {
   now(): number;
   /** Resolves after `ms`; rejects with the signal's reason as soon as `signal` aborts. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * Calls `onDue` after `ms` unless the returned function is called first. For a request's
+   * timeout: no promise and no AbortSignal per request, as `sleep` would need.
+   */
+  timer(ms: number, onDue: () => void): () => void;
 }
 
 function abortReason(signal: AbortSignal): unknown {
@@ -15,6 +20,10 @@ function abortReason(signal: AbortSignal): unknown {
 
 export const systemClock: Clock = {
   now: () => Date.now(),
+  timer(ms, onDue) {
+    const timer = setTimeout(onDue, ms);
+    return () => clearTimeout(timer);
+  },
   sleep(ms, signal) {
     return new Promise<void>((resolve, reject) => {
       if (signal?.aborted) {

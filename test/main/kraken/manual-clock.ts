@@ -12,7 +12,7 @@ interface Timer {
 export class ManualClock implements Clock {
   #now: number;
   #timers: Timer[] = [];
-  /** Every sleep requested, in ms, in order (timeouts included). */
+  /** Every sleep and timer requested, in ms, in order (request timeouts included). */
   readonly sleeps: number[] = [];
 
   constructor(start = Date.UTC(2026, 6, 1)) {
@@ -46,6 +46,15 @@ export class ManualClock implements Clock {
     });
   }
 
+  timer(ms: number, onDue: () => void): () => void {
+    this.sleeps.push(ms);
+    const timer: Timer = { due: this.#now + ms, resolve: onDue };
+    this.#timers.push(timer);
+    return () => {
+      this.#timers = this.#timers.filter((t) => t !== timer);
+    };
+  }
+
   /** Moves time on by `ms`, resolving every sleep that falls due, earliest first. */
   advance(ms: number): void {
     const target = this.#now + ms;
@@ -59,7 +68,7 @@ export class ManualClock implements Clock {
     this.#now = target;
   }
 
-  /** Due times (relative to now) of pending sleeps. */
+  /** Due times (relative to now) of pending sleeps and timers. */
   pending(): number[] {
     return this.#timers.map((t) => t.due - this.#now).sort((a, b) => a - b);
   }

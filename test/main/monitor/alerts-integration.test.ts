@@ -36,6 +36,10 @@ class HandClock implements Clock {
   async sleep(ms: number): Promise<void> {
     this.time += ms;
   }
+  /** Request timeouts: the in-process exchange answers at once, so none falls due. */
+  timer(): () => void {
+    return () => {};
+  }
 }
 
 beforeEach(() => fake.reset());
