@@ -25,6 +25,23 @@ function call<K extends CallName>(transport: BridgeTransport, name: K) {
   return (input?: unknown) => transport.invoke(channel, input);
 }
 
+/**
+ * `openWindow`, whose first answer may already be on its way: asked for as the bridge is built
+ * (`openEarly`), main answers while the page's scripts download and compile, instead of after.
+ * Later calls (Try again after a failed start) ask afresh.
+ */
+function openWindowCall(transport: BridgeTransport, openEarly: boolean) {
+  const channel = CALL_CHANNELS.openWindow;
+  let early = openEarly ? transport.invoke(channel, undefined) : null;
+  // Until the page asks for it, a failed transport is nobody's unhandled rejection.
+  early?.catch(() => undefined);
+  return (input?: unknown) => {
+    const answer = early ?? transport.invoke(channel, input);
+    early = null;
+    return answer;
+  };
+}
+
 function subscriber<K extends EventName>(transport: BridgeTransport, name: K) {
   const channel = EVENT_CHANNELS[name];
   return (listener: (payload: Events[K]) => void): Unsubscribe => {
@@ -33,7 +50,12 @@ function subscriber<K extends EventName>(transport: BridgeTransport, name: K) {
   };
 }
 
-export function createBridge(transport: BridgeTransport): Bridge {
+export interface BridgeOptions {
+  /** Ask for the window's opening (settings, profiles, cached view) at once, before the page asks. */
+  readonly openEarly?: boolean;
+}
+
+export function createBridge(transport: BridgeTransport, options: BridgeOptions = {}): Bridge {
   // One line per call and per event, spelled out: `satisfies Bridge` turns a call or event added to
   // (or removed from) the contract without a line here into a compile error.
   const bridge = {
@@ -47,7 +69,7 @@ export function createBridge(transport: BridgeTransport): Bridge {
     testConnection: call(transport, 'testConnection'),
     replaceCredentials: call(transport, 'replaceCredentials'),
     getSnapshot: call(transport, 'getSnapshot'),
-    openWindow: call(transport, 'openWindow'),
+    openWindow: openWindowCall(transport, options.openEarly ?? false),
     refreshNow: call(transport, 'refreshNow'),
     getHistory: call(transport, 'getHistory'),
     listAlerts: call(transport, 'listAlerts'),

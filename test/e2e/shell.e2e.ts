@@ -66,4 +66,28 @@ describe('app shell', () => {
       await harness.close();
     }
   });
+
+  it('starts the same over the HTTP bridge the renderer benchmark uses as over the binding', async () => {
+    const harness = await startHarness();
+    const { app, page, exchange } = harness;
+    try {
+      const key = exchange.addKey({ permissions: { general: 'READ_ONLY', transfer: 'NO_ACCESS' } });
+      const profile = await app.profiles.create({ name: 'Desk', colour: '#2f80ed', baseUrl: harness.exchangeUrl, ...key });
+      app.activate(profile.id);
+      await app.scheduler.refreshNow(profile.id);
+      app.scheduler.pause();
+      const overview = async (url: string) => {
+        await page.goto(url);
+        const figures = page.locator(`[data-profile-id="${profile.id}"]`).first();
+        await figures.waitFor();
+        // the data age may have moved on between the two loads
+        return (await figures.innerText()).replace(/DATA AGE\n.*\n/, 'DATA AGE\n');
+      };
+      const throughBinding = await overview(harness.rendererUrl);
+      expect(throughBinding).toMatch(/USD/);
+      expect(await overview(new URL('?bridge=http', harness.rendererUrl).href)).toBe(throughBinding);
+    } finally {
+      await harness.close();
+    }
+  });
 });

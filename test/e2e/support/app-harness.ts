@@ -104,7 +104,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   page.on('console', (message) => {
     if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
   });
-  await connectBridge(page, createDispatcher({ handlers: createHandlerTable(app), appOrigin: renderer.url, logger: app.logger }));
+  await connectBridge(page, createDispatcher({ handlers: createHandlerTable(app), appOrigin: renderer.url, logger: app.logger }), renderer);
   const unsubscribe = app.events.subscribe((name, payload) => void emitToPage(page, name, payload));
   await page.goto(renderer.url);
 

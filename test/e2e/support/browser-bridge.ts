@@ -1,14 +1,20 @@
 /// <reference lib="dom" />
 /**
  * Connects a page to the real main-process handler table: the page gets the same bridge object the
- * preload exposes (bundled from src-preload/bridge.ts), every call goes through the real dispatcher
- * with the calling frame as its sender, and main's events are delivered to the page's subscribers.
+ * preload exposes (bundled from src-preload/bridge.ts), every call goes through the real dispatcher,
+ * and main's events are delivered to the page's subscribers.
+ *
+ * Calls arrive through a Playwright binding, with the calling frame as their sender; or, for pages
+ * opened with `?bridge=http`, as POSTs to the renderer server, with the page's address as the
+ * sender's URL and the main frame assumed (the app's CSP allows no frames; the dispatcher's frame
+ * checks are covered through the binding and in its unit tests).
  */
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { build } from 'rolldown';
 import { EVENT_CHANNELS, type EventName, type Events } from '../../../src-preload/contract.ts';
 import type { Dispatcher } from '../../../src-main/bridge/dispatcher.ts';
+import type { RendererServer } from './renderer-server.ts';
 
 let bundled: Promise<string> | null = null;
 
@@ -22,7 +28,8 @@ function bridgeScript(): Promise<string> {
   return bundled;
 }
 
-export async function connectBridge(page: Page, dispatcher: Dispatcher): Promise<void> {
+export async function connectBridge(page: Page, dispatcher: Dispatcher, renderer: RendererServer): Promise<void> {
+  renderer.serveBridge((channel, input, pageUrl) => dispatcher.dispatch(channel, { fromAppWindow: true, isMainFrame: true, frameUrl: pageUrl }, [input]));
   await page.exposeBinding('__mdInvoke', ({ frame }, channel: string, args: unknown[]) =>
     dispatcher.dispatch(channel, { fromAppWindow: true, isMainFrame: frame === page.mainFrame(), frameUrl: frame.url() }, args),
   );

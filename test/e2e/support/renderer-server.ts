@@ -1,16 +1,29 @@
 /**
  * Serves the built renderer (out/renderer) on loopback with the same CSP header the app:// protocol
  * sends, so the end-to-end suite tests the page under the real policy.
+ *
+ * Caching as the app has it: Vite names every file under /assets/ by its content hash, so they are
+ * served as immutable and Chromium keeps them with their compiled code between loads, as it keeps
+ * the app:// scheme's scripts (registered with `codeCache`, src-main/electron/app-protocol.ts).
+ * index.html, which names the current hashes, is asked for every time. The renderer benchmark also
+ * measures a load with no cache at all, as after an install or update.
+ *
+ * The server can also take bridge calls over HTTP (`serveBridge`, see ./browser-bridge-entry.ts).
  */
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { contentTypeOf, resolveInside } from '../../../src-main/security/renderer-files.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../src-main/security/content-security-policy.ts';
+import { BRIDGE_HTTP_PATH } from './bridge-http-path.ts';
+
+/** Answers one bridge call; `pageUrl` is the calling page's address (its Referer). */
+export type BridgeOverHttp = (channel: string, input: unknown, pageUrl: string) => Promise<unknown>;
 
 export interface RendererServer {
   readonly url: string;
+  serveBridge(answer: BridgeOverHttp): void;
   close(): Promise<void>;
 }
 
@@ -18,7 +31,16 @@ export interface RendererServer {
 export const BLANK_PAGE_PATH = '/__blank.html';
 const BLANK_PAGE = '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body><p data-profile-id="blank">Margin Desk</p></body></html>';
 
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+async function bodyText(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 export async function serveBuiltRenderer(root = resolve('out/renderer')): Promise<RendererServer> {
+  let bridge: BridgeOverHttp | null = null;
   const server = createServer(async (request, response) => {
     const pathname = new URL(request.url ?? '/', 'http://x').pathname;
     if (pathname === BLANK_PAGE_PATH) {
@@ -26,11 +48,22 @@ export async function serveBuiltRenderer(root = resolve('out/renderer')): Promis
       response.end(BLANK_PAGE);
       return;
     }
+    if (pathname === BRIDGE_HTTP_PATH && request.method === 'POST' && bridge !== null) {
+      const { channel, input } = JSON.parse(await bodyText(request)) as { channel: string; input: unknown };
+      const result = await bridge(channel, input, request.headers.referer ?? '');
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(result));
+      return;
+    }
     const path = resolveInside(root, pathname);
     try {
       if (!path) throw new Error('outside');
       const body = await readFile(path);
-      response.writeHead(200, { 'content-type': contentTypeOf(path), 'content-security-policy': CONTENT_SECURITY_POLICY });
+      response.writeHead(200, {
+        'content-type': contentTypeOf(path),
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'cache-control': pathname.startsWith('/assets/') ? IMMUTABLE : 'no-cache',
+      });
       response.end(body);
     } catch {
       response.writeHead(404).end();
@@ -40,6 +73,9 @@ export async function serveBuiltRenderer(root = resolve('out/renderer')): Promis
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
+    serveBridge(answer) {
+      bridge = answer;
+    },
     close: () => new Promise((done) => server.close(() => done())),
   };
 }
