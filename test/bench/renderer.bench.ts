@@ -113,14 +113,16 @@ export async function run(): Promise<BenchResult[]> {
     // Playwright binding (the end-to-end suite's default, 13–40 ms a call) is measured alongside.
     const appUrl = new URL('?bridge=http', harness.rendererUrl).href;
     const blankUrl = new URL(BLANK_PAGE_PATH, harness.rendererUrl).href;
+    // DevTools' network domain only around the uncached loads: it reports every request while on.
     const network = await page.context().newCDPSession(page);
-    await network.send('Network.enable');
     const uncached = async (url: string) => {
+      await network.send('Network.enable');
       await network.send('Network.setCacheDisabled', { cacheDisabled: true });
       try {
         return await timeToPaint(page, url);
       } finally {
         await network.send('Network.setCacheDisabled', { cacheDisabled: false });
+        await network.send('Network.disable');
       }
     };
 
