@@ -126,6 +126,8 @@ export class JsonCursor {
    * because a nested container is always finished before its parent reads on.
    */
   #opened = false;
+  /** Set by #scanNumber: whether the number it last scanned is written canonically. */
+  #scannedCanonical = true;
   /**
    * For `value()`: under each key (or array key) the keys its objects had, in order. A response
    * repeats the same few shapes thousands of times; reusing the remembered key strings makes every
@@ -271,12 +273,7 @@ export class JsonCursor {
    */
   decimal(): Decimal | null {
     const code = this.#peek();
-    if (code === QUOTE) {
-      const start = this.#pos;
-      const decimal = parseDecimal(this.#readString());
-      if (decimal === null) this.#pos = start;
-      return decimal;
-    }
+    if (code === QUOTE) return this.#quotedDecimal();
     if (code !== MINUS && !isDigit(code)) return null;
     const start = this.#pos;
     const canonical = this.#readNumber();
@@ -284,6 +281,26 @@ export class JsonCursor {
     // JSON has no leading zeros or '+': a plain number is canonical unless it has an exponent, a
     // trailing fractional zero, or is -0. Those few take parseDecimal's full path.
     return canonical && source !== '-0' ? (source as Decimal) : parseDecimal(source);
+  }
+
+  /**
+   * A decimal string. Kraken's 2026 responses quote every figure ("3192.1376"): one written as a
+   * canonical JSON number is taken as it stands, like an unquoted one; anything else ("3.46e-9",
+   * "+1", " 2") goes through parseDecimal.
+   */
+  #quotedDecimal(): Decimal | null {
+    const start = this.#pos;
+    const end = this.#scanNumber(start + 1);
+    if (end !== -1 && this.#bytes[end] === QUOTE && this.#scannedCanonical) {
+      const source = this.#text.slice(start + 1, end);
+      if (source !== '-0') {
+        this.#pos = end + 1;
+        return source as Decimal;
+      }
+    }
+    const decimal = parseDecimal(this.#readString());
+    if (decimal === null) this.#pos = start;
+    return decimal;
   }
 
   /**
@@ -363,8 +380,19 @@ export class JsonCursor {
    * its text is already canonical apart from "-0" (no exponent, no trailing fractional zero).
    */
   #readNumber(): boolean {
+    const end = this.#scanNumber(this.#pos);
+    if (end === -1) notJson();
+    this.#pos = end;
+    return this.#scannedCanonical;
+  }
+
+  /**
+   * Where the number starting at `from` ends, or -1 when the bytes there are not a JSON number;
+   * `#scannedCanonical` then tells whether its text is canonical (see #readNumber).
+   */
+  #scanNumber(from: number): number {
     const bytes = this.#bytes;
-    let pos = this.#pos;
+    let pos = from;
     let code = bytes[pos] as number;
     let canonical = true;
     if (code === MINUS) code = bytes[++pos] as number;
@@ -372,10 +400,10 @@ export class JsonCursor {
     else if (code >= ONE_DIGIT && code <= NINE_DIGIT) {
       do code = bytes[++pos] as number;
       while (isDigit(code));
-    } else notJson();
+    } else return -1;
     if (code === DOT) {
       code = bytes[++pos] as number;
-      if (!isDigit(code)) notJson();
+      if (!isDigit(code)) return -1;
       do code = bytes[++pos] as number;
       while (isDigit(code));
       if (bytes[pos - 1] === ZERO_DIGIT) canonical = false;
@@ -384,12 +412,12 @@ export class JsonCursor {
       canonical = false;
       code = bytes[++pos] as number;
       if (code === PLUS || code === MINUS) code = bytes[++pos] as number;
-      if (!isDigit(code)) notJson();
+      if (!isDigit(code)) return -1;
       do code = bytes[++pos] as number;
       while (isDigit(code));
     }
-    this.#pos = pos;
-    return canonical;
+    this.#scannedCanonical = canonical;
+    return pos;
   }
 
   #literal(word: string): void {

@@ -80,14 +80,21 @@ describe('JsonCursor.decimal', () => {
       ['-0.0', '0'],
       ['3.46e-9', '0.00000000346'],
       ['1E+2', '100'],
+      // quoted, as Kraken's 2026 responses send every figure
       ['"34122.66"', '34122.66'],
+      ['"-0.0009056832839642471"', '-0.0009056832839642471'],
       ['"1e-3"', '0.001'],
+      ['"1.50"', '1.5'],
+      ['"-0"', '0'],
+      ['"+2"', '2'],
+      ['"007"', '7'],
+      ['"1\\u0032"', '12'],
     ];
     for (const [text, expected] of cases) expect(decimalOf(text), text).toBe(expected);
   });
 
   it('answers null without moving for what is not a decimal, so the reader can name it or skip it', () => {
-    for (const text of ['"n/a"', '{"a":1}', '[1]', 'null', 'true']) {
+    for (const text of ['"n/a"', '"12abc"', '"-"', '""', '{"a":1}', '[1]', 'null', 'true']) {
       const json = new JsonCursor(text);
       expect(json.decimal(), text).toBeNull();
       json.skip();
