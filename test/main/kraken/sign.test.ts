@@ -1,3 +1,4 @@
+import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { KrakenError } from '../../../src-main/kraken/errors.ts';
 import { checkApiKey, computeAuthent, decodeSecret, signingPath } from '../../../src-main/kraken/sign.ts';
@@ -9,7 +10,26 @@ import { checkApiKey, computeAuthent, decodeSecret, signingPath } from '../../..
  */
 const SECRET = 'bWFyZ2luLWRlc2sgaW5kZXBlbmRlbnQgdGVzdCB2ZWN0b3Igc2VjcmV0LCA2NCBieXRlcyBvZiBrZXkhISEh';
 
+/** The Authent from Node's own HMAC, the reference for computeAuthent's one-shot-hash HMAC. */
+function referenceAuthent(secret: string, path: string, postData: string, nonce: string): string {
+  const digest = createHash('sha256').update(postData + nonce + path.replace(/^\/derivatives/, '')).digest();
+  return createHmac('sha512', Buffer.from(secret, 'base64')).update(digest).digest('base64');
+}
+
 describe('computeAuthent', () => {
+  it('agrees with createHmac for keys shorter than, equal to and longer than the SHA-512 block', () => {
+    for (const keyLength of [1, 16, 40, 63, 64, 65, 127, 128, 129, 200, 300]) {
+      const secret = Buffer.from(Array.from({ length: keyLength }, (_, i) => (i * 37 + keyLength) % 256)).toString('base64');
+      for (const [path, postData, nonce] of [
+        ['/derivatives/api/v3/accounts', '', ''],
+        ['/derivatives/api/v3/fills', 'lastFillTime=2026-01-01T00%3A00%3A00.000Z', '1700000000000124'],
+        ['/api/auth/v1/api-keys/v3/check', '', `${keyLength}`],
+      ] as const) {
+        expect(computeAuthent(secret, path, postData, nonce), `${keyLength}-byte key, ${path}`).toBe(referenceAuthent(secret, path, postData, nonce));
+      }
+    }
+  });
+
   it("matches python-kraken-sdk's public vector (prefix stripped, with nonce and postData)", () => {
     expect(
       computeAuthent(
