@@ -29,7 +29,10 @@ export interface TransportResponse {
   body(): Promise<ResponseBody>;
 }
 
-/** Sends a GET; rejects (before any response) with the system's network error. */
+/**
+ * Sends a GET; rejects (before any response) with the system's network error. `signal` aborts this
+ * one request (headers or body) and is not used for anything else.
+ */
 export type Transport = (url: string, headers: Readonly<Record<string, string>>, signal: AbortSignal) => Promise<TransportResponse>;
 
 /** The subset of `fetch` the client uses; the simulator's handler and tests' fakes fit it. */
@@ -75,7 +78,7 @@ export const nodeHttpTransport: Transport = (url, headers, signal) =>
   new Promise((resolve, reject) => {
     const secure = url.startsWith('https:');
     const send = secure ? httpsRequest : httpRequest;
-    const request = send(url, { method: 'GET', headers, signal, agent: secure ? httpsAgent : httpAgent }, (response) => {
+    const request = send(url, { method: 'GET', headers, agent: secure ? httpsAgent : httpAgent }, (response) => {
       const body = readBody(response);
       // the body is read at once; a failure surfaces when the client asks for it
       body.catch(() => {});
@@ -89,5 +92,10 @@ export const nodeHttpTransport: Transport = (url, headers, signal) =>
       });
     });
     request.on('error', reject);
+    // The signal belongs to this one request (see Transport): no listener to remove afterwards,
+    // where handing it to node:http costs it a listener pair and an end-of-stream watcher.
+    const abort = () => request.destroy(signal.reason as Error);
+    if (signal.aborted) abort();
+    else signal.addEventListener('abort', abort, { once: true });
     request.end();
   });

@@ -1,5 +1,7 @@
 /** Every error kind, produced for real: the client against the simulated exchange over loopback HTTP. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { KrakenClient } from '../../../src-main/kraken/client.ts';
 import { KRAKEN_ERROR_CODES, KrakenError, SchemaError } from '../../../src-main/kraken/errors.ts';
 import type { FetchFunction } from '../../../src-main/kraken/transport.ts';
@@ -177,6 +179,41 @@ describe.each<TransportChoice>(['node:http', 'fetch'])('over %s', (transport) =>
       const controller = new AbortController();
       const pending = errorOf(loopback.client().accounts(controller.signal));
       await untilReceived('accounts');
+      controller.abort();
+      expect(await pending).toMatchObject({ kind: 'aborted', category: 'aborted', retryable: false });
+    });
+
+    /** A server that sends the headers and half a body, then nothing: resolves with its URL once the half is out. */
+    async function stallingMidBody(): Promise<{ url: string; halfSent: Promise<void> }> {
+      let markSent = () => {};
+      const halfSent = new Promise<void>((resolve) => (markSent = resolve));
+      const server = createServer((_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+        response.write('{"result":"success","accounts":{', () => markSent());
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      onTestFinished(() => {
+        server.closeAllConnections();
+        server.close();
+      });
+      return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, halfSent };
+    }
+
+    it('timeout while the body is arriving', async () => {
+      const { url, halfSent } = await stallingMidBody();
+      const pending = errorOf(loopback.client({ baseUrl: url, retry: NO_RETRY, timeoutMs: 5_000 }).accounts());
+      await halfSent;
+      await new Promise((resolve) => setTimeout(resolve, 20)); // for the half body to reach the client
+      loopback.clock.advance(5_000);
+      expect(await pending).toMatchObject({ kind: 'timeout', category: 'connectivity', retryable: true });
+    });
+
+    it('aborted by the caller while the body is arriving', async () => {
+      const { url, halfSent } = await stallingMidBody();
+      const controller = new AbortController();
+      const pending = errorOf(loopback.client({ baseUrl: url, retry: NO_RETRY }).accounts(controller.signal));
+      await halfSent;
+      await new Promise((resolve) => setTimeout(resolve, 20)); // for the half body to reach the client
       controller.abort();
       expect(await pending).toMatchObject({ kind: 'aborted', category: 'aborted', retryable: false });
     });
