@@ -299,13 +299,64 @@ export function div(a: Decimal, b: Decimal, decimalPlaces = DEFAULT_DIVISION_PLA
   return fromScaled(negative ? -quotient : quotient, decimalPlaces);
 }
 
+/** 2^-53: the largest relative rounding error of one double operation or decimal-to-double conversion. */
+const UNIT_ROUNDOFF = 2 ** -53;
+/** Decimal places up to which 10^places is an exact double small enough for the double tier. */
+const MAX_DOUBLE_TIER_PLACES = 15;
+
+/**
+ * (a − b) / a × 10^places rounded to the nearest integer, computed in doubles, when the doubles
+ * provably give the exact answer; NaN when they cannot (then the exact tiers decide).
+ *
+ * Why it is exact when it answers: each of Number(a), Number(b), the subtraction, the division
+ * and the scaling rounds with a relative error of at most u = 2^-53, so the computed quotient
+ * differs from the true (a − b) / a by at most about 4u·(1 + |b/a|), and the scaled value by that
+ * times 10^places plus u·|scaled|. The bound used below is twice that. When the scaled value is
+ * farther than the bound from the midpoint between two integers, the true value rounds to the same
+ * integer: no tie and no near-tie is ever decided here.
+ */
+function relativeDifferenceInDoubles(a: Decimal, b: Decimal, places: number): number {
+  if (places > MAX_DOUBLE_TIER_PLACES) return Number.NaN;
+  const x = Number(a);
+  const y = Number(b);
+  const scale = 10 ** places;
+  const scaled = ((x - y) / x) * scale;
+  if (!(Math.abs(scaled) < 2 ** 52)) return Number.NaN; // also NaN and ±Infinity (a = 0)
+  const bound = 2 * UNIT_ROUNDOFF * (4 * (1 + Math.abs(y / x)) * scale + Math.abs(scaled) + 1);
+  const fraction = Math.abs(scaled - Math.trunc(scaled));
+  if (Math.abs(fraction - 0.5) <= bound) return Number.NaN;
+  return Math.round(scaled);
+}
+
+/**
+ * Haircut texts repeat (an exchange applies one haircut per currency): the canonical text of
+ * small quotients is kept, keyed by quotient and places. Bounded, as a cache of a long-running app.
+ */
+const SMALL_TEXTS = new Map<number, Decimal>();
+const SMALL_TEXTS_LIMIT = 4_096;
+const SMALL_TEXT_KEY_LIMIT = 2 ** 31;
+
+function fromSmallRemembered(units: number, places: number): Decimal {
+  if (!(Math.abs(units) < SMALL_TEXT_KEY_LIMIT)) return fromSmall(units, places);
+  const key = units * 32 + places;
+  let text = SMALL_TEXTS.get(key);
+  if (text === undefined) {
+    text = fromSmall(units, places);
+    if (SMALL_TEXTS.size < SMALL_TEXTS_LIMIT) SMALL_TEXTS.set(key, text);
+  }
+  return text;
+}
+
 /**
  * (a − b) / a rounded half-up to `decimalPlaces` (the share of a that b lacks: an implied haircut is
- * relativeDifference(value, collateral)). The same result as div(sub(a, b), a, places), but short
- * operands stay in the number tier throughout, without the difference as an intermediate string:
- * it runs for every flex currency of every subaccount. Throws when a is zero.
+ * relativeDifference(value, collateral)). The same result as div(sub(a, b), a, places). It runs for
+ * every flex currency of every subaccount, so it tries, in order: doubles with a proven error bound
+ * (about 4x faster than the integer tier; ties and near-ties never decided there), exact integers in
+ * doubles, then BigInt. Throws when a is zero.
  */
 export function relativeDifference(a: Decimal, b: Decimal, decimalPlaces: number): Decimal {
+  const rounded = relativeDifferenceInDoubles(a, b, decimalPlaces);
+  if (rounded === rounded) return fromSmallRemembered(rounded, decimalPlaces);
   if (alignSmall(a, b)) {
     const difference = alignedX - alignedY;
     const small = Math.abs(difference) <= Number.MAX_SAFE_INTEGER ? divideUnits(difference, alignedX, decimalPlaces) : null;

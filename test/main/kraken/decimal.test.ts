@@ -159,6 +159,33 @@ describe('arithmetic agrees with big.js on random decimals', () => {
     }
   });
 
+  it('relativeDifference decides ties and near-ties exactly', () => {
+    const cases: [string, string, string][] = [
+      ['2', '1.99999999', '0.00000001'], // exactly 0.000000005: a tie, rounded up
+      ['2', '2.00000001', '-0.00000001'], // exactly -0.000000005: away from zero
+      ['1', '0.999999995000000001', '0'], // a hair below the midpoint
+      ['1', '0.999999994999999999', '0.00000001'], // a hair above
+      ['3654.774', '3572.7243237', '0.02245'], // the seed's EUR haircut, from doubles' noise
+      ['14087.91', '14087.91', '0'],
+    ];
+    for (const [a, b, expected] of cases) expect(relativeDifference(d(a), d(b), 8), `${a} ${b}`).toBe(expected);
+  });
+
+  it('relativeDifference agrees with big.js on, and next to, every kind of rounding midpoint', () => {
+    const offsets = ['0', '1e-25', '-1e-25', '1e-13', '-1e-13', '0.3'];
+    for (let i = 0; i < 3_000; i++) {
+      const a = randomDecimal();
+      if (a === '0') continue;
+      // b such that (a − b) / a is k + 1/2 + offset units of the 8th place, k in (−10^8, 10^8)
+      const units = new Reference(Math.floor(random() * 2e8) - 1e8).plus('0.5').plus(offsets[i % offsets.length] as string);
+      Reference.DP = 40;
+      const b = toDecimal(canonical(new Reference(a).minus(new Reference(a).times(units).div(1e8))));
+      Reference.DP = 8;
+      expect(relativeDifference(a, b, 8), `${a} ${b}`).toBe(canonical(new Reference(a).minus(b).div(a)));
+      Reference.DP = 30;
+    }
+  });
+
   it('rounds ties away from zero', () => {
     expect(div(d('1'), d('8'), 2)).toBe('0.13');
     expect(div(d('-1'), d('8'), 2)).toBe('-0.13');
