@@ -303,13 +303,16 @@ export function div(a: Decimal, b: Decimal, decimalPlaces = DEFAULT_DIVISION_PLA
 const UNIT_ROUNDOFF = 2 ** -53;
 /** Decimal places up to which 10^places is an exact double small enough for the double tier. */
 const MAX_DOUBLE_TIER_PLACES = 15;
+/** Below this (subnormal doubles) a conversion's error is no longer relative to the value. */
+const MIN_NORMAL_DOUBLE = 2 ** -1022;
 
 /**
  * (a − b) / a × 10^places rounded to the nearest integer, computed in doubles, when the doubles
  * provably give the exact answer; NaN when they cannot (then the exact tiers decide).
  *
  * Why it is exact when it answers: each of Number(a), Number(b), the subtraction, the division
- * and the scaling rounds with a relative error of at most u = 2^-53, so the computed quotient
+ * and the scaling rounds with a relative error of at most u = 2^-53 (for normal doubles: subnormal
+ * operands are left to the exact tiers), so the computed quotient
  * differs from the true (a − b) / a by at most about 4u·(1 + |b/a|), and the scaled value by that
  * times 10^places plus u·|scaled|. The bound used below is twice that. When the scaled value is
  * farther than the bound from the midpoint between two integers, the true value rounds to the same
@@ -319,6 +322,7 @@ function relativeDifferenceInDoubles(a: Decimal, b: Decimal, places: number): nu
   if (places > MAX_DOUBLE_TIER_PLACES) return Number.NaN;
   const x = Number(a);
   const y = Number(b);
+  if (!(Math.abs(x) >= MIN_NORMAL_DOUBLE) || (y !== 0 && !(Math.abs(y) >= MIN_NORMAL_DOUBLE))) return Number.NaN;
   const scale = 10 ** places;
   const scaled = ((x - y) / x) * scale;
   if (!(Math.abs(scaled) < 2 ** 52)) return Number.NaN; // also NaN and ±Infinity (a = 0)

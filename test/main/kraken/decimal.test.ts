@@ -167,6 +167,8 @@ describe('arithmetic agrees with big.js on random decimals', () => {
       ['1', '0.999999994999999999', '0.00000001'], // a hair above
       ['3654.774', '3572.7243237', '0.02245'], // the seed's EUR haircut, from doubles' noise
       ['14087.91', '14087.91', '0'],
+      // subnormal as doubles: their conversion error is not relative, the exact tiers decide
+      [`0.${'0'.repeat(319)}1`, `0.${'0'.repeat(320)}6`, '0.4'],
     ];
     for (const [a, b, expected] of cases) expect(relativeDifference(d(a), d(b), 8), `${a} ${b}`).toBe(expected);
   });
