@@ -17,11 +17,34 @@ import {
   readText,
   required,
 } from './json-reader.ts';
-import type { CurrencyAmount, Decimal, Subaccount, SubaccountFuturesWallet, Subaccounts } from './model.ts';
+import type { Currency, CurrencyAmount, Decimal, Subaccount, SubaccountFuturesWallet, Subaccounts } from './model.ts';
 import { readFlexAccount } from './parse-flex.ts';
 
 /** `f-xbt:usd`: single-collateral wallet of base XBT, margin in the quote currency USD. */
 const FUTURES_WALLET_NAME = /^f-([^:]+):(.+)$/;
+
+interface WalletCurrencies {
+  readonly base: Currency;
+  readonly quote: Currency;
+}
+
+/**
+ * Wallet names already read: every subaccount lists the same few (`f-xbt:usd`), and a map lookup
+ * costs a fraction of the regular expression. Bounded like the currency table.
+ */
+const WALLET_NAMES = new Map<string, WalletCurrencies>();
+const WALLET_NAMES_LIMIT = 1_000;
+
+function walletCurrencies(name: string): WalletCurrencies {
+  let currencies = WALLET_NAMES.get(name);
+  if (currencies === undefined) {
+    const parts = FUTURES_WALLET_NAME.exec(name);
+    if (parts === null) throw mismatch('name', 'a wallet name like "f-xbt:usd"');
+    currencies = { base: toCurrency(parts[1] as string), quote: toCurrency(parts[2] as string) };
+    if (WALLET_NAMES.size < WALLET_NAMES_LIMIT) WALLET_NAMES.set(name, currencies);
+  }
+  return currencies;
+}
 
 const HOLDING_FIELDS = new FieldNames(['currency', 'amount']);
 
@@ -48,14 +71,8 @@ function readFuturesWallet(json: JsonCursor): SubaccountFuturesWallet {
   }
   // The quote currency is the unit of availableMargin: without it the figure means nothing.
   const walletName = required(name, 'name', A_TEXT);
-  const parts = FUTURES_WALLET_NAME.exec(walletName);
-  if (parts === null) throw mismatch('name', 'a wallet name like "f-xbt:usd"');
-  return {
-    name: walletName,
-    base: toCurrency(parts[1] as string),
-    quote: toCurrency(parts[2] as string),
-    availableMargin: required(availableMargin, 'availableMargin', A_DECIMAL),
-  };
+  const { base, quote } = walletCurrencies(walletName);
+  return { name: walletName, base, quote, availableMargin: required(availableMargin, 'availableMargin', A_DECIMAL) };
 }
 
 const SUBACCOUNT_FIELDS = new FieldNames(['holdingAccounts', 'futuresAccounts', 'flexAccount', 'fullName', 'email', 'accountUid']);
