@@ -206,6 +206,25 @@ export class JsonCursor {
    * not know.
    */
   nextField(fields: FieldNames): string | null {
+    // The common case in one go: compact JSON, the expected name next. `,"name":` (or `"name":`
+    // right after `{`), and the cursor lands after the colon (readers skip whitespace before a value).
+    const bytes = this.#bytes;
+    const at = this.#opened ? this.#pos : this.#pos + 1;
+    if (bytes[at] === QUOTE && (this.#opened || bytes[at - 1] === COMMA)) {
+      const index = fields.next;
+      const name = fields.codes[index];
+      if (name !== undefined && writtenAt(bytes, at + 1, name) && bytes[at + name.length + 2] === COLON) {
+        this.#opened = false;
+        this.#pos = at + name.length + 3;
+        fields.next = index + 1 === fields.names.length ? 0 : index + 1;
+        return fields.names[index] as string;
+      }
+    }
+    return this.#nextFieldInAnyLayout(fields);
+  }
+
+  /** nextField for any whitespace, any key order, escaped and unknown keys. */
+  #nextFieldInAnyLayout(fields: FieldNames): string | null {
     if (!this.#next(CLOSE_BRACE)) return null;
     if (this.#peek() !== QUOTE) notJson();
     const bytes = this.#bytes;

@@ -41,6 +41,29 @@ describe('JsonCursor.nextField', () => {
     ]);
   });
 
+  it.each([
+    ['{"value":1"quantity":2}'],
+    ['{"value":1,,"quantity":2}'],
+    ['{,"value":1}'],
+    ['{"value":1,}'],
+    ['{"value" 1}'],
+    ['{"value"::1}'],
+    ['{"value":}'],
+    ['{value:1}'],
+    ['{"value":1}}'],
+    ['{"value":1 "quantity":2}'],
+    ['{"value":1}"quantity":2'],
+  ])('refuses %j as JSON does, on the compact fast path as on the general one', (text) => {
+    expect(() => JSON.parse(text)).toThrow(SyntaxError);
+    expect(() => fieldsOf(text, fields)).toThrow(NotJson);
+  });
+
+  it('reads the same fields from compact text and from text with whitespace anywhere JSON allows it', () => {
+    const compact = '{"quantity":1,"value":{"a":[1,2]},"extra":"x"}';
+    const spaced = ' {\n  "quantity" :\t1 ,\r\n "value": { "a" : [ 1 , 2 ] } , "extra":"x"\n}\n';
+    expect(fieldsOf(spaced, fields)).toEqual(fieldsOf(compact, fields));
+  });
+
   it('reads objects of one kind one after another, whatever order each writes its keys in', () => {
     const json = new JsonCursor('[{"quantity":1,"value":2},{"value":3,"quantity":4},{"quantity":5}]');
     const rows: string[] = [];
