@@ -197,6 +197,12 @@ export class JsonCursor {
 
   /** In an array: true when another element follows (the cursor is then at it). */
   nextElement(): boolean {
+    // compact JSON: a comma right after the previous element (what follows it is the element
+    // reader's to check; a stray `]` or `,` there is not a value, and the body not JSON)
+    if (!this.#opened && this.#bytes[this.#pos] === COMMA) {
+      this.#pos++;
+      return true;
+    }
     return this.#next(CLOSE_BRACKET);
   }
 

@@ -169,6 +169,20 @@ function unordered(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, unordered(item)]));
 }
 
+describe('readers refuse lists that are not JSON', () => {
+  const subaccount = '{"holdingAccounts":[],"futuresAccounts":[],"flexAccount":null,"fullName":null,"email":"e","accountUid":"u"}';
+  it.each([
+    [`[${subaccount},]`],
+    [`[,${subaccount}]`],
+    [`[${subaccount},,${subaccount}]`],
+    [`[${subaccount} ${subaccount}]`],
+  ])('%s', (list) => {
+    const text = `{"result":"success","masterAccountUid":"m","subaccounts":${list}}`;
+    expect(() => JSON.parse(text)).toThrow(SyntaxError);
+    expect(() => parseSubaccounts(text)).toThrow(SyntaxError);
+  });
+});
+
 describe('readers do not depend on key order or layout', () => {
   it.each([
     ['docs style', DOCS_STYLE],
