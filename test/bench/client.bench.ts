@@ -23,6 +23,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { CostBudgets } from '../../src-main/kraken/budget.ts';
 import { KrakenClient } from '../../src-main/kraken/client.ts';
+import { parseSubaccounts } from '../../src-main/kraken/parse-subaccounts.ts';
 import { systemClock } from '../../src-main/kraken/clock.ts';
 import type { BenchResult } from './bench-result.ts';
 
@@ -57,6 +58,8 @@ interface CcxtExchange {
   urls: { api: Record<string, string> };
   privateGetAccounts(): Promise<unknown>;
   privateGetSubaccounts(): Promise<unknown>;
+  /** What ccxt does with every body: JSON.parse, then a scan for integers beyond 2^53. */
+  parseJson(text: string): unknown;
   close?(): Promise<void>;
 }
 type CcxtModule = { krakenfutures: new (config: Record<string, unknown>) => CcxtExchange };
@@ -133,6 +136,43 @@ async function compare(rounds: number, ours: () => Promise<unknown>, theirs: (()
   return { ours: summary(oursTimes), theirs: theirTimes.length === 0 ? null : summary(theirTimes) };
 }
 
+/** The `/subaccounts` body as the server sends it, fetched once through the client with a recording fetch. */
+async function subaccountsBody(url: string, key: Key): Promise<string> {
+  let body = '';
+  const recording = async (input: string, init: RequestInit) => {
+    const response = await fetch(input, init);
+    body = await response.clone().text();
+    return response;
+  };
+  await new KrakenClient({ baseUrl: url, appVersion: APP_VERSION, getCredentials: async () => key, fetch: recording }).subaccounts();
+  return body;
+}
+
+/**
+ * The body alone, in process, in alternation: ours exact-parses, validates and builds the model
+ * (from the text, so encoding it to bytes is included: the node transport hands bytes over as
+ * received), ccxt runs its parseJson. Medians.
+ */
+function bodyParse(text: string, theirs: CcxtExchange, rounds: number) {
+  const ours: number[] = [];
+  const ccxt: number[] = [];
+  for (let i = 0; i < rounds + WARM_UP * 10; i++) {
+    let start = performance.now();
+    parseSubaccounts(text);
+    const oursMs = performance.now() - start;
+    start = performance.now();
+    theirs.parseJson(text);
+    const ccxtMs = performance.now() - start;
+    if (i < WARM_UP * 10) continue;
+    ours.push(oursMs);
+    ccxt.push(ccxtMs);
+  }
+  return { ours: median(ours), ccxt: median(ccxt) };
+}
+
+/** Parse rounds per size: about the same total time for each. */
+const PARSE_ROUNDS: Readonly<Record<number, number>> = { 50: 1_000, 1000: 100 };
+
 async function steadyRefresh(ccxt: CcxtModule | null, subaccounts: number): Promise<BenchResult[]> {
   const server = await startServer(subaccounts);
   try {
@@ -155,6 +195,17 @@ async function steadyRefresh(ccxt: CcxtModule | null, subaccounts: number): Prom
         { name: `${label}: ccxt CPU (median)`, value: result.theirs.cpu, unit: 'ms' },
         { name: `${label}: wall ours/ccxt`, value: result.ours.wall / result.theirs.wall, unit: 'ratio', note: 'target ≤ 1.0' },
         { name: `${label}: CPU ours/ccxt`, value: result.ours.cpu / result.theirs.cpu, unit: 'ratio', note: 'target ≤ 1.0' },
+      );
+    }
+    const parseRounds = PARSE_ROUNDS[subaccounts];
+    if (theirs !== null && parseRounds !== undefined) {
+      const text = await subaccountsBody(server.url, server.keys[3]!);
+      const parse = bodyParse(text, theirs, parseRounds);
+      const body = `/subaccounts body, ${subaccounts} subaccounts (${Math.round(text.length / 1024)} KiB)`;
+      rows.push(
+        { name: `${body}: ours, exact + validated + model (median)`, value: parse.ours, unit: 'ms' },
+        { name: `${body}: ccxt parseJson (median)`, value: parse.ccxt, unit: 'ms', note: 'JSON.parse + unsafe-integer scan' },
+        { name: `${body}: ours/ccxt`, value: parse.ours / parse.ccxt, unit: 'ratio' },
       );
     }
     return rows;
