@@ -33,18 +33,20 @@ function numeric(value: Decimal): Intl.StringNumericLiteral {
   return value as unknown as Intl.StringNumericLiteral;
 }
 
-function fractionDigits(value: Decimal): number {
-  const dot = value.indexOf('.');
-  return dot === -1 ? 0 : Math.min(value.length - dot - 1, 100);
-}
+/**
+ * Intl's ceiling for fraction digits. A canonical Decimal has no trailing fractional zeros, so with
+ * no minimum and this maximum every digit it has is shown and none is added: one formatter per sign
+ * display serves every exact amount. One per count of decimal places, as before, cost the first
+ * frame's mount a new Intl.NumberFormat (about 0.1 ms each) for every count among its figures.
+ */
+const ALL_FRACTION_DIGITS = 100;
 
 export function formatNumber(value: Decimal, style: AmountStyle, signed = false): string {
   const signDisplay = signed ? 'exceptZero' : 'auto';
   if (style === 'usd') {
     return formatter({ minimumFractionDigits: 2, maximumFractionDigits: 2, roundingMode: 'halfExpand', signDisplay }).format(numeric(value));
   }
-  const digits = fractionDigits(value);
-  return formatter({ minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay }).format(numeric(value));
+  return formatter({ maximumFractionDigits: ALL_FRACTION_DIGITS, signDisplay }).format(numeric(value));
 }
 
 /** "34,122.66 USD", "0.1185308247 BTC": the number in the user's locale, then its currency code. */
