@@ -57,6 +57,18 @@ describe('Alerts view: the log', () => {
     expect(fake.callsOf('acknowledgeAlert')).toEqual([{ id: 1 }]);
   });
 
+  it('disables the Acknowledge button while the acknowledgement is on its way', async () => {
+    const { fake } = await renderApp(withAlerts([alert(1)]));
+    fake.hold('acknowledgeAlert');
+    await openView('alerts');
+    const button = await screen.findByRole<HTMLButtonElement>('button', { name: /^Acknowledge: / });
+    await fireEvent.click(button);
+    await waitFor(() => expect(button.disabled).toBe(true));
+    fake.release('acknowledgeAlert');
+    await waitFor(() => expect(screen.getByText('Acknowledged')).toBeTruthy());
+    expect(fake.callsOf('acknowledgeAlert')).toEqual([{ id: 1 }]);
+  });
+
   it('adds alerts that arrive as events while the view is open', async () => {
     const { fake } = await renderApp(withAlerts([alert(1)]));
     await openView('alerts');

@@ -2,7 +2,6 @@
  * The alert log as the window knows it: loaded once, then kept current by `onAlert` events, so the
  * navigation badge counts unacknowledged alerts even while another view is open.
  */
-import { SvelteSet } from 'svelte/reactivity';
 import type { AlertRecord, Bridge, UserFacingError } from '../../../src-preload/contract.ts';
 import { settle } from '../lib/settle.ts';
 
@@ -15,8 +14,12 @@ export class AlertsState {
   loaded = $state(false);
   loading = $state(false);
   error = $state.raw<UserFacingError | null>(null);
-  /** Ids being acknowledged, so their buttons show progress and cannot be pressed twice. */
-  readonly pending = new SvelteSet<number>();
+  /**
+   * Ids being acknowledged, so their buttons show progress and cannot be pressed twice. A list
+   * replaced on change rather than a SvelteSet: this state is built at start-up, and a SvelteSet
+   * would bring svelte/reactivity into the start-up chunk for what only the alert log reads.
+   */
+  pending = $state.raw<readonly number[]>([]);
 
   readonly unacknowledged = $derived(this.items.filter((alert) => alert.acknowledgedAt === null).length);
 
@@ -46,9 +49,9 @@ export class AlertsState {
   }
 
   async acknowledge(id: number): Promise<void> {
-    this.pending.add(id);
+    this.pending = [...this.pending, id];
     const result = await settle(() => this.#bridge.acknowledgeAlert({ id }));
-    this.pending.delete(id);
+    this.pending = this.pending.filter((pendingId) => pendingId !== id);
     if (result.ok) {
       const now = Date.now();
       this.items = this.items.map((alert) => (alert.id === id ? { ...alert, acknowledgedAt: now } : alert));
