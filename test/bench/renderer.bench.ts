@@ -20,7 +20,7 @@ import { closeBrowser, startHarness } from '../e2e/support/app-harness.ts';
 import { BLANK_PAGE_PATH } from '../e2e/support/renderer-server.ts';
 import type { BenchResult } from './bench-result.ts';
 
-const RUNS = Number(process.env.MD_BENCH_RUNS ?? 15);
+const RUNS = Number(process.env.MD_BENCH_RUNS ?? 31);
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
