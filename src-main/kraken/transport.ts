@@ -50,9 +50,10 @@ const httpAgent = new HttpAgent({ keepAlive: true });
 const httpsAgent = new HttpsAgent({ keepAlive: true });
 
 /**
- * The body's bytes joined once, then decoded once: Kraken's bodies are ASCII (JSON escapes
- * anything else), and then the bytes go to the JSON cursor as they are and the text is a Latin-1
- * copy of them (UTF-8 decoding gives the same text for ASCII, with a validation pass).
+ * The body's bytes joined once, then decoded once. Kraken's bodies are nearly always ASCII (a
+ * subaccount's name could be the exception): then the bytes go to the JSON cursor as they are and
+ * the text is a Latin-1 copy of them (UTF-8 decoding gives the same text, after a validation pass).
+ * Otherwise the text is decoded as UTF-8 and the cursor makes its own bytes from it.
  */
 function bodyOf(bytes: Buffer): ResponseBody {
   return isAscii(bytes) ? { text: bytes.toString('latin1'), asciiBytes: bytes } : { text: bytes.toString('utf8') };
