@@ -132,6 +132,17 @@ describe('shape quirks of real responses', () => {
     expect(subaccounts[0]?.flex?.currencies[0]).toMatchObject({ currency: { code: 'BTC', raw: 'xbt' }, quantity: '1', value: '60000', haircut: '0.02' });
   });
 
+  it('a body that is not all ASCII (a subaccount named in UTF-8) reads exactly, every figure included', async () => {
+    const named = loopback.exchange.addSubaccount({ email: 'jose@example.com', fullName: 'José Müller ✓ 🚀 Ģ' });
+    const plain = loopback.exchange.addSubaccount({ email: 'plain@example.com', fullName: 'Plain' });
+    loopback.exchange.deposit('BTC', '0.1185308247', { account: named.uid });
+    loopback.exchange.deposit('BTC', '0.1185308247', { account: plain.uid });
+    const { subaccounts } = await loopback.client().subaccounts();
+    expect(subaccounts.map((sub) => sub.fullName)).toEqual(['José Müller ✓ 🚀 Ģ', 'Plain']);
+    expect(subaccounts[0]?.flex).toEqual(subaccounts[1]?.flex);
+    expect(subaccounts[0]?.flex?.currencies[0]?.quantity).toBe('0.1185308247');
+  });
+
   it('unknown account types, unknown fields and portfolioMarginBreakdown', async () => {
     const body = JSON.stringify({
       result: 'success',
