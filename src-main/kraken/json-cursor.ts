@@ -118,6 +118,11 @@ export class FieldNames {
     this.names = names;
     this.codes = names.map((name) => unitBytes(name));
   }
+
+  /** The name at `index` was just read: expect the one after it (after the last, the first again). */
+  matched(index: number): void {
+    this.next = index + 1 === this.names.length ? 0 : index + 1;
+  }
 }
 
 /** Keys remembered per shape by `value()`; an object with more keys has the rest sliced every time. */
@@ -229,7 +234,7 @@ export class JsonCursor {
       if (name !== undefined && writtenAt(bytes, at + 1, name) && bytes[at + name.length + 2] === COLON) {
         this.#opened = false;
         this.#pos = at + name.length + 3;
-        fields.next = index + 1 === fields.names.length ? 0 : index + 1;
+        fields.matched(index);
         return fields.names[index] as string;
       }
     }
@@ -265,8 +270,7 @@ export class JsonCursor {
       this.#pos = start + name.length + 1;
       key = name;
     }
-    // after the last name comes the first: the next object of the kind starts again
-    if (index !== -1) fields.next = index + 1 === names.length ? 0 : index + 1;
+    if (index !== -1) fields.matched(index);
     this.#colon();
     return key;
   }
