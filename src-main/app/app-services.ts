@@ -8,7 +8,7 @@ import { CostBudgets } from '../kraken/budget.ts';
 import { KrakenClient } from '../kraken/client.ts';
 import { systemClock } from '../kraken/clock.ts';
 import type { AccountDataSource } from '../kraken/data-source.ts';
-import type { FetchFunction } from '../kraken/http-exchange.ts';
+import type { FetchFunction } from '../kraken/transport.ts';
 import type { AccountSnapshot } from '../kraken/model.ts';
 import { NonceSequences } from '../kraken/nonce.ts';
 import { RestDataSource } from '../kraken/rest-data-source.ts';

@@ -9,9 +9,6 @@ import type { RawResponse } from './interpret-response.ts';
 import { parseRetryAfter } from './retry-policy.ts';
 import type { ResponseBody, Transport, TransportResponse } from './transport.ts';
 
-/** Kept here too for modules that imported it from this file before ./transport.ts existed. */
-export type { FetchFunction } from './transport.ts';
-
 export interface ExchangeRequest {
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
