@@ -2,7 +2,7 @@
  * A Clock tests move by hand: sleeps resolve only when the test advances time, so budget waits,
  * backoffs and timeouts are asserted without waiting and without timing races.
  */
-import type { Clock } from '../../../src-main/kraken/clock.ts';
+import { sleepOn, type Clock } from '../../../src-main/kraken/clock.ts';
 
 interface Timer {
   readonly due: number;
@@ -24,26 +24,7 @@ export class ManualClock implements Clock {
   }
 
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    this.sleeps.push(ms);
-    return new Promise((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(signal.reason);
-        return;
-      }
-      const timer: Timer = {
-        due: this.#now + ms,
-        resolve: () => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        },
-      };
-      const onAbort = () => {
-        this.#timers = this.#timers.filter((t) => t !== timer);
-        reject(signal?.reason);
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.#timers.push(timer);
-    });
+    return sleepOn((due, onDue) => this.timer(due, onDue), ms, signal);
   }
 
   timer(ms: number, onDue: () => void): () => void {
