@@ -47,7 +47,6 @@ if (claimSingleInstance({ getWindow: () => window })) {
 
 async function start(): Promise<void> {
   hardenSession(logger, devServerUrl ? DEVELOPMENT_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
-  serveRendererFrom(join(import.meta.dirname, '../renderer'));
   const loginItem = createLoginItem();
   const services = new AppServices({
     dataDir: app.getPath('userData'),
@@ -132,6 +131,7 @@ async function start(): Promise<void> {
 
   const dispatcher = createDispatcher({ handlers: createHandlerTable(services), appOrigin: pageOrigin, logger });
   registerBridge(dispatcher, () => window);
+  serveRendererFrom(join(import.meta.dirname, '../renderer'), () => dispatcher.openingForPage());
 
   function openWindow(visible: boolean): Window {
     const windowState = {

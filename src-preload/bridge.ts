@@ -26,19 +26,15 @@ function call<K extends CallName>(transport: BridgeTransport, name: K) {
 }
 
 /**
- * `openWindow`, whose first answer may already be on its way: asked for as the bridge is built
- * (`openEarly`), main answers while the page's scripts download and compile, instead of after.
- * Later calls (Try again after a failed start) ask afresh.
+ * `openWindow`, answered from the page itself when main wrote the opening into it (see
+ * ./embedded-opening.ts): `openingInPage` yields that answer once, and null after, or without one;
+ * then the call goes to main as any other.
  */
-function openWindowCall(transport: BridgeTransport, openEarly: boolean) {
+function openWindowCall(transport: BridgeTransport, openingInPage: () => BridgeResult<unknown> | null) {
   const channel = CALL_CHANNELS.openWindow;
-  let early = openEarly ? transport.invoke(channel, undefined) : null;
-  // Until the page asks for it, a failed transport is nobody's unhandled rejection.
-  early?.catch(() => undefined);
   return (input?: unknown) => {
-    const answer = early ?? transport.invoke(channel, input);
-    early = null;
-    return answer;
+    const written = openingInPage();
+    return written === null ? transport.invoke(channel, input) : Promise.resolve(written);
   };
 }
 
@@ -51,9 +47,11 @@ function subscriber<K extends EventName>(transport: BridgeTransport, name: K) {
 }
 
 export interface BridgeOptions {
-  /** Ask for the window's opening (settings, profiles, cached view) at once, before the page asks. */
-  readonly openEarly?: boolean;
+  /** The window's opening main wrote into the page, taken once (null when there is none). */
+  readonly openingInPage?: () => BridgeResult<unknown> | null;
 }
+
+const NO_OPENING_IN_PAGE = () => null;
 
 export function createBridge(transport: BridgeTransport, options: BridgeOptions = {}): Bridge {
   // One line per call and per event, spelled out: `satisfies Bridge` turns a call or event added to
@@ -69,7 +67,7 @@ export function createBridge(transport: BridgeTransport, options: BridgeOptions 
     testConnection: call(transport, 'testConnection'),
     replaceCredentials: call(transport, 'replaceCredentials'),
     getSnapshot: call(transport, 'getSnapshot'),
-    openWindow: openWindowCall(transport, options.openEarly ?? false),
+    openWindow: openWindowCall(transport, options.openingInPage ?? NO_OPENING_IN_PAGE),
     refreshNow: call(transport, 'refreshNow'),
     getHistory: call(transport, 'getHistory'),
     listAlerts: call(transport, 'listAlerts'),

@@ -5,6 +5,10 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { createBridge, type BridgeTransport } from './bridge.ts';
 import { BRIDGE_GLOBAL, type BridgeResult } from './contract.ts';
+import { takeEmbeddedOpening, type OpeningHost } from './embedded-opening.ts';
+
+/** The page's document, as far as the preload reads it (the preload's build has no DOM types). */
+declare const document: OpeningHost;
 
 const transport: BridgeTransport = {
   invoke: (channel, input) => ipcRenderer.invoke(channel, input) as Promise<BridgeResult<unknown>>,
@@ -18,7 +22,7 @@ const transport: BridgeTransport = {
   },
 };
 
-// The window shows only the app's page (navigation is denied): its opening can be asked for now.
-const bridge = createBridge(transport, { openEarly: true });
+// The page's first call for its opening is answered from the document when main wrote it there.
+const bridge = createBridge(transport, { openingInPage: () => takeEmbeddedOpening(document) });
 
 contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, bridge);

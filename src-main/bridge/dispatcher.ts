@@ -6,7 +6,7 @@
  * (src-main/electron/ipc-bridge.ts) and the end-to-end harness both call it.
  */
 import type { z } from 'zod';
-import { CALL_CHANNELS, type BridgeResult, type CallName } from '../../src-preload/contract.ts';
+import { CALL_CHANNELS, type BridgeResult, type CallName, type WindowOpening } from '../../src-preload/contract.ts';
 import { AppError, toUserFacing, type UserFacingError } from '../errors.ts';
 import type { Logger } from '../log/logger.ts';
 import { ARGUMENT_SCHEMAS } from './argument-schemas.ts';
@@ -25,6 +25,11 @@ export interface CallSender {
 export interface Dispatcher {
   /** Handles one call; `args` are every argument the renderer passed after the channel. */
   dispatch(channel: string, sender: CallSender, args: readonly unknown[]): Promise<BridgeResult<unknown>>;
+  /**
+   * The answer to `openWindow` for the page main serves itself, which carries it in its document
+   * (./page-with-opening.ts): main asks, so there is no sender to check and no argument to validate.
+   */
+  openingForPage(): Promise<BridgeResult<WindowOpening>>;
 }
 
 export interface DispatcherOptions {
@@ -66,6 +71,18 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const log = options.logger.child('bridge');
 
+  /** Runs a call's handler on a validated argument; every outcome becomes a BridgeResult. */
+  async function answer(call: CallName, input: unknown): Promise<BridgeResult<unknown>> {
+    try {
+      const handler = options.handlers[call] as (input: unknown) => unknown;
+      return { ok: true, value: await handler(input) };
+    } catch (error) {
+      if (!(error instanceof AppError)) log.error(`Call ${call} failed unexpectedly`, error);
+      else log.info(`Call ${call} failed`, { kind: error.kind, message: error.message });
+      return failure(toUserFacing(error));
+    }
+  }
+
   return {
     async dispatch(channel, sender, args) {
       const call = CALL_BY_CHANNEL.get(channel);
@@ -99,14 +116,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           retryable: false,
         });
       }
-      try {
-        const handler = options.handlers[call] as (input: unknown) => unknown;
-        return { ok: true, value: await handler(parsed.data) };
-      } catch (error) {
-        if (!(error instanceof AppError)) log.error(`Call ${call} failed unexpectedly`, error);
-        else log.info(`Call ${call} failed`, { kind: error.kind, message: error.message });
-        return failure(toUserFacing(error));
-      }
+      return answer(call, parsed.data);
     },
+    openingForPage: () => answer('openWindow', undefined) as Promise<BridgeResult<WindowOpening>>,
   };
 }

@@ -2,9 +2,16 @@
  * Serves the built renderer from `app://margin-desk/` instead of file://. A real origin lets the CSP
  * say 'self', lets the IPC gate recognise the app's own pages, and keeps the page away from the file
  * system: only files inside out/renderer are served, with the CSP header on every response.
+ *
+ * The page itself (index.html) goes out with the window's opening written into it, so its first
+ * paint waits for no IPC round trip (src-main/bridge/page-with-opening.ts); it is never stored in a
+ * cache, as it carries the user's figures.
  */
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { protocol } from 'electron';
+import type { BridgeResult, WindowOpening } from '../../src-preload/contract.ts';
+import { pageWithOpening } from '../bridge/page-with-opening.ts';
 import { CONTENT_SECURITY_POLICY } from '../security/content-security-policy.ts';
 import { contentTypeOf, resolveInside } from '../security/renderer-files.ts';
 
@@ -21,20 +28,23 @@ export function registerAppSchemePrivileges(): void {
   ]);
 }
 
-export function serveRendererFrom(root: string): void {
+export function serveRendererFrom(root: string, openingForPage: () => Promise<BridgeResult<WindowOpening>>): void {
+  const page = join(root, 'index.html');
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     const path = url.host === 'margin-desk' ? resolveInside(root, url.pathname) : null;
     if (!path) return new Response('Not found', { status: 404 });
+    const headers = {
+      'content-type': contentTypeOf(path),
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+    };
     try {
-      const body = await readFile(path);
-      return new Response(body, {
-        headers: {
-          'content-type': contentTypeOf(path),
-          'content-security-policy': CONTENT_SECURITY_POLICY,
-          'x-content-type-options': 'nosniff',
-        },
-      });
+      if (path === page) {
+        const html = pageWithOpening(await readFile(path, 'utf8'), await openingForPage());
+        return new Response(html, { headers: { ...headers, 'cache-control': 'no-store' } });
+      }
+      return new Response(await readFile(path), { headers });
     } catch {
       return new Response('Not found', { status: 404 });
     }

@@ -67,25 +67,45 @@ describe('app shell', () => {
     }
   });
 
-  it('starts the same over the HTTP bridge the renderer benchmark uses as over the binding', async () => {
+  it('starts from the opening written into the page, the same as when it asks over either bridge', async () => {
     const harness = await startHarness();
     const { app, page, exchange } = harness;
     try {
+      // A name that would end the page's data block, were it written into it unescaped.
+      const hostile = '</script><script>window.__pwned = 1</script><!--';
+      exchange.addSubaccount({ email: 'trader@example.com', fullName: hostile });
       const key = exchange.addKey({ permissions: { general: 'READ_ONLY', transfer: 'NO_ACCESS' } });
       const profile = await app.profiles.create({ name: 'Desk', colour: '#2f80ed', baseUrl: harness.exchangeUrl, ...key });
       app.activate(profile.id);
       await app.scheduler.refreshNow(profile.id);
       app.scheduler.pause();
+      const openingCalls: string[] = [];
+      page.on('request', (request) => {
+        if (request.method() === 'POST' && request.postData()?.includes(CALL_CHANNELS.openWindow)) openingCalls.push(request.url());
+      });
       const overview = async (url: string) => {
         await page.goto(url);
         const figures = page.locator(`[data-profile-id="${profile.id}"]`).first();
         await figures.waitFor();
-        // the data age may have moved on between the two loads
+        // the data age may have moved on between the loads
         return (await figures.innerText()).replace(/DATA AGE\n.*\n/, 'DATA AGE\n');
       };
-      const throughBinding = await overview(harness.rendererUrl);
-      expect(throughBinding).toMatch(/USD/);
-      expect(await overview(new URL('?bridge=http', harness.rendererUrl).href)).toBe(throughBinding);
+      const page$ = (url: string) => new URL(url, harness.rendererUrl).href;
+
+      const fromPage = await overview(page$('?bridge=http'));
+      expect(fromPage).toMatch(/USD/);
+      // Answered from the document: no call went out for the opening, and its block is gone.
+      expect(openingCalls).toEqual([]);
+      expect(await page.locator('#md-opening').count()).toBe(0);
+      expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+      await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Subaccounts' }).click();
+      await expect.poll(() => page.getByRole('table', { name: 'Subaccounts' }).innerText()).toContain(hostile);
+
+      expect(await overview(page$('?bridge=http&opening=bridge'))).toBe(fromPage);
+      expect(openingCalls).toHaveLength(1);
+      // Through the binding, which carries the frame's identity to the dispatcher.
+      expect(await overview(page$('?opening=bridge'))).toBe(fromPage);
+      expect(await overview(harness.rendererUrl)).toBe(fromPage);
     } finally {
       await harness.close();
     }

@@ -11,6 +11,7 @@
  */
 import { createBridge, type BridgeTransport } from '../../../src-preload/bridge.ts';
 import { BRIDGE_GLOBAL, type BridgeResult } from '../../../src-preload/contract.ts';
+import { takeEmbeddedOpening } from '../../../src-preload/embedded-opening.ts';
 import { BRIDGE_HTTP_PATH } from './bridge-http-path.ts';
 
 type Listener = (payload: unknown) => void;
@@ -47,8 +48,6 @@ const transport: BridgeTransport = {
 };
 
 Object.defineProperty(window, BRIDGE_GLOBAL, {
-  // As the preload does in the app's window: only on the renderer's own page, not on the
-  // benchmark's blank peer or other test pages of this origin.
-  value: createBridge(transport, { openEarly: location.pathname === '/' }),
+  value: createBridge(transport, { openingInPage: () => takeEmbeddedOpening(document) }),
   enumerable: true,
 });

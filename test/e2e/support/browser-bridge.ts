@@ -29,7 +29,10 @@ function bridgeScript(): Promise<string> {
 }
 
 export async function connectBridge(page: Page, dispatcher: Dispatcher, renderer: RendererServer): Promise<void> {
-  renderer.serveBridge((channel, input, pageUrl) => dispatcher.dispatch(channel, { fromAppWindow: true, isMainFrame: true, frameUrl: pageUrl }, [input]));
+  renderer.serveBridge(
+    (channel, input, pageUrl) => dispatcher.dispatch(channel, { fromAppWindow: true, isMainFrame: true, frameUrl: pageUrl }, [input]),
+    () => dispatcher.openingForPage(),
+  );
   await page.exposeBinding('__mdInvoke', ({ frame }, channel: string, args: unknown[]) =>
     dispatcher.dispatch(channel, { fromAppWindow: true, isMainFrame: frame === page.mainFrame(), frameUrl: frame.url() }, args),
   );

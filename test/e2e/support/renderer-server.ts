@@ -8,7 +8,10 @@
  * index.html, which names the current hashes, is asked for every time. The renderer benchmark also
  * measures a load with no cache at all, as after an install or update.
  *
- * The server can also take bridge calls over HTTP (`serveBridge`, see ./browser-bridge-entry.ts).
+ * With a bridge connected (`serveBridge`), the server writes the window's opening into the page as
+ * the app:// protocol does (src-main/bridge/page-with-opening.ts), except for pages asked for with
+ * `?opening=bridge`, which ask over the bridge (the benchmark's before-figure); and it takes bridge
+ * calls over HTTP (see ./browser-bridge-entry.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage } from 'node:http';
@@ -16,14 +19,19 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { contentTypeOf, resolveInside } from '../../../src-main/security/renderer-files.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../src-main/security/content-security-policy.ts';
+import { pageWithOpening } from '../../../src-main/bridge/page-with-opening.ts';
+import type { BridgeResult, WindowOpening } from '../../../src-preload/contract.ts';
 import { BRIDGE_HTTP_PATH } from './bridge-http-path.ts';
 
 /** Answers one bridge call; `pageUrl` is the calling page's address (its Referer). */
 export type BridgeOverHttp = (channel: string, input: unknown, pageUrl: string) => Promise<unknown>;
 
+/** The window's opening, as main writes it into the page it serves. */
+export type OpeningForPage = () => Promise<BridgeResult<WindowOpening>>;
+
 export interface RendererServer {
   readonly url: string;
-  serveBridge(answer: BridgeOverHttp): void;
+  serveBridge(answer: BridgeOverHttp, openingForPage: OpeningForPage): void;
   close(): Promise<void>;
 }
 
@@ -41,8 +49,10 @@ async function bodyText(request: IncomingMessage): Promise<string> {
 
 export async function serveBuiltRenderer(root = resolve('out/renderer')): Promise<RendererServer> {
   let bridge: BridgeOverHttp | null = null;
+  let opening: OpeningForPage | null = null;
+  const page = resolve(root, 'index.html');
   const server = createServer(async (request, response) => {
-    const pathname = new URL(request.url ?? '/', 'http://x').pathname;
+    const { pathname, searchParams } = new URL(request.url ?? '/', 'http://x');
     if (pathname === BLANK_PAGE_PATH) {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CONTENT_SECURITY_POLICY });
       response.end(BLANK_PAGE);
@@ -58,12 +68,15 @@ export async function serveBuiltRenderer(root = resolve('out/renderer')): Promis
     const path = resolveInside(root, pathname);
     try {
       if (!path) throw new Error('outside');
+      const headers = { 'content-type': contentTypeOf(path), 'content-security-policy': CONTENT_SECURITY_POLICY };
+      if (path === page && opening !== null && searchParams.get('opening') !== 'bridge') {
+        const html = pageWithOpening(await readFile(path, 'utf8'), await opening());
+        response.writeHead(200, { ...headers, 'cache-control': 'no-store' });
+        response.end(html);
+        return;
+      }
       const body = await readFile(path);
-      response.writeHead(200, {
-        'content-type': contentTypeOf(path),
-        'content-security-policy': CONTENT_SECURITY_POLICY,
-        'cache-control': pathname.startsWith('/assets/') ? IMMUTABLE : 'no-cache',
-      });
+      response.writeHead(200, { ...headers, 'cache-control': pathname.startsWith('/assets/') ? IMMUTABLE : 'no-cache' });
       response.end(body);
     } catch {
       response.writeHead(404).end();
@@ -73,8 +86,9 @@ export async function serveBuiltRenderer(root = resolve('out/renderer')): Promis
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
-    serveBridge(answer) {
+    serveBridge(answer, openingForPage) {
       bridge = answer;
+      opening = openingForPage;
     },
     close: () => new Promise((done) => server.close(() => done())),
   };

@@ -1,6 +1,6 @@
 /**
  * createBridge (src-preload/bridge.ts) over a recording transport: the named calls forward exactly
- * one argument to their channel, and `openEarly` asks for the window's opening once, up front.
+ * one argument to their channel, and `openWindow` is answered once from an opening written into the page.
  */
 import { describe, expect, it } from 'vitest';
 import { createBridge, type BridgeTransport } from '../../../src-preload/bridge.ts';
@@ -26,7 +26,7 @@ describe('createBridge', () => {
     expect(calls).toEqual([{ channel: CALL_CHANNELS.getSnapshot, input: { profileId: 'p1' } }]);
   });
 
-  it('without openEarly, asks for the opening only when the page does', async () => {
+  it('without an opening in the page, asks for it only when the page does', async () => {
     const { calls, transport } = recordingTransport();
     const bridge = createBridge(transport);
     expect(calls).toEqual([]);
@@ -34,30 +34,14 @@ describe('createBridge', () => {
     expect(calls).toEqual([{ channel: CALL_CHANNELS.openWindow, input: undefined }]);
   });
 
-  it('with openEarly, asks as it is built, answers the page’s first call with it, and asks afresh after', async () => {
+  it('answers the page’s first call with the opening written into the page, and asks main afresh after', async () => {
     const { calls, transport } = recordingTransport();
-    const bridge = createBridge(transport, { openEarly: true });
-    expect(calls).toEqual([{ channel: CALL_CHANNELS.openWindow, input: undefined }]);
+    const written: BridgeResult<unknown>[] = [{ ok: true, value: 'from the page' }];
+    const bridge = createBridge(transport, { openingInPage: () => written.shift() ?? null });
+    expect(await bridge.openWindow()).toEqual({ ok: true, value: 'from the page' });
+    expect(calls).toEqual([]);
+    // Try again after a failed start: a call to main, a new answer.
     expect(await bridge.openWindow()).toEqual({ ok: true, value: 'answer 1' });
-    expect(calls).toHaveLength(1);
-    // Try again after a failed start: a new call, a new answer.
-    expect(await bridge.openWindow()).toEqual({ ok: true, value: 'answer 2' });
-    expect(calls).toHaveLength(2);
-  });
-
-  it('with openEarly, a transport failure reaches the page’s first call, not the unhandled-rejection log', async () => {
-    const unhandled: unknown[] = [];
-    const onUnhandled = (reason: unknown) => unhandled.push(reason);
-    process.on('unhandledRejection', onUnhandled);
-    try {
-      const failure = new Error('channel closed');
-      const bridge = createBridge({ invoke: () => Promise.reject(failure), subscribe: () => () => undefined }, { openEarly: true });
-      // Long enough for Node to report an unhandled rejection, were there one.
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      await expect(bridge.openWindow()).rejects.toBe(failure);
-      expect(unhandled).toEqual([]);
-    } finally {
-      process.off('unhandledRejection', onUnhandled);
-    }
+    expect(calls).toEqual([{ channel: CALL_CHANNELS.openWindow, input: undefined }]);
   });
 });

@@ -97,16 +97,27 @@ describe('app:// protocol', () => {
   it('registers a standard secure scheme and serves only files inside the renderer folder, with the CSP', async () => {
     const root = mkdtempSync(join(tmpdir(), 'md-renderer-'));
     mkdirSync(join(root, 'assets'));
-    writeFileSync(join(root, 'index.html'), '<!doctype html>');
+    writeFileSync(join(root, 'index.html'), '<!doctype html><body><div id="app"></div></body>');
     writeFileSync(join(root, 'assets', 'app.js'), 'void 0');
     registerAppSchemePrivileges();
-    serveRendererFrom(root);
-    expect(fake.protocol.privileged).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    let openings = 0;
+    serveRendererFrom(root, async () => ({ ok: true, value: { settings: { n: ++openings }, profiles: { profiles: [], activeProfileId: null }, view: null } as never }));
+    expect(fake.protocol.privileged).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, codeCache: true }) }]);
     const handle = fake.protocol.handlers.get('app')!;
     const index = await handle(new Request('app://margin-desk/'));
     expect(index.status).toBe(200);
     expect(index.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
-    expect((await handle(new Request('app://margin-desk/assets/app.js'))).headers.get('content-type')).toContain('javascript');
+    // The page carries the window's opening, asked for afresh on every load and never cached.
+    expect(index.headers.get('cache-control')).toBe('no-store');
+    expect(await index.text()).toBe(
+      '<!doctype html><body><div id="app"></div><script type="application/json" id="md-opening">{"ok":true,"value":{"settings":{"n":1},"profiles":{"profiles":[],"activeProfileId":null},"view":null}}</script></body>',
+    );
+    expect(await (await handle(new Request('app://margin-desk/index.html'))).text()).toContain('{"n":2}');
+    const script = await handle(new Request('app://margin-desk/assets/app.js'));
+    expect(script.headers.get('content-type')).toContain('javascript');
+    expect(script.headers.get('cache-control')).toBeNull();
+    expect(await script.text()).toBe('void 0');
+    expect(openings).toBe(2);
     expect((await handle(new Request('app://margin-desk/..%2f..%2fetc%2fpasswd'))).status).toBe(404);
     expect((await handle(new Request('app://other-host/index.html'))).status).toBe(404);
     expect(resolveInside(root, '/../secret')).toBeNull();
