@@ -46,6 +46,11 @@ export interface SnapshotView {
   readonly health: HealthReport;
   readonly status: ProfileStatus;
   readonly sample: boolean;
+  /**
+   * Only in the window's opening, for a master account: its subaccounts' list and their health
+   * figures were left out and follow through getSnapshot (src-main/bridge/opening-view.ts).
+   */
+  readonly subaccountsFollow?: { readonly subaccounts: number; readonly figures: number };
 }
 
 /** Everything the window's first paint needs, in one answer. */

@@ -6,6 +6,7 @@ import { AppError } from '../errors.ts';
 import type { AppServices } from '../app/app-services.ts';
 import { isAllowedExternalUrl } from '../security/external-links.ts';
 import type { HandlerTable } from './handler-table.ts';
+import { openingView } from './opening-view.ts';
 
 export function createHandlerTable(app: AppServices): HandlerTable {
   const { profiles, store, options } = app;
@@ -32,7 +33,7 @@ export function createHandlerTable(app: AppServices): HandlerTable {
       const activated = id !== null && list.activeProfileId === null;
       const view = id === null ? null : activated ? app.activate(id) : app.viewOf(id);
       // The list again after an activation, so that it names the profile just made active.
-      return { settings: store.settings.get(), profiles: activated ? profiles.list() : list, view };
+      return { settings: store.settings.get(), profiles: activated ? profiles.list() : list, view: view && openingView(view) };
     },
     refreshNow: async ({ profileId }) => {
       profiles.get(profileId);

@@ -2,9 +2,11 @@
  * Renderer entry: starts the window's state on the bridge the preload exposed, mounts the app frame,
  * and forwards uncaught errors to main's log (the renderer has no log file of its own).
  *
- * First paint: the one call it waits for (settings, profiles and the cached snapshot in one answer)
- * goes out first; the number formatting gets ready while main answers; then the frame mounts with
- * the figures in one go, and the chrome without figures (navigation, status line) a frame later.
+ * First paint: the one answer it needs (settings, profiles and the cached snapshot) is already in
+ * the page, written there by main (the bridge answers from it, see src-preload/embedded-opening.ts),
+ * so the frame mounts with the figures in the same task as this script runs; and the page does not
+ * render before this script has run (`blocking="render"`, electron.vite.config.ts). The first frame
+ * shows the figures; the chrome without figures (navigation, status line) mounts once it is on screen.
  */
 import { mount } from 'svelte';
 import { BRIDGE_GLOBAL, type Bridge } from '../../src-preload/contract.ts';
@@ -38,9 +40,9 @@ const started = app.start();
 // Until the frame mounts, the empty page already wears the system's light or dark.
 document.documentElement.dataset.theme = app.theme;
 prepareFormatters();
-// The frame mounts once the opening figures are in, so its first frame already shows them and the
-// page is not busy building and painting a loading screen while main's answers arrive. Only when
-// main is slow to answer does the frame mount early, with its loading screen.
+// The frame mounts once the opening figures are in (at once when they came with the page), so its
+// first frame already shows them. Only when main is slow to answer (the page asked over IPC) does
+// the frame mount early, with its loading screen.
 void Promise.race([started, new Promise((resolve) => setTimeout(resolve, LOADING_SCREEN_AFTER_MS))]).then(() => {
   mount(App, { target, props: { app } });
 });

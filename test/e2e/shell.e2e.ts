@@ -98,6 +98,8 @@ describe('app shell', () => {
       expect(openingCalls).toEqual([]);
       expect(await page.locator('#md-opening').count()).toBe(0);
       expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+      // Nothing renders before the entry script has mounted the figures (electron.vite.config.ts).
+      expect(await page.locator('script[type="module"][blocking="render"]').count()).toBe(1);
       await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Subaccounts' }).click();
       await expect.poll(() => page.getByRole('table', { name: 'Subaccounts' }).innerText()).toContain(hostile);
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { LAZY_VIEW_LOADERS, ViewModules, type ViewLoader } from '../../src-renderer/src/state/view-modules.svelte.ts';
 import OverviewView from '../../src-renderer/src/views/OverviewView.svelte';
 import { FakeBridge } from './support/fake-bridge.ts';
+import { openView } from './support/navigate.ts';
 import { renderApp, renderAppNow } from './support/render-app.ts';
 import { seedProfile, seedState } from './support/scenarios.ts';
 import { freezeDate } from './support/time.ts';
@@ -103,8 +104,60 @@ describe('Start-up', () => {
     expect(fake.activeProfileId).toBe('main');
     expect(app.activeProfileId).toBe('main');
     expect(fake.callsOf('openWindow')).toHaveLength(1);
-    expect(fake.callsOf('getSnapshot')).toEqual([]);
+    expect(fake.callsOf('activateProfile')).toEqual([]);
     expect(mainText()).toContain('34,122.66 USD');
+  });
+
+  it('paints a master’s overview without its subaccounts, then fetches them once painted', async () => {
+    const fake = new FakeBridge(seedState('live', { subaccounts: 40 }));
+    const full = fake.snapshots.main!;
+    fake.hold('getSnapshot');
+    const { app } = await renderApp(fake);
+    expect(mainText()).toContain('34,122.66 USD');
+    // Counted with the subaccounts' figures still to come.
+    const watched = within(screen.getByRole('main')).getByText('Accounts watched').nextElementSibling;
+    expect(watched?.textContent).toBe(String(full.health.figures.length));
+    expect(app.activeSnapshot?.subaccountsFollow).toEqual({ subaccounts: 40, figures: expect.any(Number) });
+    await waitFor(() => expect(fake.callsOf('getSnapshot')).toEqual([{ profileId: 'main' }]));
+    // The subaccounts view waits for them rather than showing an empty list.
+    await openView('subaccounts');
+    expect(mainText()).toContain('Loading 40 subaccounts…');
+    expect(screen.queryByRole('table', { name: 'Subaccounts' })).toBeNull();
+    fake.release('getSnapshot');
+    await waitFor(() => expect(screen.getByRole('table', { name: 'Subaccounts' })).toBeTruthy());
+    expect(app.activeSnapshot).toEqual(full);
+  });
+
+  it('says so when a master’s subaccounts cannot be fetched, and Try again fetches them', async () => {
+    const fake = new FakeBridge(seedState('live', { subaccounts: 3 }));
+    fake.fail('getSnapshot', { kind: 'storeUnavailable', message: 'The local database could not be read.', action: 'Restart Margin Desk.', retryable: true });
+    await renderApp(fake);
+    await waitFor(() => expect(fake.callsOf('getSnapshot')).toHaveLength(1));
+    await openView('subaccounts');
+    await waitFor(() => expect(mainText()).toContain('The subaccounts could not be loaded'));
+    expect(mainText()).toContain('The local database could not be read.');
+    // The overview's figures stay.
+    await openView('overview');
+    expect(mainText()).toContain('34,122.66 USD');
+    await openView('subaccounts');
+    fake.heal('getSnapshot');
+    await fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(screen.getByRole('table', { name: 'Subaccounts' })).toBeTruthy());
+    expect(fake.callsOf('getSnapshot')).toHaveLength(2);
+  });
+
+  it('keeps a whole view that arrived while the subaccounts were on their way', async () => {
+    const fake = new FakeBridge(seedState('live', { subaccounts: 3 }));
+    fake.hold('getSnapshot');
+    const { app } = await renderApp(fake);
+    await waitFor(() => expect(fake.callsOf('getSnapshot')).toHaveLength(1));
+    const newer = { ...fake.snapshots.main!, snapshot: { ...fake.snapshots.main!.snapshot, fetchedAt: fake.snapshots.main!.snapshot.fetchedAt + 10_000 } };
+    fake.emit('snapshot', newer);
+    await waitFor(() => expect(app.activeSnapshot).toEqual(newer));
+    fake.release('getSnapshot');
+    await tick();
+    await tick();
+    expect(app.activeSnapshot).toEqual(newer);
   });
 
   it('says so when the window cannot be opened, and Try again asks main again', async () => {

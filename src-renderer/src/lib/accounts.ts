@@ -1,9 +1,14 @@
 /** Small facts about accounts the views need and the model leaves implicit. */
-import type { HealthFigure, HealthReport } from '../../../src-preload/contract.ts';
+import type { HealthFigure, HealthReport, SnapshotView } from '../../../src-preload/contract.ts';
 
 /** Health figures by account key (`flex`, `wallet:<key>`, `sub:<uid>`). */
 export function figuresByKey(report: HealthReport): ReadonlyMap<string, HealthFigure> {
   return new Map(report.figures.map((figure) => [figure.accountKey, figure]));
+}
+
+/** How many accounts have a health figure, counting the subaccounts' that follow the opening. */
+export function accountsWatched(view: SnapshotView): number {
+  return view.health.figures.length + (view.subaccountsFollow?.figures ?? 0);
 }
 
 export function walletAccountKey(walletKey: string): string {

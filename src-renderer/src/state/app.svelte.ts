@@ -16,7 +16,7 @@ import type {
   UserFacingError,
   ViewName,
 } from '../../../src-preload/contract.ts';
-import { afterNextPaint } from '../lib/after-next-paint.ts';
+import { afterFirstPaint } from '../lib/after-first-paint.ts';
 import { settle } from '../lib/settle.ts';
 import { AlertsState } from './alerts.svelte.ts';
 import { Clock } from './clock.svelte.ts';
@@ -49,6 +49,8 @@ export class AppState {
 
   phase = $state<Phase>('loading');
   loadError = $state.raw<UserFacingError | null>(null);
+  /** Why the subaccounts the opening left out could not be fetched (see `fetchFollowingSubaccounts`). */
+  followingError = $state.raw<UserFacingError | null>(null);
   notice = $state.raw<ShellNotice | null>(null);
 
   profiles = $state.raw<readonly ProfileView[]>([]);
@@ -137,7 +139,25 @@ export class AppState {
     if (view !== null) this.#storeSnapshot(view);
     this.loadError = null;
     this.phase = 'ready';
-    afterNextPaint(() => void this.alerts.load());
+    afterFirstPaint(() => {
+      if (view?.subaccountsFollow !== undefined) void this.fetchFollowingSubaccounts(view.snapshot.profileId);
+      void this.alerts.load();
+    });
+  }
+
+  /**
+   * The opening leaves a master's subaccounts out so that the overview paints sooner (see
+   * SnapshotView.subaccountsFollow): once it has painted, the whole view is asked for. It replaces
+   * only the opening's partial view: a whole one that arrived meanwhile (an event, a switch) is as new.
+   */
+  async fetchFollowingSubaccounts(profileId: string): Promise<void> {
+    this.followingError = null;
+    const result = await settle(() => this.bridge.getSnapshot({ profileId }));
+    if (!result.ok) {
+      this.followingError = result.error;
+      return;
+    }
+    if (result.value !== null && this.snapshots[profileId]?.subaccountsFollow !== undefined) this.#storeSnapshot(result.value);
   }
 
   /**

@@ -63,10 +63,39 @@ describe('openWindow', () => {
     app.activate(sample.id);
     await app.scheduler.refreshNow(sample.id);
     const opening = await openWindow();
-    expect(opening.view).toEqual(app.viewOf(sample.id));
+    const full = app.viewOf(sample.id)!;
     expect(opening.view?.snapshot.profileId).toBe(sample.id);
     expect(opening.view?.sample).toBe(true);
+    expect(opening.view?.status).toEqual(full.status);
+    expect(opening.view?.snapshot.accounts).toEqual(full.snapshot.accounts);
+    expect(opening.view?.health.worst).toEqual(full.health.worst);
     expect(opening.settings).toEqual(app.store.settings.get());
+  });
+
+  it('leaves a master’s subaccounts out of its view, says how many follow, and getSnapshot answers them all', async () => {
+    const { app, dispatcher, openWindow } = await startApp();
+    const sample = app.profiles.createSample();
+    app.activate(sample.id);
+    await app.scheduler.refreshNow(sample.id);
+    const full = app.viewOf(sample.id)!;
+    const subaccountFigures = full.health.figures.filter((figure) => figure.account.kind === 'subaccountFlex');
+    expect(full.snapshot.subaccounts?.subaccounts).toHaveLength(3);
+    // The sample's subaccounts: two with a flex account (a health figure each), one without.
+    expect(subaccountFigures).toHaveLength(2);
+
+    const { view } = await openWindow();
+    expect(view?.snapshot.subaccounts).toEqual({ ...full.snapshot.subaccounts, subaccounts: [] });
+    expect(view?.health.figures).toEqual(full.health.figures.filter((figure) => !subaccountFigures.includes(figure)));
+    expect(view?.subaccountsFollow).toEqual({ subaccounts: 3, figures: 2 });
+    expect(await dispatcher.dispatch(CALL_CHANNELS.getSnapshot, WINDOW, [{ profileId: sample.id }])).toEqual({ ok: true, value: full });
+  });
+
+  it('writes into the page the same opening the call answers', async () => {
+    const { app, dispatcher, openWindow } = await startApp();
+    const sample = app.profiles.createSample();
+    app.activate(sample.id);
+    await app.scheduler.refreshNow(sample.id);
+    expect(await dispatcher.openingForPage()).toEqual({ ok: true, value: await openWindow() });
   });
 
   it('takes no argument: anything passed is refused before main reads or activates anything', async () => {

@@ -5,6 +5,7 @@
  */
 import Big from 'big.js';
 import type { KeyPermissions } from '../../../src-main/kraken/model.ts';
+import { openingView } from '../../../src-main/bridge/opening-view.ts';
 import { DEFAULT_ALERT_RULES } from '../../../src-main/monitor/alert-model.ts';
 import type {
   AlertRecord,
@@ -26,6 +27,10 @@ import type {
   Unsubscribe,
   UserFacingError,
 } from '../../../src-preload/contract.ts';
+
+function openingViewOf(view: SnapshotView | undefined): SnapshotView | null {
+  return view === undefined ? null : openingView(view);
+}
 
 /** testConnection refuses this secret the way Kraken refuses a wrong one. */
 export const REFUSED_SECRET = 'd3Jvbmcgc2VjcmV0IGZvciB0ZXN0cw==';
@@ -240,7 +245,8 @@ export class FakeBridge {
         return {
           settings: this.settings,
           profiles: this.#list(),
-          view: this.activeProfileId === null ? null : (this.snapshots[this.activeProfileId] ?? null),
+          // As main answers it: a master's subaccounts follow through getSnapshot.
+          view: this.activeProfileId === null ? null : openingViewOf(this.snapshots[this.activeProfileId]),
         };
       },
       refreshNow: () => undefined,
