@@ -180,7 +180,7 @@ export async function run(): Promise<BenchResult[]> {
     }
     const ratio = (times: number[]) => Math.round((median(times) / median(blank)) * 100) / 100;
     results.push({ name: 'first paint, blank page (peer)', value: round(median(blank)), unit: 'ms' });
-    results.push({ name: 'first paint, cached overview (one account)', value: round(median(overview)), unit: 'ms', note: 'bridge over HTTP, code cached' });
+    results.push({ name: 'first paint, cached overview (one account)', value: round(median(overview)), unit: 'ms', note: 'opening in the page, code cached' });
     results.push({ name: 'cached overview / blank page', value: ratio(overview), unit: '×', note: 'target ≤ 1.5×' });
     results.push({ name: 'cached overview / blank, nothing cached', value: ratio(overviewUncached), unit: '×', note: 'first start after install/update' });
     results.push({ name: 'cached overview / blank, opening asked over the bridge', value: ratio(overviewAsked), unit: '×', note: 'not written into the page' });
