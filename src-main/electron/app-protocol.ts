@@ -1,7 +1,8 @@
 /**
  * Serves the built renderer from `app://margin-desk/` instead of file://. A real origin lets the CSP
  * say 'self', lets the IPC gate recognise the app's own pages, and keeps the page away from the file
- * system: only files inside out/renderer are served, with the CSP header on every response.
+ * system: only files inside out/renderer are served, with the CSP and cross-origin isolation headers
+ * on every response (../security/response-headers.ts).
  *
  * The page itself (index.html) goes out with the window's opening written into it, so its first
  * paint waits for no IPC round trip (src-main/bridge/page-with-opening.ts); it is never stored in a
@@ -12,8 +13,8 @@ import { join } from 'node:path';
 import { protocol } from 'electron';
 import type { BridgeResult, WindowOpening } from '../../src-preload/contract.ts';
 import { pageWithOpening } from '../bridge/page-with-opening.ts';
-import { CONTENT_SECURITY_POLICY } from '../security/content-security-policy.ts';
 import { contentTypeOf, resolveInside } from '../security/renderer-files.ts';
+import { RENDERER_RESPONSE_HEADERS } from '../security/response-headers.ts';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://margin-desk/`;
@@ -34,11 +35,7 @@ export function serveRendererFrom(root: string, openingForPage: () => Promise<Br
     const url = new URL(request.url);
     const path = url.host === 'margin-desk' ? resolveInside(root, url.pathname) : null;
     if (!path) return new Response('Not found', { status: 404 });
-    const headers = {
-      'content-type': contentTypeOf(path),
-      'content-security-policy': CONTENT_SECURITY_POLICY,
-      'x-content-type-options': 'nosniff',
-    };
+    const headers = { 'content-type': contentTypeOf(path), ...RENDERER_RESPONSE_HEADERS };
     try {
       if (path === page) {
         const html = pageWithOpening(await readFile(path, 'utf8'), await openingForPage());

@@ -36,12 +36,15 @@ describe('app shell', () => {
         keys: Object.keys((window as unknown as { marginDesk: object }).marginDesk).sort(),
         process: typeof (globalThis as Record<string, unknown>).process,
         require: typeof (globalThis as Record<string, unknown>).require,
+        isolated: crossOriginIsolated,
       }));
       const calls = Object.keys(CALL_CHANNELS);
       expect(surface.keys).toEqual(
         [...calls, 'onAlert', 'onNavigate', 'onProfileStatus', 'onProfilesChanged', 'onSettingsChanged', 'onSnapshot'].sort(),
       );
       expect(surface.process).toBe('undefined');
+      // Served with COOP and COEP, as app:// serves it: the window is cross-origin isolated.
+      expect(surface.isolated).toBe(true);
       expect(surface.require).toBe('undefined');
     } finally {
       await harness.close();

@@ -1,6 +1,6 @@
 /**
- * Serves the built renderer (out/renderer) on loopback with the same CSP header the app:// protocol
- * sends, so the end-to-end suite tests the page under the real policy.
+ * Serves the built renderer (out/renderer) on loopback with the same headers the app:// protocol
+ * sends (CSP, cross-origin isolation), so the end-to-end suite tests the page under the real policy.
  *
  * Caching as the app has it: Vite names every file under /assets/ by its content hash, so they are
  * served as immutable and Chromium keeps them with their compiled code between loads, as it keeps
@@ -18,7 +18,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { contentTypeOf, resolveInside } from '../../../src-main/security/renderer-files.ts';
-import { CONTENT_SECURITY_POLICY } from '../../../src-main/security/content-security-policy.ts';
+import { RENDERER_RESPONSE_HEADERS } from '../../../src-main/security/response-headers.ts';
 import { pageWithOpening } from '../../../src-main/bridge/page-with-opening.ts';
 import type { BridgeResult, WindowOpening } from '../../../src-preload/contract.ts';
 import { BRIDGE_HTTP_PATH } from './bridge-http-path.ts';
@@ -54,7 +54,7 @@ export async function serveBuiltRenderer(root = resolve('out/renderer')): Promis
   const server = createServer(async (request, response) => {
     const { pathname, searchParams } = new URL(request.url ?? '/', 'http://x');
     if (pathname === BLANK_PAGE_PATH) {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CONTENT_SECURITY_POLICY });
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...RENDERER_RESPONSE_HEADERS });
       response.end(BLANK_PAGE);
       return;
     }
@@ -68,7 +68,7 @@ export async function serveBuiltRenderer(root = resolve('out/renderer')): Promis
     const path = resolveInside(root, pathname);
     try {
       if (!path) throw new Error('outside');
-      const headers = { 'content-type': contentTypeOf(path), 'content-security-policy': CONTENT_SECURITY_POLICY };
+      const headers = { 'content-type': contentTypeOf(path), ...RENDERER_RESPONSE_HEADERS };
       if (path === page && opening !== null && searchParams.get('opening') !== 'bridge') {
         const html = pageWithOpening(await readFile(path, 'utf8'), await opening());
         response.writeHead(200, { ...headers, 'cache-control': 'no-store' });

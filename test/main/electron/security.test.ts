@@ -107,6 +107,8 @@ describe('app:// protocol', () => {
     const index = await handle(new Request('app://margin-desk/'));
     expect(index.status).toBe(200);
     expect(index.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(index.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(index.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
     // The page carries the window's opening, asked for afresh on every load and never cached.
     expect(index.headers.get('cache-control')).toBe('no-store');
     expect(await index.text()).toBe(
@@ -116,6 +118,7 @@ describe('app:// protocol', () => {
     const script = await handle(new Request('app://margin-desk/assets/app.js'));
     expect(script.headers.get('content-type')).toContain('javascript');
     expect(script.headers.get('cache-control')).toBeNull();
+    expect(script.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await script.text()).toBe('void 0');
     expect(openings).toBe(2);
     expect((await handle(new Request('app://margin-desk/..%2f..%2fetc%2fpasswd'))).status).toBe(404);
