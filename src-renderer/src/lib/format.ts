@@ -18,11 +18,15 @@ export type AmountStyle = 'exact' | 'usd';
 const locale = typeof navigator === 'undefined' ? undefined : navigator.languages?.[0] ?? navigator.language;
 const formatters = new Map<string, Intl.NumberFormat>();
 
-function formatter(options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = JSON.stringify(options);
+/**
+ * The formatter for `key`, made from `options` on first use. Every amount on screen passes here, so
+ * a lookup builds nothing: callers name their variant with a short key and make the options only
+ * when the formatter does not exist yet.
+ */
+function formatter(key: string, options: () => Intl.NumberFormatOptions): Intl.NumberFormat {
   let cached = formatters.get(key);
   if (cached === undefined) {
-    cached = new Intl.NumberFormat(locale, options);
+    cached = new Intl.NumberFormat(locale, options());
     formatters.set(key, cached);
   }
   return cached;
@@ -44,9 +48,9 @@ const ALL_FRACTION_DIGITS = 100;
 export function formatNumber(value: Decimal, style: AmountStyle, signed = false): string {
   const signDisplay = signed ? 'exceptZero' : 'auto';
   if (style === 'usd') {
-    return formatter({ minimumFractionDigits: 2, maximumFractionDigits: 2, roundingMode: 'halfExpand', signDisplay }).format(numeric(value));
+    return formatter(signed ? 'usd signed' : 'usd', () => ({ minimumFractionDigits: 2, maximumFractionDigits: 2, roundingMode: 'halfExpand', signDisplay })).format(numeric(value));
   }
-  return formatter({ maximumFractionDigits: ALL_FRACTION_DIGITS, signDisplay }).format(numeric(value));
+  return formatter(signed ? 'exact signed' : 'exact', () => ({ maximumFractionDigits: ALL_FRACTION_DIGITS, signDisplay })).format(numeric(value));
 }
 
 /** "34,122.66 USD", "0.1185308247 BTC": the number in the user's locale, then its currency code. */
@@ -56,18 +60,19 @@ export function formatAmount(value: Decimal, currency: string, style: AmountStyl
 
 /** A fraction as a percentage: "0.0224499…" → "2.245%", "6.47…" → "647%". */
 export function formatFraction(value: Decimal, maximumFractionDigits: number): string {
-  return formatter({ style: 'percent', maximumFractionDigits, roundingMode: 'halfExpand' }).format(numeric(value));
+  return formatter(`fraction ${maximumFractionDigits}`, () => ({ style: 'percent', maximumFractionDigits, roundingMode: 'halfExpand' })).format(numeric(value));
 }
 
 /** A figure that already is a percentage ("-53.33" → "-53.33%"). */
 export function formatPercentValue(value: Decimal, maximumFractionDigits = 2, signed = false): string {
-  return formatter({
+  const signDisplay = signed ? 'exceptZero' : 'auto';
+  return formatter(`percent ${maximumFractionDigits} ${signDisplay}`, () => ({
     style: 'unit',
     unit: 'percent',
     maximumFractionDigits,
     roundingMode: 'halfExpand',
-    signDisplay: signed ? 'exceptZero' : 'auto',
-  }).format(numeric(value));
+    signDisplay,
+  })).format(numeric(value));
 }
 
 /** Margin ratio (equity / maintenance margin) as the health figure users read: "647%". */
@@ -76,7 +81,7 @@ export function formatHealthRatio(ratio: Decimal): string {
 }
 
 export function formatInteger(value: number): string {
-  return formatter({ maximumFractionDigits: 0 }).format(value);
+  return formatter('integer', () => ({ maximumFractionDigits: 0 })).format(value);
 }
 
 // Like every formatter here, made on first use rather than when the module loads, which is before
@@ -124,8 +129,9 @@ export function formatTime(ms: number): string {
 
 /**
  * Makes the formatters the overview needs first. In a fresh renderer process the first Intl object
- * loads the ICU locale data, which can take tens of milliseconds; done while main is still
- * answering the start-up calls, that wait is not added to the first paint.
+ * loads the ICU locale data, which can take tens of milliseconds. When the page asks main for its
+ * opening over IPC (the dev server's page), that happens while main answers, not after; with the
+ * opening written into the page it is simply the first use.
  */
 export function prepareFormatters(): void {
   formatNumber('0' as Decimal, 'usd');
