@@ -145,8 +145,8 @@ export async function run(): Promise<BenchResult[]> {
     app.scheduler.pause();
     await installPaintProbe(page);
 
-    // The bridge over loopback HTTP answers in about a millisecond, as Electron's IPC does; the
-    // Playwright binding (the end-to-end suite's default, 13–40 ms a call) is measured alongside.
+    // Later calls go over loopback HTTP, answered in about a millisecond as Electron's IPC does
+    // (the end-to-end suite's default, a Playwright binding, takes 13–40 ms a call).
     const appUrl = new URL('?bridge=http', harness.rendererUrl).href;
     // The page as the dev server serves it: no opening written into it, asked for over the bridge.
     const askedUrl = new URL('?bridge=http&opening=bridge', harness.rendererUrl).href;
