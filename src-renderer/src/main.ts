@@ -2,15 +2,19 @@
  * Renderer entry: starts the window's state on the bridge the preload exposed, mounts the app frame,
  * and forwards uncaught errors to main's log (the renderer has no log file of its own).
  *
- * First paint: the one answer it needs (settings, profiles and the cached snapshot) is already in
- * the page, written there by main (the bridge answers from it, see src-preload/embedded-opening.ts),
- * so the frame mounts with the figures in the same task as this script runs; and the page does not
- * render before this script has run (`blocking="render"`, electron.vite.config.ts). The first frame
- * shows the figures; the chrome without figures (navigation, status line) mounts once it is on screen.
+ * First paint: main serves the page with the window's opening in it (the bridge answers from it, see
+ * src-preload/embedded-opening.ts) and, drawn from that opening, the first frame's markup
+ * (src-main/bridge/page-with-opening.ts): the figures paint as the document parses, before this
+ * script has done anything. Once that frame is on screen, the live app mounts over it, with the same
+ * figures. A page without the markup (the dev server's, or one whose render failed) renders nothing
+ * before this script has run (`blocking="render"`, electron.vite.config.ts), and the frame mounts
+ * with the figures in the same task; the chrome without figures (navigation, status line) mounts
+ * once the first frame is on screen.
  */
 import { mount } from 'svelte';
-import { BRIDGE_GLOBAL, type Bridge } from '../../src-preload/contract.ts';
+import { BRIDGE_GLOBAL, SERVER_RENDERED_ATTRIBUTE, type Bridge } from '../../src-preload/contract.ts';
 import App from './App.svelte';
+import { afterFirstPaint } from './lib/after-first-paint.ts';
 import { prepareFormatters } from './lib/format.ts';
 import { AppState } from './state/app.svelte.ts';
 import './styles/app.css';
@@ -32,17 +36,37 @@ window.addEventListener('unhandledrejection', (event) => {
   report(reason instanceof Error ? reason.message : String(reason), reason instanceof Error ? reason.stack : undefined, 'unhandledrejection');
 });
 
-const target = document.getElementById('app');
-if (target === null) throw new Error('index.html has no #app element');
+const appElement = document.getElementById('app');
+if (appElement === null) throw new Error('index.html has no #app element');
+const target: HTMLElement = appElement;
+const firstFrameInPage = target.hasAttribute(SERVER_RENDERED_ATTRIBUTE);
 // Lives as long as the window: never stopped.
 const app = new AppState(bridge);
 const started = app.start();
-// Until the frame mounts, the empty page already wears the system's light or dark.
-document.documentElement.dataset.theme = app.theme;
-prepareFormatters();
+if (!firstFrameInPage) {
+  // Until the frame mounts, the empty page already wears the system's light or dark (a drawn first
+  // frame came with its theme).
+  document.documentElement.dataset.theme = app.theme;
+  prepareFormatters();
+}
+
+function mountApp(): void {
+  mount(App, { target, props: { app } });
+}
+
+/** Replaces main's drawing of the first frame (inert markup) with the live app, which shows the same. */
+function mountOverFirstFrame(): void {
+  target.replaceChildren();
+  target.removeAttribute(SERVER_RENDERED_ATTRIBUTE);
+  target.inert = false;
+  mountApp();
+}
+
 // The frame mounts once the opening figures are in (at once when they came with the page), so its
 // first frame already shows them. Only when main is slow to answer (the page asked over IPC) does
-// the frame mount early, with its loading screen.
+// the frame mount early, with its loading screen. Over a drawn first frame it mounts once that frame
+// is on screen: mounting sooner would hold the frame back.
 void Promise.race([started, new Promise((resolve) => setTimeout(resolve, LOADING_SCREEN_AFTER_MS))]).then(() => {
-  mount(App, { target, props: { app } });
+  if (firstFrameInPage) afterFirstPaint(mountOverFirstFrame);
+  else mountApp();
 });

@@ -2,9 +2,10 @@
  * The shell end to end: first start offers the Sample profile, and every view renders through the
  * real handlers, with a screenshot of each (light and dark), under the app's real CSP.
  */
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CALL_CHANNELS } from '../../src-preload/contract.ts';
-import { closeBrowser, startHarness } from './support/app-harness.ts';
+import { CALL_CHANNELS, SERVER_RENDERED_ATTRIBUTE } from '../../src-preload/contract.ts';
+import { closeBrowser, SCREENSHOT_DIR, startHarness } from './support/app-harness.ts';
 
 const VIEWS = ['Overview', 'Flex collateral', 'Subaccounts', 'History', 'Alerts', 'Profiles', 'Settings'];
 
@@ -70,7 +71,7 @@ describe('app shell', () => {
     }
   });
 
-  it('starts from the opening written into the page, the same as when it asks over either bridge', async () => {
+  it('starts from the first frame main drew into the page, then mounts the same figures live; as it does without the drawing or when it asks over either bridge', async () => {
     const harness = await startHarness();
     const { app, page, exchange } = harness;
     try {
@@ -78,7 +79,8 @@ describe('app shell', () => {
       const hostile = '</script><script>window.__pwned = 1</script><!--';
       exchange.addSubaccount({ email: 'trader@example.com', fullName: hostile });
       const key = exchange.addKey({ permissions: { general: 'READ_ONLY', transfer: 'NO_ACCESS' } });
-      const profile = await app.profiles.create({ name: 'Desk', colour: '#2f80ed', baseUrl: harness.exchangeUrl, ...key });
+      // The profile's name is in the drawn first frame (the switcher): it must stay text there too.
+      const profile = await app.profiles.create({ name: '<img src=x onerror="window.__pwned = 2">', colour: '#2f80ed', baseUrl: harness.exchangeUrl, ...key });
       app.activate(profile.id);
       await app.scheduler.refreshNow(profile.id);
       app.scheduler.pause();
@@ -86,31 +88,55 @@ describe('app shell', () => {
       page.on('request', (request) => {
         if (request.method() === 'POST' && request.postData()?.includes(CALL_CHANNELS.openWindow)) openingCalls.push(request.url());
       });
+      const live = (url: string) => new URL(url, harness.rendererUrl).href;
       const overview = async (url: string) => {
         await page.goto(url);
+        // The live app has mounted once main's drawing is gone.
+        await page.locator(`#app:not([${SERVER_RENDERED_ATTRIBUTE}])`).waitFor({ state: 'attached' });
         const figures = page.locator(`[data-profile-id="${profile.id}"]`).first();
         await figures.waitFor();
         // the data age may have moved on between the loads
         return (await figures.innerText()).replace(/DATA AGE\n.*\n/, 'DATA AGE\n');
       };
-      const page$ = (url: string) => new URL(url, harness.rendererUrl).href;
 
-      const fromPage = await overview(page$('?bridge=http'));
-      expect(fromPage).toMatch(/USD/);
-      // Answered from the document: no call went out for the opening, and its block is gone.
-      expect(openingCalls).toEqual([]);
-      expect(await page.locator('#md-opening').count()).toBe(0);
-      expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
-      // Nothing renders before the entry script has mounted the figures (electron.vite.config.ts).
-      expect(await page.locator('script[type="module"][blocking="render"]').count()).toBe(1);
-      await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Subaccounts' }).click();
-      await expect.poll(() => page.getByRole('table', { name: 'Subaccounts' }).innerText()).toContain(hostile);
+      // What the window shows before any script has run: main's drawing of the overview.
+      const scriptless = await page.context().browser()!.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 820 } });
+      try {
+        const drawnPage = await scriptless.newPage();
+        await drawnPage.goto(live('?bridge=http'));
+        const app$ = drawnPage.locator('#app');
+        expect(await app$.getAttribute('inert')).toBe('');
+        expect(await drawnPage.locator('html').getAttribute('data-theme')).toBe('light');
+        expect(await drawnPage.locator('script[type="module"][blocking="render"]').count()).toBe(0);
+        const drawn = (await drawnPage.locator(`[data-profile-id="${profile.id}"]`).first().innerText()).replace(/DATA AGE\n.*\n/, 'DATA AGE\n');
+        expect(drawn).toMatch(/\d,\d{3}\.\d{2} USD/);
+        expect(await drawnPage.getByRole('group', { name: 'Switch profile' }).innerText()).toContain(profile.name);
+        expect(await drawnPage.locator('img').count()).toBe(0);
+        await drawnPage.screenshot({ path: join(SCREENSHOT_DIR, 'first-frame-drawn-by-main.png') });
 
-      expect(await overview(page$('?bridge=http&opening=bridge'))).toBe(fromPage);
-      expect(openingCalls).toHaveLength(1);
-      // Through the binding, which carries the frame's identity to the dispatcher.
-      expect(await overview(page$('?opening=bridge'))).toBe(fromPage);
-      expect(await overview(harness.rendererUrl)).toBe(fromPage);
+        const fromPage = await overview(live('?bridge=http'));
+        // The live app shows what main drew.
+        expect(fromPage).toBe(drawn);
+        // Answered from the document: no call went out for the opening, and its block is gone.
+        expect(openingCalls).toEqual([]);
+        expect(await page.locator('#md-opening').count()).toBe(0);
+        expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+        expect(await page.locator('#app').getAttribute('inert')).toBeNull();
+        await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Subaccounts' }).click();
+        await expect.poll(() => page.getByRole('table', { name: 'Subaccounts' }).innerText()).toContain(hostile);
+
+        // Without the drawing, nothing renders before the entry script has mounted the figures.
+        expect(await overview(live('?bridge=http&render=none'))).toBe(fromPage);
+        expect(await page.locator('script[type="module"][blocking="render"]').count()).toBe(1);
+        expect(await overview(live('?bridge=http&opening=bridge'))).toBe(fromPage);
+        expect(openingCalls).toHaveLength(1);
+        // Through the binding, which carries the frame's identity to the dispatcher.
+        expect(await overview(live('?opening=bridge'))).toBe(fromPage);
+        expect(await overview(harness.rendererUrl)).toBe(fromPage);
+        expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+      } finally {
+        await scriptless.close();
+      }
     } finally {
       await harness.close();
     }

@@ -15,6 +15,7 @@ import type {
   SnapshotView,
   UserFacingError,
   ViewName,
+  WindowOpening,
 } from '../../../src-preload/contract.ts';
 import { afterFirstPaint } from '../lib/after-first-paint.ts';
 import { settle } from '../lib/settle.ts';
@@ -132,17 +133,25 @@ export class AppState {
       this.phase = 'failed';
       return;
     }
-    const { settings, profiles, view } = opening.value;
+    this.adopt(opening.value);
+    const { view } = opening.value;
+    afterFirstPaint(() => {
+      if (view?.subaccountsFollow !== undefined) void this.fetchFollowingSubaccounts(view.snapshot.profileId);
+      void this.alerts.load();
+    });
+  }
+
+  /**
+   * Takes the window's opening as the state to show: what `load` does with main's answer, and what
+   * main's server render of the first frame starts from (src-renderer/src/render-opening.ts).
+   */
+  adopt({ settings, profiles, view }: WindowOpening): void {
     this.settings = settings;
     // A switch the user started meanwhile stays: #storeProfiles leaves the active profile alone then.
     this.#storeProfiles(profiles);
     if (view !== null) this.#storeSnapshot(view);
     this.loadError = null;
     this.phase = 'ready';
-    afterFirstPaint(() => {
-      if (view?.subaccountsFollow !== undefined) void this.fetchFollowingSubaccounts(view.snapshot.profileId);
-      void this.alerts.load();
-    });
   }
 
   /**

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { AppServices } from '../../../src-main/app/app-services.ts';
 import { createDispatcher } from '../../../src-main/bridge/dispatcher.ts';
+import { drawFirstFrame, loadOpeningRenderer, OPENING_RENDERER_FILE } from '../../../src-main/bridge/first-frame.ts';
 import { createHandlerTable } from '../../../src-main/bridge/handlers.ts';
 import { SimulatedExchange } from '../../../src-main/kraken/simulator/exchange.ts';
 import { createSampleExchange } from '../../../src-main/kraken/simulator/sample-exchange.ts';
@@ -22,6 +23,8 @@ import { connectBridge, emitToPage } from './browser-bridge.ts';
 import { serveBuiltRenderer, type RendererServer } from './renderer-server.ts';
 
 export const SCREENSHOT_DIR = resolve('test-results/screenshots');
+/** The page's locale, which main's first-frame render formats in (Electron's app.getLocale() in the app). */
+const PAGE_LOCALE = 'en-US';
 
 export interface Harness {
   readonly app: AppServices;
@@ -96,7 +99,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   await app.start();
 
   const renderer: RendererServer = await serveBuiltRenderer();
-  const context = await (await sharedBrowser()).newContext({ viewport: { width: 1280, height: 820 }, colorScheme: options.colorScheme ?? 'light' });
+  const colorScheme = options.colorScheme ?? 'light';
+  const context = await (await sharedBrowser()).newContext({ viewport: { width: 1280, height: 820 }, colorScheme, locale: PAGE_LOCALE });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -104,7 +108,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   page.on('console', (message) => {
     if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
   });
-  await connectBridge(page, createDispatcher({ handlers: createHandlerTable(app), appOrigin: renderer.url, logger: app.logger }), renderer);
+  // Main's server render of the first frame, from the same build as the page (out/main beside out/renderer).
+  const renderOpening = await loadOpeningRenderer(resolve('out/main', OPENING_RENDERER_FILE));
+  const environment = { locale: PAGE_LOCALE, prefersDark: colorScheme === 'dark' };
+  await connectBridge(
+    page,
+    createDispatcher({ handlers: createHandlerTable(app), appOrigin: renderer.url, logger: app.logger }),
+    renderer,
+    (opening) => drawFirstFrame(opening, renderOpening, environment, app.logger),
+  );
   const unsubscribe = app.events.subscribe((name, payload) => void emitToPage(page, name, payload));
   await page.goto(renderer.url);
 
