@@ -19,10 +19,14 @@
  * reported too, as the moment the window answers clicks.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
+import { createDispatcher } from '../../src-main/bridge/dispatcher.ts';
+import { OPENING_RENDERER_FILE } from '../../src-main/bridge/first-frame.ts';
+import { createHandlerTable } from '../../src-main/bridge/handlers.ts';
 import { closeBrowser, startHarness } from '../e2e/support/app-harness.ts';
 import { BLANK_PAGE_PATH } from '../e2e/support/renderer-server.ts';
 import { SERVER_RENDERED_ATTRIBUTE } from '../../src-preload/contract.ts';
@@ -111,6 +115,27 @@ async function timeUntil(page: Page, act: string, selector: string): Promise<num
       }),
     [act, selector] as const,
   );
+}
+
+/**
+ * Main's side of the drawn first frame: its server render of the opening (out/main/render-opening.js),
+ * in fresh Node processes as main starts. The first render in a process pays for ICU's locale data
+ * and compiling the components, which is why main primes the render while the window's renderer
+ * process starts (src-main/bridge/first-frame.ts); every later render is the warm figure.
+ */
+function mainRenderTimes(openingJson: string): { first: number; warm: number } {
+  const file = join(mkdtempSync(join(tmpdir(), 'md-bench-opening-')), 'opening.json');
+  writeFileSync(file, openingJson);
+  const script = `
+    const { renderOpening } = await import(${JSON.stringify(resolve('out/main', OPENING_RENDERER_FILE))});
+    const opening = JSON.parse((await import('node:fs')).readFileSync(${JSON.stringify(file)}, 'utf8')).value;
+    const environment = { locale: 'en-US', prefersDark: false };
+    const time = () => { const start = performance.now(); renderOpening(opening, environment); return performance.now() - start; };
+    const first = time();
+    const warm = Array.from({ length: 51 }, time).sort((a, b) => a - b)[25];
+    console.log(JSON.stringify({ first, warm }));`;
+  const runs = Array.from({ length: 7 }, () => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as { first: number; warm: number });
+  return { first: median(runs.map((run) => run.first)), warm: median(runs.map((run) => run.warm)) };
 }
 
 function rendererJsGzip(): { total: number; initial: number } {
@@ -202,6 +227,11 @@ export async function run(): Promise<BenchResult[]> {
     results.push({ name: 'cached overview / blank, first frame not drawn by main', value: ratio(overviewUnrendered), unit: '×', note: 'the renderer mounts it (session 4)' });
     results.push({ name: 'cached overview / blank, nothing cached', value: ratio(overviewUncached), unit: '×', note: 'first start after install/update' });
     results.push({ name: 'cached overview / blank, opening asked over the bridge', value: ratio(overviewAsked), unit: '×', note: 'not written into the page' });
+    app.activate(single.id);
+    const opening = await createDispatcher({ handlers: createHandlerTable(app), appOrigin: harness.rendererUrl, logger: app.logger }).openingForPage();
+    const mainRender = mainRenderTimes(JSON.stringify(opening));
+    results.push({ name: 'main: first-frame render, first in its process', value: round(mainRender.first), unit: 'ms', note: 'paid at startup (primed)' });
+    results.push({ name: 'main: first-frame render, primed', value: Math.round(mainRender.warm * 100) / 100, unit: 'ms', note: 'on each page load' });
     results.push({
       name: 'first paint, cached overview (master, 1,000 subaccounts)',
       value: round(median(overviewLarge)),
