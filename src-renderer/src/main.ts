@@ -62,11 +62,13 @@ function mountOverFirstFrame(): void {
   mountApp();
 }
 
-// The frame mounts once the opening figures are in (at once when they came with the page), so its
-// first frame already shows them. Only when main is slow to answer (the page asked over IPC) does
-// the frame mount early, with its loading screen. Over a drawn first frame it mounts once that frame
-// is on screen: mounting sooner would hold the frame back.
-void Promise.race([started, new Promise((resolve) => setTimeout(resolve, LOADING_SCREEN_AFTER_MS))]).then(() => {
-  if (firstFrameInPage) afterFirstPaint(mountOverFirstFrame);
-  else mountApp();
-});
+if (firstFrameInPage) {
+  // The drawing already shows the figures: the live app replaces it once it has them too (never with
+  // a loading screen), and once the drawing is on screen (mounting sooner would hold that frame back).
+  void started.then(() => afterFirstPaint(mountOverFirstFrame));
+} else {
+  // The frame mounts once the opening figures are in (at once when they came with the page), so its
+  // first frame already shows them. Only when main is slow to answer (the page asked over IPC) does
+  // the frame mount early, with its loading screen.
+  void Promise.race([started, new Promise((resolve) => setTimeout(resolve, LOADING_SCREEN_AFTER_MS))]).then(mountApp);
+}

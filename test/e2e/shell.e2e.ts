@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CALL_CHANNELS, SERVER_RENDERED_ATTRIBUTE } from '../../src-preload/contract.ts';
 import { closeBrowser, SCREENSHOT_DIR, startHarness } from './support/app-harness.ts';
+import { BRIDGE_HTTP_PATH } from './support/bridge-http-path.ts';
 
 const VIEWS = ['Overview', 'Flex collateral', 'Subaccounts', 'History', 'Alerts', 'Profiles', 'Settings'];
 
@@ -25,6 +26,46 @@ describe('app shell', () => {
         await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toContain(view);
         await harness.screenshot(`${colorScheme}-${view.toLowerCase().replace(/ /g, '-')}-sample`);
       }
+    } finally {
+      await harness.close();
+    }
+  });
+
+  it('keeps main\'s drawing on screen until the live app has the figures, even when the opening must be asked for slowly', async () => {
+    const harness = await startHarness();
+    const { app, page, exchange } = harness;
+    try {
+      const key = exchange.addKey({ permissions: { general: 'READ_ONLY', transfer: 'NO_ACCESS' } });
+      const profile = await app.profiles.create({ name: 'Desk', colour: '#2f80ed', baseUrl: harness.exchangeUrl, ...key });
+      app.activate(profile.id);
+      await app.scheduler.refreshNow(profile.id);
+      app.scheduler.pause();
+      const url = new URL('?bridge=http', harness.rendererUrl).href;
+      // The opening's data block arrives unreadable, so the page asks main for it, and main is slow to
+      // answer: well past the moment a page without the drawing would show its loading screen.
+      await page.route(url, async (route) => {
+        const response = await route.fetch();
+        const body = (await response.text()).replace(/(<script type="application\/json" id="md-opening">)[^<]*/, '$1{"ok":tru');
+        await route.fulfill({ response, body });
+      });
+      await page.route(`**${BRIDGE_HTTP_PATH}`, async (route) => {
+        if (route.request().postData()?.includes(CALL_CHANNELS.openWindow)) await new Promise((done) => setTimeout(done, 600));
+        await route.continue();
+      });
+      const seen = new Set<string>();
+      await page.exposeFunction('__mdSeen', (text: string) => void seen.add(text));
+      await page.addInitScript(() => {
+        new MutationObserver(() => {
+          const text = document.getElementById('app')?.textContent ?? '';
+          (window as unknown as { __mdSeen(text: string): void }).__mdSeen(
+            text.includes('Opening your cached figures') ? 'loading screen' : text.includes('USD') ? 'figures' : 'other',
+          );
+        }).observe(document, { childList: true, subtree: true, characterData: true });
+      });
+      await page.goto(url);
+      await page.locator(`#app:not([${SERVER_RENDERED_ATTRIBUTE}]) [data-profile-id="${profile.id}"]`).waitFor();
+      expect(seen.has('loading screen')).toBe(false);
+      expect(await page.locator('#app').getAttribute('inert')).toBeNull();
     } finally {
       await harness.close();
     }
