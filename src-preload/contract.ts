@@ -83,7 +83,7 @@ export interface RenderEnvironment {
 
 export type RenderOpening = (opening: WindowOpening, environment: RenderEnvironment) => RenderedOpening;
 
-/** Marks the app element main filled with the rendered first frame, for the renderer to mount over. */
+/** Marks the app element main filled with the rendered first frame, for the renderer to take over. */
 export const SERVER_RENDERED_ATTRIBUTE = 'data-server-rendered';
 
 export interface Credentials {

@@ -4,7 +4,7 @@
  *   (src-preload/embedded-opening.ts), so the app needs no round trip to start;
  * - the app's markup rendered from that answer (./first-frame.ts) inside the app element, so the
  *   figures paint as the document parses, before any script has run. The element is `inert` until
- *   the renderer mounts the live app over it (src-renderer/src/main.ts): a click cannot land on a
+ *   the renderer's live app takes it over (src-renderer/src/main.ts): a click cannot land on a
  *   button that does nothing yet. The entry script then no longer blocks rendering: the markup is
  *   what the first frame shows, and the script's work waits for that frame.
  *

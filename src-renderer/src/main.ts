@@ -5,13 +5,14 @@
  * First paint: main serves the page with the window's opening in it (the bridge answers from it, see
  * src-preload/embedded-opening.ts) and, drawn from that opening, the first frame's markup
  * (src-main/bridge/page-with-opening.ts): the figures paint as the document parses, before this
- * script has done anything. Once that frame is on screen, the live app mounts over it, with the same
- * figures. A page without the markup (the dev server's, or one whose render failed) renders nothing
+ * script has done anything. Once that frame is on screen, the live app takes the drawing over
+ * (Svelte hydration: the drawn elements become the live app's, nothing is built or painted twice;
+ * were the drawing not what the app expects, Svelte would build the app afresh in its place). A page without the markup (the dev server's, or one whose render failed) renders nothing
  * before this script has run (`blocking="render"`, electron.vite.config.ts), and the frame mounts
  * with the figures in the same task; the chrome without figures (navigation, status line) mounts
  * once the first frame is on screen.
  */
-import { mount } from 'svelte';
+import { hydrate, mount } from 'svelte';
 import { BRIDGE_GLOBAL, SERVER_RENDERED_ATTRIBUTE, type Bridge } from '../../src-preload/contract.ts';
 import App from './App.svelte';
 import { afterFirstPaint } from './lib/after-first-paint.ts';
@@ -54,18 +55,18 @@ function mountApp(): void {
   mount(App, { target, props: { app } });
 }
 
-/** Replaces main's drawing of the first frame (inert markup) with the live app, which shows the same. */
-function mountOverFirstFrame(): void {
-  target.replaceChildren();
+/** Makes main's drawing of the first frame (inert markup) the live app's own elements. */
+function takeOverFirstFrame(): void {
+  hydrate(App, { target, props: { app } });
   target.removeAttribute(SERVER_RENDERED_ATTRIBUTE);
   target.inert = false;
-  mountApp();
 }
 
 if (firstFrameInPage) {
-  // The drawing already shows the figures: the live app replaces it once it has them too (never with
-  // a loading screen), and once the drawing is on screen (mounting sooner would hold that frame back).
-  void started.then(() => afterFirstPaint(mountOverFirstFrame));
+  // The drawing already shows the figures: the live app takes it over once it has them too (never
+  // with a loading screen), and once the drawing is on screen (hydrating sooner would hold that
+  // frame back).
+  void started.then(() => afterFirstPaint(takeOverFirstFrame));
 } else {
   // The frame mounts once the opening figures are in (at once when they came with the page), so its
   // first frame already shows them. Only when main is slow to answer (the page asked over IPC) does

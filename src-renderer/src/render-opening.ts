@@ -1,8 +1,9 @@
 /**
  * The window's first frame rendered to HTML, in main, from the opening it writes into the page
  * (src-main/bridge/page-with-opening.ts): the overview's figures are in the document as it parses,
- * so they paint before any script has loaded or run. The renderer mounts the live app over it once
- * that frame is on screen (main.ts). The same components render both: this is their server build.
+ * so they paint before any script has loaded or run. Once that frame is on screen, the renderer's
+ * live app takes the markup over (hydrates it: main.ts). The same components render both: this is
+ * their server build, and what it writes is what the live app expects to find.
  *
  * A server render makes no call, starts no timer and runs no effect: it draws the opening, in the
  * renderer's locale and theme, and nothing else.

@@ -15,8 +15,8 @@
  * nothing cached at all (a first start after an install or update); the opening in the page without
  * the first frame (the renderer mounts the app itself, as the app did in session 4); and the opening
  * asked for over the bridge (as the dev server's page does, and as the app did before session 4).
- * Over a drawn first frame, the live app mounts once that frame is on screen: the time it does is
- * reported too, as the moment the window answers clicks.
+ * Over a drawn first frame, the live app takes the drawing over once that frame is on screen: the
+ * time it has is reported too, as the moment the window answers clicks.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -67,8 +67,8 @@ const PAINT_PROBE = `
     observer.disconnect();
     window.__mdPainted(entry.renderTime);
   }).observe({ type: 'element', buffered: true });
-  // The live app mounts over main's drawing by removing this attribute (the parser's own
-  // attributes make no record): when it does, the window answers clicks.
+  // The live app removes this attribute once it has taken main's drawing over (the parser's own
+  // attributes make no record): from then on, the window answers clicks.
   new MutationObserver((_records, observer) => {
     observer.disconnect();
     window.__mdLiveAt = performance.now();
@@ -223,7 +223,7 @@ export async function run(): Promise<BenchResult[]> {
     results.push({ name: 'first paint, blank page (peer)', value: round(median(blank)), unit: 'ms' });
     results.push({ name: 'first paint, cached overview (one account)', value: round(median(overview)), unit: 'ms', note: 'opening in the page, code cached' });
     results.push({ name: 'cached overview / blank page', value: ratio(overview), unit: '×', note: 'target ≤ 1.5×' });
-    results.push({ name: 'cached overview: live app mounted over the first frame', value: round(median(overviewLive)), unit: 'ms', note: 'from then on it answers clicks' });
+    results.push({ name: 'cached overview: live app has taken the first frame over', value: round(median(overviewLive)), unit: 'ms', note: 'from then on it answers clicks' });
     results.push({ name: 'cached overview / blank, first frame not drawn by main', value: ratio(overviewUnrendered), unit: '×', note: 'the renderer mounts it (session 4)' });
     results.push({ name: 'cached overview / blank, nothing cached', value: ratio(overviewUncached), unit: '×', note: 'first start after install/update' });
     results.push({ name: 'cached overview / blank, opening asked over the bridge', value: ratio(overviewAsked), unit: '×', note: 'not written into the page' });

@@ -112,7 +112,7 @@ describe('app shell', () => {
     }
   });
 
-  it('starts from the first frame main drew into the page, then mounts the same figures live; as it does without the drawing or when it asks over either bridge', async () => {
+  it('starts from the first frame main drew into the page, which the live app takes over; the same figures as without the drawing or when it asks over either bridge', async () => {
     const harness = await startHarness();
     const { app, page, exchange } = harness;
     try {
@@ -155,9 +155,19 @@ describe('app shell', () => {
         expect(await drawnPage.locator('img').count()).toBe(0);
         await drawnPage.screenshot({ path: join(SCREENSHOT_DIR, 'first-frame-drawn-by-main.png') });
 
+        // The figures' element as the page first has it: main's drawing, parsed from the document.
+        await page.addInitScript(() => {
+          new MutationObserver((_records, observer) => {
+            const figures = document.querySelector('[data-profile-id]');
+            if (!figures) return;
+            observer.disconnect();
+            (figures as Element & { firstSeen?: boolean }).firstSeen = true;
+          }).observe(document, { childList: true, subtree: true });
+        });
         const fromPage = await overview(live('?bridge=http'));
-        // The live app shows what main drew.
+        // The live app shows what main drew, in main's very elements (hydrated, not built again).
         expect(fromPage).toBe(drawn);
+        expect(await page.evaluate(() => (document.querySelector('[data-profile-id]') as Element & { firstSeen?: boolean }).firstSeen)).toBe(true);
         // Answered from the document: no call went out for the opening, and its block is gone.
         expect(openingCalls).toEqual([]);
         expect(await page.locator('#md-opening').count()).toBe(0);

@@ -61,7 +61,7 @@ describe('the first frame drawn into the page', () => {
   const opening: BridgeResult<unknown> = { ok: true, value: { settings: { theme: 'system' } } };
   const rendered = { html: '<main><h1>Overview</h1><p class="figure">56,870.25 <span>USD</span></p></main>', theme: 'dark' as const };
 
-  it('fills the app element, inert and marked for the renderer to mount over, with the opening still read back', () => {
+  it('fills the app element, inert and marked for the renderer to take over, with the opening still read back', () => {
     const document = parsed(pageWithOpening(BUILT_PAGE, { opening, rendered }));
     const app = document.getElementById('app')!;
     expect(app.hasAttribute('inert')).toBe(true);
