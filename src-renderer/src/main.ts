@@ -7,10 +7,11 @@
  * (src-main/bridge/page-with-opening.ts): the figures paint as the document parses, before this
  * script has done anything. Once that frame is on screen, the live app takes the drawing over
  * (Svelte hydration: the drawn elements become the live app's, nothing is built or painted twice;
- * were the drawing not what the app expects, Svelte would build the app afresh in its place). A page without the markup (the dev server's, or one whose render failed) renders nothing
- * before this script has run (`blocking="render"`, electron.vite.config.ts), and the frame mounts
- * with the figures in the same task; the chrome without figures (navigation, status line) mounts
- * once the first frame is on screen.
+ * were the drawing not what the app expects, Svelte builds the app afresh in its place). A page
+ * without the markup (the dev server's, or one whose render failed) renders nothing before this
+ * script has run (`blocking="render"`, electron.vite.config.ts), and the frame mounts with the
+ * figures in the same task; the chrome without figures (navigation, status line) mounts once the
+ * first frame is on screen.
  */
 import { hydrate, mount } from 'svelte';
 import { BRIDGE_GLOBAL, SERVER_RENDERED_ATTRIBUTE, type Bridge } from '../../src-preload/contract.ts';

@@ -71,6 +71,34 @@ describe('app shell', () => {
     }
   });
 
+  it('builds the live app afresh when the drawing in the page is not what it expects', async () => {
+    const harness = await startHarness();
+    const { app, page, exchange } = harness;
+    try {
+      const key = exchange.addKey({ permissions: { general: 'READ_ONLY', transfer: 'NO_ACCESS' } });
+      const profile = await app.profiles.create({ name: 'Desk', colour: '#2f80ed', baseUrl: harness.exchangeUrl, ...key });
+      app.activate(profile.id);
+      await app.scheduler.refreshNow(profile.id);
+      app.scheduler.pause();
+      const url = new URL('?bridge=http', harness.rendererUrl).href;
+      let served = '';
+      await page.route(url, async (route) => {
+        const response = await route.fetch();
+        served = (await response.text()).replace(/(<div id="app"[^>]*>)[\s\S]*?(<script type="application\/json")/, '$1<p>Something else entirely</p></div>$2');
+        await route.fulfill({ response, body: served });
+      });
+      await page.goto(url);
+      expect(served).toMatch(new RegExp(`<div id="app" inert ${SERVER_RENDERED_ATTRIBUTE}><p>Something else entirely</p></div>`));
+      await page.locator(`#app:not([${SERVER_RENDERED_ATTRIBUTE}]) [data-profile-id="${profile.id}"]`).waitFor();
+      expect(await page.locator('#app').innerText()).not.toContain('Something else entirely');
+      expect(await page.locator(`[data-profile-id="${profile.id}"]`).first().innerText()).toMatch(/USD/);
+      await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Flex collateral' }).click();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toContain('Flex collateral');
+    } finally {
+      await harness.close();
+    }
+  });
+
   it('exposes only the contract on the window global, with no Node objects', async () => {
     const harness = await startHarness();
     try {
