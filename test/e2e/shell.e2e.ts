@@ -5,12 +5,31 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CALL_CHANNELS, SERVER_RENDERED_ATTRIBUTE } from '../../src-preload/contract.ts';
-import { closeBrowser, SCREENSHOT_DIR, startHarness } from './support/app-harness.ts';
+import type { Page } from 'playwright-core';
+import { closeBrowser, SCREENSHOT_DIR, startHarness, type Harness } from './support/app-harness.ts';
 import { BRIDGE_HTTP_PATH } from './support/bridge-http-path.ts';
 
 const VIEWS = ['Overview', 'Flex collateral', 'Subaccounts', 'History', 'Alerts', 'Profiles', 'Settings'];
 
 afterAll(closeBrowser);
+
+/** A kraken profile on the simulator with cached figures, made active; no refresh lands afterwards. */
+async function cachedProfile(harness: Harness, name: string) {
+  const key = harness.exchange.addKey({ permissions: { general: 'READ_ONLY', transfer: 'NO_ACCESS' } });
+  const profile = await harness.app.profiles.create({ name, colour: '#2f80ed', baseUrl: harness.exchangeUrl, ...key });
+  harness.app.activate(profile.id);
+  await harness.app.scheduler.refreshNow(profile.id);
+  harness.app.scheduler.pause();
+  return profile;
+}
+
+/** Serves the page at `url` as the server writes it, changed by `rewrite` on its way to the browser. */
+async function servePageRewritten(page: Page, url: string, rewrite: (html: string) => string): Promise<void> {
+  await page.route(url, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: rewrite(await response.text()) });
+  });
+}
 
 describe('app shell', () => {
   it.each(['light', 'dark'] as const)('starts empty, adds the Sample profile and shows every view (%s)', async (colorScheme) => {
@@ -33,21 +52,13 @@ describe('app shell', () => {
 
   it('keeps main\'s drawing on screen until the live app has the figures, even when the opening must be asked for slowly', async () => {
     const harness = await startHarness();
-    const { app, page, exchange } = harness;
+    const { page } = harness;
     try {
-      const key = exchange.addKey({ permissions: { general: 'READ_ONLY', transfer: 'NO_ACCESS' } });
-      const profile = await app.profiles.create({ name: 'Desk', colour: '#2f80ed', baseUrl: harness.exchangeUrl, ...key });
-      app.activate(profile.id);
-      await app.scheduler.refreshNow(profile.id);
-      app.scheduler.pause();
+      const profile = await cachedProfile(harness, 'Desk');
       const url = new URL('?bridge=http', harness.rendererUrl).href;
       // The opening's data block arrives unreadable, so the page asks main for it, and main is slow to
       // answer: well past the moment a page without the drawing would show its loading screen.
-      await page.route(url, async (route) => {
-        const response = await route.fetch();
-        const body = (await response.text()).replace(/(<script type="application\/json" id="md-opening">)[^<]*/, '$1{"ok":tru');
-        await route.fulfill({ response, body });
-      });
+      await servePageRewritten(page, url, (html) => html.replace(/(<script type="application\/json" id="md-opening">)[^<]*/, '$1{"ok":tru'));
       await page.route(`**${BRIDGE_HTTP_PATH}`, async (route) => {
         if (route.request().postData()?.includes(CALL_CHANNELS.openWindow)) await new Promise((done) => setTimeout(done, 600));
         await route.continue();
@@ -73,20 +84,12 @@ describe('app shell', () => {
 
   it('builds the live app afresh when the drawing in the page is not what it expects', async () => {
     const harness = await startHarness();
-    const { app, page, exchange } = harness;
+    const { page } = harness;
     try {
-      const key = exchange.addKey({ permissions: { general: 'READ_ONLY', transfer: 'NO_ACCESS' } });
-      const profile = await app.profiles.create({ name: 'Desk', colour: '#2f80ed', baseUrl: harness.exchangeUrl, ...key });
-      app.activate(profile.id);
-      await app.scheduler.refreshNow(profile.id);
-      app.scheduler.pause();
+      const profile = await cachedProfile(harness, 'Desk');
       const url = new URL('?bridge=http', harness.rendererUrl).href;
       let served = '';
-      await page.route(url, async (route) => {
-        const response = await route.fetch();
-        served = (await response.text()).replace(/(<div id="app"[^>]*>)[\s\S]*?(<script type="application\/json")/, '$1<p>Something else entirely</p></div>$2');
-        await route.fulfill({ response, body: served });
-      });
+      await servePageRewritten(page, url, (html) => (served = html.replace(/(<div id="app"[^>]*>)[\s\S]*?(<script type="application\/json")/, '$1<p>Something else entirely</p></div>$2')));
       await page.goto(url);
       expect(served).toMatch(new RegExp(`<div id="app" inert ${SERVER_RENDERED_ATTRIBUTE}><p>Something else entirely</p></div>`));
       await page.locator(`#app:not([${SERVER_RENDERED_ATTRIBUTE}]) [data-profile-id="${profile.id}"]`).waitFor();
@@ -142,17 +145,13 @@ describe('app shell', () => {
 
   it('starts from the first frame main drew into the page, which the live app takes over; the same figures as without the drawing or when it asks over either bridge', async () => {
     const harness = await startHarness();
-    const { app, page, exchange } = harness;
+    const { page, exchange } = harness;
     try {
       // A name that would end the page's data block, were it written into it unescaped.
       const hostile = '</script><script>window.__pwned = 1</script><!--';
       exchange.addSubaccount({ email: 'trader@example.com', fullName: hostile });
-      const key = exchange.addKey({ permissions: { general: 'READ_ONLY', transfer: 'NO_ACCESS' } });
       // The profile's name is in the drawn first frame (the switcher): it must stay text there too.
-      const profile = await app.profiles.create({ name: '<img src=x onerror="window.__pwned = 2">', colour: '#2f80ed', baseUrl: harness.exchangeUrl, ...key });
-      app.activate(profile.id);
-      await app.scheduler.refreshNow(profile.id);
-      app.scheduler.pause();
+      const profile = await cachedProfile(harness, '<img src=x onerror="window.__pwned = 2">');
       const openingCalls: string[] = [];
       page.on('request', (request) => {
         if (request.method() === 'POST' && request.postData()?.includes(CALL_CHANNELS.openWindow)) openingCalls.push(request.url());
