@@ -7,6 +7,7 @@ import { HistoryRepository } from './history-repository.ts';
 import { ProfilesRepository } from './profiles-repository.ts';
 import { SettingsRepository } from './settings-repository.ts';
 import { SnapshotRepository } from './snapshot-repository.ts';
+import { isLockError } from './sqlite-error.ts';
 import type { StoreNotice } from './store-notice.ts';
 
 /**
@@ -46,10 +47,21 @@ export class Store {
     this.appState = new AppStateRepository(db);
   }
 
+  /**
+   * Closes the file. Runs at quit, where another program (a backup tool, a database viewer) may hold
+   * a lock: the planner's statistics are then left as they are, without waiting, and the file still
+   * closes; SQLITE_BUSY never reaches the quitting app.
+   */
   close(): void {
     if (!this.#db.open) return;
-    // lets SQLite refresh the statistics its query planner uses, as its docs advise before closing
-    this.#db.pragma('optimize');
-    this.#db.close();
+    try {
+      this.#db.pragma('busy_timeout = 0');
+      // lets SQLite refresh the statistics its query planner uses, as its docs advise before closing
+      this.#db.pragma('optimize');
+    } catch (error) {
+      if (!isLockError(error)) throw error;
+    } finally {
+      this.#db.close();
+    }
   }
 }
