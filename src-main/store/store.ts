@@ -4,6 +4,7 @@ import { AlertRulesRepository } from './alert-rules-repository.ts';
 import { AppStateRepository } from './app-state-repository.ts';
 import { openDatabase, type OpenDatabaseOptions } from './database.ts';
 import { HistoryRepository } from './history-repository.ts';
+import { NonceRepository } from './nonce-repository.ts';
 import { ProfilesRepository } from './profiles-repository.ts';
 import { SettingsRepository } from './settings-repository.ts';
 import { SnapshotRepository } from './snapshot-repository.ts';
@@ -26,6 +27,7 @@ export class Store {
   readonly alertRules: AlertRulesRepository;
   readonly settings: SettingsRepository;
   readonly appState: AppStateRepository;
+  readonly nonces: NonceRepository;
   readonly #db: Database;
 
   /** Opens (creating, checking and migrating as needed) the database in `folder`. Throws AppError. */
@@ -45,6 +47,7 @@ export class Store {
     this.alertRules = new AlertRulesRepository(db);
     this.settings = new SettingsRepository(db);
     this.appState = new AppStateRepository(db);
+    this.nonces = new NonceRepository(db);
   }
 
   /**
