@@ -7,7 +7,15 @@ import { HistoryRepository } from './history-repository.ts';
 import { ProfilesRepository } from './profiles-repository.ts';
 import { SettingsRepository } from './settings-repository.ts';
 import { SnapshotRepository } from './snapshot-repository.ts';
+import { isLockError } from './sqlite-error.ts';
 import type { StoreNotice } from './store-notice.ts';
+
+/**
+ * How long a write waits for another program's lock once the app runs. Every write happens on the
+ * main thread, so waiting longer would freeze the window, IPC and tray; a write that gives up is a
+ * visible storage problem and the next refresh writes again.
+ */
+const RUNNING_BUSY_TIMEOUT_MS = 40;
 
 /**
  * The local store: one SQLite file with every repository over it. Synchronous (better-sqlite3): each
@@ -30,6 +38,7 @@ export class Store {
   /** Opens (creating, checking and migrating as needed) the database in `folder`. Throws AppError. */
   static open(folder: string, options?: OpenDatabaseOptions): Store {
     const opened = openDatabase(folder, options);
+    opened.db.pragma(`busy_timeout = ${RUNNING_BUSY_TIMEOUT_MS}`);
     return new Store(opened.db, opened.path, opened.notices);
   }
 
@@ -46,10 +55,20 @@ export class Store {
     this.appState = new AppStateRepository(db);
   }
 
+  /** How long a write waits for another connection's lock, ms. */
+  busyTimeoutMs(): number {
+    return this.#db.pragma('busy_timeout', { simple: true }) as number;
+  }
+
+  /** Closes the file; another program holding a lock at quit costs the planner statistics, never the quit. */
   close(): void {
     if (!this.#db.open) return;
-    // lets SQLite refresh the statistics its query planner uses, as its docs advise before closing
-    this.#db.pragma('optimize');
+    try {
+      // lets SQLite refresh the statistics its query planner uses, as its docs advise before closing
+      this.#db.pragma('optimize');
+    } catch (error) {
+      if (!isLockError(error)) throw error;
+    }
     this.#db.close();
   }
 }
