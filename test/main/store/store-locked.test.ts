@@ -30,9 +30,4 @@ describe('Store with a write lock held elsewhere', () => {
     // The wait SQLite is allowed before giving up is the store's, not the 5 s the opening may wait.
     expect(store.busyTimeoutMs()).toBeLessThanOrEqual(50);
   });
-
-  it('closes at quit without throwing', () => {
-    const { store } = lockedStore();
-    expect(() => store.close()).not.toThrow();
-  });
 });
