@@ -8,14 +8,14 @@
  * The installers themselves need build tools electron-builder downloads (fpm, the AppImage
  * runtime); the deb target is run up to that download, pointed at a closed loopback port.
  */
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractFile, listPackage, statFile } from '@electron/asar';
 import { build, Platform, type Configuration } from 'electron-builder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import config from '../../../electron-builder.config.ts';
+import config, { UPDATE_FEED_URL } from '../../../electron-builder.config.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const NOT_COPIED = new Set(['node_modules', '.git', 'out', 'dist', 'test-results', '.tools', '.bench-scratch']);
@@ -95,10 +95,27 @@ describe('the packaged app', () => {
     }
   });
 
-  it('bundles exactly the production dependencies', () => {
-    const topLevel = new Set(files.filter((path) => path.startsWith('node_modules/')).map((path) => path.split('/')[1]));
+  it('bundles exactly the production dependencies and what they depend on, no development package', () => {
+    const topLevel = new Set(
+      files
+        .filter((path) => path.startsWith('node_modules/'))
+        .map((path) => path.split('/').slice(1, path.split('/')[1].startsWith('@') ? 3 : 2).join('/')),
+    );
     const { dependencies } = JSON.parse(extractFile(asarPath, 'package.json').toString());
-    expect(topLevel).toEqual(new Set(Object.keys(dependencies)));
+    // package-lock.json marks every package only development needs; the rest is the production tree.
+    const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean; optional?: boolean }> };
+    const production = Object.entries(lock.packages)
+      .filter(([path, entry]) => /^node_modules\/(@[^/]+\/)?[^/]+$/.test(path) && !entry.dev && !entry.optional)
+      .map(([path]) => path.slice('node_modules/'.length));
+    for (const name of Object.keys(dependencies)) expect(topLevel).toContain(name);
+    console.log(JSON.stringify([...topLevel].sort()), JSON.stringify(production.sort()));
+    expect([...topLevel].sort()).toEqual(production.sort());
+  });
+
+  it('carries the update feed address electron-updater reads', () => {
+    const feed = readFileSync(join(work, 'dist', 'linux-unpacked', 'resources', 'app-update.yml'), 'utf8');
+    expect(feed).toContain(`url: ${UPDATE_FEED_URL}`);
+    expect(feed).toContain('provider: generic');
   });
 
   it('keeps the native modules, with their compiled bindings unpacked next to the asar', () => {
