@@ -13,6 +13,8 @@ import { buildProfile } from '../../store/fixtures/profile-fixture.ts';
 
 export interface StartedServices {
   readonly services: AppServices;
+  /** The keychain stand-in: set `failure` to play a locked or missing keychain. */
+  readonly secrets: MemorySecretStore;
   /** What the services asked of the desktop (PlatformHooks), in order. */
   readonly hookCalls: string[];
 }
@@ -20,11 +22,12 @@ export interface StartedServices {
 export async function startedServices(): Promise<StartedServices> {
   const dataDir = mkdtempSync(join(tmpdir(), 'md-app-'));
   const hookCalls: string[] = [];
+  const secrets = new MemorySecretStore();
   const services = new AppServices({
     dataDir,
     appVersion: '0.1.0-test',
     platform: 'linux',
-    secrets: new MemorySecretStore(),
+    secrets,
     logger: createLogger({ filePath: null, console: false }),
     hooks: {
       showLogFile: (path) => void hookCalls.push(`showLogFile ${path}`),
@@ -37,7 +40,7 @@ export async function startedServices(): Promise<StartedServices> {
     services.dispose();
     rmSync(dataDir, { recursive: true, force: true });
   });
-  return { services, hookCalls };
+  return { services, secrets, hookCalls };
 }
 
 /**
