@@ -22,6 +22,7 @@
 import WebSocket, { type RawData } from 'ws';
 import { systemClock, type Clock } from '../clock.ts';
 import { KrakenError } from '../errors.ts';
+import { insecureAddressError, isSecureOrLoopback } from './secure-address.ts';
 import type { WebSocketToken } from './spot-client.ts';
 import {
   uwsConnectFailed,
@@ -246,6 +247,10 @@ export class UwsConnection {
   /** Connects (again after `stop()` or `failed`); does nothing while connected or connecting. */
   start(): void {
     if (this.#state.kind !== 'stopped' && this.#state.kind !== 'failed') return;
+    if (!isSecureOrLoopback(this.#url)) {
+      this.#fail(insecureAddressError());
+      return;
+    }
     this.#attempt = 0;
     this.#connect();
   }

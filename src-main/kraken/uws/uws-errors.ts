@@ -14,7 +14,8 @@ export type UwsErrorKind =
   | 'uwsMalformedFrame'
   | 'uwsSubscribeRejected'
   | 'uwsSessionExpired'
-  | 'uwsSnapshotTooLarge';
+  | 'uwsSnapshotTooLarge'
+  | 'uwsInsecureAddress';
 
 /** The WebSocket handshake failed (refused, DNS, TLS, an HTTP answer instead of an upgrade). */
 export function uwsConnectFailed(detail: string, cause?: unknown): KrakenError {

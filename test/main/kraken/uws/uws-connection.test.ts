@@ -339,6 +339,13 @@ describe('UwsConnection over a real loopback WebSocket', () => {
     expect(state.kind === 'reconnecting' && state.nextRetryAt - recorded.clock.now()).toBe(500);
   });
 
+  it('refuses to send a token to an unencrypted address off this machine', async () => {
+    const recorded = loopback.connect({ url: 'ws://uws.kraken.com.example/v2/private' });
+    recorded.connection.start();
+    expect(recorded.connection.state).toMatchObject({ kind: 'failed', error: { kind: 'uwsInsecureAddress' } });
+    expect(loopback.exchange.requestCount('wsToken')).toBe(0);
+  });
+
   it('stop closes for good', async () => {
     const recorded = loopback.connect();
     recorded.connection.start();
