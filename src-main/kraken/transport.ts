@@ -1,5 +1,5 @@
 /**
- * How one GET reaches the network: a small interface with two implementations.
+ * How one request (a GET, or a POST with a form body for Kraken's Spot REST) reaches the network: a small interface with two implementations.
  * - `nodeHttpTransport` (the default): node:http/https with keep-alive agents. Measured against
  *   the simulator over loopback it costs about half the CPU of the global `fetch` per request
  *   (fetch adds the WHATWG Request/Response/stream machinery), which matters for a monitor that
@@ -30,17 +30,24 @@ export interface TransportResponse {
 }
 
 /**
- * Sends a GET; rejects (before any response) with the system's network error. `signal` aborts this
- * one request (headers or body) and is not used for anything else.
+ * Sends a GET, or a POST of `body` when one is given; rejects (before any response) with the
+ * system's network error. `signal` aborts this one request (headers or body) and is not used for
+ * anything else.
  */
-export type Transport = (url: string, headers: Readonly<Record<string, string>>, signal: AbortSignal) => Promise<TransportResponse>;
+export type Transport = (
+  url: string,
+  headers: Readonly<Record<string, string>>,
+  signal: AbortSignal,
+  body?: string,
+) => Promise<TransportResponse>;
 
 /** The subset of `fetch` the client uses; the simulator's handler and tests' fakes fit it. */
 export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
 
 export function fetchTransport(fetchFn: FetchFunction): Transport {
-  return async (url, headers, signal) => {
-    const response = await fetchFn(url, { method: 'GET', headers, signal, redirect: 'manual' });
+  return async (url, headers, signal, body) => {
+    const method = body === undefined ? 'GET' : 'POST';
+    const response = await fetchFn(url, { method, headers, signal, redirect: 'manual', ...(body === undefined ? {} : { body }) });
     return { status: response.status, header: (name) => response.headers.get(name), body: async () => ({ text: await response.text() }) };
   };
 }
@@ -75,11 +82,12 @@ function readBody(response: IncomingMessage): Promise<ResponseBody> {
   });
 }
 
-export const nodeHttpTransport: Transport = (url, headers, signal) =>
+export const nodeHttpTransport: Transport = (url, headers, signal, body) =>
   new Promise((resolve, reject) => {
     const secure = url.startsWith('https:');
     const send = secure ? httpsRequest : httpRequest;
-    const request = send(url, { method: 'GET', headers, agent: secure ? httpsAgent : httpAgent }, (response) => {
+    const method = body === undefined ? 'GET' : 'POST';
+    const request = send(url, { method, headers, agent: secure ? httpsAgent : httpAgent }, (response) => {
       const body = readBody(response);
       // the body is read at once; a failure surfaces when the client asks for it
       body.catch(() => {});
@@ -98,5 +106,5 @@ export const nodeHttpTransport: Transport = (url, headers, signal) =>
     const abort = () => request.destroy(signal.reason as Error);
     if (signal.aborted) abort();
     else signal.addEventListener('abort', abort, { once: true });
-    request.end();
+    request.end(body);
   });
