@@ -18,6 +18,7 @@ import { AppLifecycle, type StartedApp } from './electron/app-lifecycle.ts';
 import { installAppMenu } from './electron/app-menu.ts';
 import { APP_ORIGIN, registerAppSchemePrivileges, serveRendererFrom } from './electron/app-protocol.ts';
 import { AppWindow } from './electron/app-window.ts';
+import { createAppUpdater } from './electron/app-updater.ts';
 import { registerBridge, sendEvent } from './electron/ipc-bridge.ts';
 import { createLoginItem, launchedHidden } from './electron/login-item.ts';
 import { defaultPreloadPath } from './electron/main-window.ts';
@@ -48,6 +49,8 @@ async function start(): Promise<StartedApp> {
     platform: process.platform,
     secrets: new KeytarSecretStore(),
     logger,
+    // Only an installed build has a feed to read (app-update.yml beside it).
+    updater: app.isPackaged ? createAppUpdater(logger.child('updater')) : undefined,
     hooks: {
       showLogFile: (path) => shell.showItemInFolder(path),
       openExternal: (url) => void shell.openExternal(url),

@@ -12,6 +12,8 @@ export interface TrayActionServices {
   refreshAll(): Promise<void>;
   snooze(profileId: string, minutes: number): unknown;
   updateSettings(changes: Partial<Settings>): unknown;
+  /** Null where the app cannot update itself (development, tests). */
+  readonly updates: { installNow(): unknown } | null;
 }
 
 export interface TrayActionTargets {
@@ -35,6 +37,8 @@ export function trayActionHandler(services: TrayActionServices, targets: TrayAct
         return void services.updateSettings({ privacyMode: action.enabled });
       case 'openWindow':
         return targets.showWindow();
+      case 'installUpdate':
+        return void services.updates?.installNow();
       case 'quit':
         return targets.quit();
     }

@@ -5,8 +5,19 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { NavigateRequest } from '../../../src-preload/contract.ts';
 import { alertClickHandler } from '../../../src-main/app/alert-click.ts';
-import { trayActionHandler } from '../../../src-main/app/tray-actions.ts';
+import type { AppServices } from '../../../src-main/app/app-services.ts';
+import { trayActionHandler, type TrayActionServices } from '../../../src-main/app/tray-actions.ts';
 import { addStoredProfile, startedServices } from './support/started-services.ts';
+
+/** The services' tray-facing methods, bound, to combine with a stand-in for the updater. */
+function pick(services: AppServices): Omit<TrayActionServices, 'updates'> {
+  return {
+    activate: (id) => services.activate(id),
+    refreshAll: () => services.refreshAll(),
+    snooze: (id, minutes) => services.snooze(id, minutes),
+    updateSettings: (changes) => services.updateSettings(changes),
+  };
+}
 
 async function tray() {
   const { services } = await startedServices();
@@ -50,6 +61,16 @@ describe('tray actions', () => {
     const refreshNow = vi.spyOn(services.scheduler, 'refreshNow').mockResolvedValue(undefined);
     run({ kind: 'refreshNow' });
     expect(refreshNow.mock.calls.map(([id]) => id).sort()).toEqual([...ids].sort());
+  });
+
+  it('installUpdate restarts into the downloaded update, and does nothing where the app cannot update itself', async () => {
+    const { services, run } = await tray();
+    expect(services.updates).toBeNull();
+    expect(() => run({ kind: 'installUpdate' })).not.toThrow();
+    let installs = 0;
+    const withUpdates = trayActionHandler({ ...pick(services), updates: { installNow: () => installs++ } }, { showWindow: () => undefined, quit: () => undefined });
+    withUpdates({ kind: 'installUpdate' });
+    expect(installs).toBe(1);
   });
 
   it('openWindow shows the window as it was; quit quits', async () => {
