@@ -204,4 +204,11 @@ export interface AccountSnapshot {
   readonly positions: readonly OpenPosition[];
   /** Mark prices by symbol (lower-case Kraken symbol, e.g. `pi_xbtusd`). */
   readonly markPrices: Readonly<Record<string, Decimal>>;
+  /**
+   * Figures health needs that the source did not send, by account key (`flex`, `wallet:<key>`):
+   * their model fields hold a placeholder that must not be judged, and the account's health is
+   * `unknown`. The Unified WebSocket's field names are partly guessed, so its decoders fill this;
+   * absent (REST, and snapshots stored before it existed) means every figure was sent.
+   */
+  readonly missingFigures?: Readonly<Record<string, readonly string[]>>;
 }

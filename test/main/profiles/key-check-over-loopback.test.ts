@@ -43,17 +43,17 @@ describe('key check and credentials through the Kraken client (simulator on loop
 
   it('reports the permissions of a full-access key with its warnings, and stores them with the profile', async () => {
     const key = exchange.addKey({ permissions: { general: 'FULL_ACCESS', transfer: 'FULL_ACCESS' } });
-    const test = await service.testConnection({ ...key, baseUrl: server.url });
+    const test = await service.testConnection({ ...key, source: 'rest', baseUrl: server.url });
     expect(test.permissions).toEqual({ general: 'FULL_ACCESS', transfer: 'FULL_ACCESS', other: {} });
     expect(test.warnings).toHaveLength(3);
-    const created = await service.create({ name: 'Sim', colour: '#336699', ...key, baseUrl: server.url });
+    const created = await service.create({ name: 'Sim', colour: '#336699', source: 'rest', ...key, baseUrl: server.url });
     expect(created.permissions).toEqual(test.permissions);
   });
 
   it('explains a refused key (wrong secret) and stores nothing', async () => {
     const key = exchange.addKey();
     const wrong = { apiKey: key.apiKey, apiSecret: newCredentials().apiSecret };
-    const error = await rejection(service.create({ name: 'Sim', colour: '#336699', ...wrong, baseUrl: server.url }));
+    const error = await rejection(service.create({ name: 'Sim', colour: '#336699', source: 'rest', ...wrong, baseUrl: server.url }));
     expect(['authenticationError', 'httpUnauthorized']).toContain(error.kind);
     expect(error.message).toMatch(/Spot key/);
     expect(`${error.message} ${error.action} ${error.stack} ${JSON.stringify(error)}`).not.toContain(wrong.apiSecret);
@@ -63,7 +63,7 @@ describe('key check and credentials through the Kraken client (simulator on loop
 
   it('gives the client the keychain credentials on every request, so a replaced or removed key takes effect at once', async () => {
     const first = exchange.addKey();
-    const profile = await service.create({ name: 'Sim', colour: '#336699', ...first, baseUrl: server.url });
+    const profile = await service.create({ name: 'Sim', colour: '#336699', source: 'rest', ...first, baseUrl: server.url });
     const client = new KrakenClient({ ...APP, baseUrl: profile.baseUrl, getCredentials: service.credentialsFor(profile.id).getCredentials });
     const usdCash = async () => (await client.accounts()).cash?.balances.find((balance) => balance.currency.code === 'USD')?.amount;
     expect(await usdCash()).toBe('1000');

@@ -50,6 +50,16 @@ const DATA_OF_VERSION: Readonly<Record<number, { write(db: Database): void; chec
       expect(store.history.query('p-old', 'flex', 0, 10_000)).toHaveLength(1);
     },
   },
+  2: {
+    write(db) {
+      db.prepare('INSERT INTO alert_snoozes (profile_id, until) VALUES (?, ?)').run('p-old', 9000);
+    },
+    check(store) {
+      // Every profile before version 3 read the Derivatives REST API.
+      expect(store.profiles.get('p-old')).toMatchObject({ kind: 'kraken', source: 'rest', streamUrl: null, baseUrl: 'https://futures.kraken.com' });
+      expect(store.appState.getSnoozeUntil('p-old')).toBe(9000);
+    },
+  },
 };
 
 /** A database file at schema `version`, holding the data of every version up to it. */
