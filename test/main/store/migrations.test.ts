@@ -52,12 +52,22 @@ const DATA_OF_VERSION: Readonly<Record<number, { write(db: Database): void; chec
   },
   2: {
     write(db) {
-      db.prepare('INSERT INTO alert_snoozes (profile_id, until) VALUES (?, ?)').run('p-old', 9000);
+      db.prepare("INSERT INTO alert_snoozes (profile_id, until) VALUES ('p-old', 123456)").run();
     },
     check(store) {
-      // Every profile before version 3 read the Derivatives REST API.
+      expect(store.appState.getSnoozeUntil('p-old')).toBe(123456);
+      // and the nonce table of version 3 works
+      store.nonces.saveNonce('key', 5);
+      expect(store.nonces.lastNonce('key')).toBe(5);
+    },
+  },
+  3: {
+    write(db) {
+      db.prepare("INSERT INTO api_nonces (key_hash, last_nonce) VALUES ('k', 7)").run();
+    },
+    check(store) {
+      // Every profile before version 4 read the Derivatives REST API.
       expect(store.profiles.get('p-old')).toMatchObject({ kind: 'kraken', source: 'rest', streamUrl: null, baseUrl: 'https://futures.kraken.com' });
-      expect(store.appState.getSnoozeUntil('p-old')).toBe(9000);
     },
   },
 };

@@ -1,11 +1,11 @@
 import type { Migration } from './migration.ts';
 
 /**
- * Version 3: where a profile's figures come from. Every profile stored before this step used the
+ * Version 4: where a profile's figures come from. Every profile stored before this step used the
  * Derivatives REST API (`rest`); `uws` profiles stream from the Unified WebSocket at `stream_url`.
  */
 export const profileSource: Migration = {
-  version: 3,
+  version: 4,
   description: 'profile data source (REST or Unified WebSocket) and WebSocket address',
   up(db) {
     db.exec(`
