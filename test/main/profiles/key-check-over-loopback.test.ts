@@ -5,6 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KrakenClient } from '../../../src-main/kraken/client.ts';
+import { systemClock } from '../../../src-main/kraken/clock.ts';
+import { NonceSequences } from '../../../src-main/kraken/nonce.ts';
 import { SimulatedExchange } from '../../../src-main/kraken/simulator/exchange.ts';
 import type { RunningServer } from '../../../src-main/kraken/simulator/server.ts';
 import { krakenKeyCheck } from '../../../src-main/profiles/kraken-key-check.ts';
@@ -13,6 +15,7 @@ import { ProfileService } from '../../../src-main/profiles/profile-service.ts';
 import { idleStatus, newCredentials, openTempStore, rejection, type TempStore } from './support.ts';
 
 const APP = { appVersion: '0.0.0-test', retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 } };
+const PRODUCTION_AT_SIMULATOR = (url: string) => ({ baseUrl: url, streamUrl: url.replace(/^http/, 'ws') + '/v2/private' });
 
 describe('key check and credentials through the Kraken client (simulator on loopback)', () => {
   let exchange: SimulatedExchange;
@@ -31,7 +34,7 @@ describe('key check and credentials through the Kraken client (simulator on loop
       records: temp.store.profiles,
       activeProfile: temp.store.appState,
       secrets,
-      checkKey: krakenKeyCheck(APP),
+      checkKey: krakenKeyCheck({ ...APP, spotNonces: new NonceSequences(systemClock, temp.store.nonces) }),
       statusOf: idleStatus,
     });
   });
@@ -48,6 +51,27 @@ describe('key check and credentials through the Kraken client (simulator on loop
     expect(test.warnings).toHaveLength(3);
     const created = await service.create({ name: 'Sim', colour: '#336699', source: 'rest', ...key, baseUrl: server.url });
     expect(created.permissions).toEqual(test.permissions);
+  });
+
+  it('checks a Kraken API key by a token and its permissions; warns about one that can trade and withdraw', async () => {
+    const key = exchange.addKey({ spotPermissions: ['websocket', 'query-funds'] });
+    const created = await service.create({ name: 'Stream', colour: '#336699', ...key, ...PRODUCTION_AT_SIMULATOR(server.url) });
+    expect(created).toMatchObject({ source: 'uws', permissions: { general: 'READ_ONLY', transfer: 'NO_ACCESS', other: { websocket: 'enabled', 'query-funds': 'enabled' } } });
+    expect(exchange.uwsTokens.issuedCount).toBe(1);
+
+    const powerful = exchange.addKey({ spotPermissions: ['websocket', 'trade', 'withdraw'] });
+    const test = await service.testConnection({ ...powerful, baseUrl: server.url });
+    expect(test.permissions).toMatchObject({ general: 'FULL_ACCESS', transfer: 'FULL_ACCESS' });
+    expect(test.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/can trade/), expect.stringMatching(/withdraw/)]));
+  });
+
+  it('refuses a Kraken API key without the WebSocket permission with the typed Spot error, storing nothing', async () => {
+    const key = exchange.addKey({ spotPermissions: ['query-funds'] });
+    const error = await rejection(service.create({ name: 'Stream', colour: '#336699', ...key, ...PRODUCTION_AT_SIMULATOR(server.url) }));
+    expect(error.kind).toBe('spotPermissionDenied');
+    expect(`${error.message} ${error.action} ${JSON.stringify(error)}`).not.toContain(key.apiSecret);
+    expect(service.list().profiles).toEqual([]);
+    expect(await secrets.listAccounts()).toEqual([]);
   });
 
   it('explains a refused key (wrong secret) and stores nothing', async () => {
