@@ -328,6 +328,7 @@ export class AppServices {
         active: profile.id === list.activeProfileId,
         hasAlerts: rules.enabled,
         lastSuccessAt: this.#views.get(profile.id)?.snapshot.fetchedAt ?? null,
+        staleAfterMinutes: rules.staleAfterMinutes,
       });
       // The interval the profile really gets sets the default "monitoring interrupted" limit.
       const refreshSeconds = profile.id === list.activeProfileId ? profile.refreshSeconds : BACKGROUND_INTERVAL_MS / 1000;

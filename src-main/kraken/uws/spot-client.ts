@@ -18,6 +18,7 @@ import type { RawResponse } from '../interpret-response.ts';
 import type { NonceSequences } from '../nonce.ts';
 import { checkApiKey, decodeSecret } from '../sign.ts';
 import { fetchTransport, nodeHttpTransport, type FetchFunction, type Transport } from '../transport.ts';
+import { insecureAddressError, isSecureOrLoopback } from './secure-address.ts';
 import { isSpotErrorString, spotError } from './spot-errors.ts';
 import { computeApiSign } from './spot-sign.ts';
 
@@ -189,6 +190,7 @@ export class SpotClient {
   }
 
   async #post(path: string, signal: AbortSignal | undefined): Promise<RawResponse> {
+    if (!isSecureOrLoopback(this.#baseUrl)) throw insecureAddressError();
     const { apiKey, apiSecret } = await this.#getCredentials();
     checkApiKey(apiKey);
     decodeSecret(apiSecret);
