@@ -79,13 +79,20 @@ export interface NewProfile extends Credentials {
   readonly refreshSeconds?: number;
 }
 
+/**
+ * What can change without the key's secret. The address a key is sent to is not among them: a
+ * key moves to another address only with its secret typed again and checked there
+ * (`replaceCredentials` with a `baseUrl`), so a stored key cannot be pointed at another server.
+ */
 export interface ProfileChanges {
   readonly id: string;
   readonly name?: string;
   readonly colour?: string;
-  readonly baseUrl?: string;
   readonly refreshSeconds?: number;
 }
+
+/** New credentials for a stored profile, checked with Kraken before they replace the old ones; optionally at a new address. */
+export type ReplacedCredentials = Credentials & { readonly id: string; readonly baseUrl?: string };
 
 /** Either fresh credentials typed into the add-profile form, or a stored profile's. */
 export type ConnectionTestTarget = (Credentials & { readonly baseUrl?: string }) | { readonly profileId: string };
@@ -133,7 +140,7 @@ export interface Calls {
   /** Makes a profile active and returns its cached snapshot at once (refresh follows in the background). */
   activateProfile: { input: { readonly id: string }; output: SnapshotView | null };
   testConnection: { input: ConnectionTestTarget; output: ConnectionTest };
-  replaceCredentials: { input: Credentials & { readonly id: string }; output: ProfileView };
+  replaceCredentials: { input: ReplacedCredentials; output: ProfileView };
   getSnapshot: { input: { readonly profileId: string }; output: SnapshotView | null };
   /**
    * The window's first paint in one round trip: settings, the profile list and the active profile's

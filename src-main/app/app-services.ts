@@ -85,7 +85,8 @@ export class AppServices {
   readonly logger: Logger;
   readonly options: AppServicesOptions;
   readonly #budgets = new CostBudgets(systemClock);
-  readonly #nonces = new NonceSequences(systemClock);
+  /** Every signed request's nonce, per key, persisted so that a restart or a clock set back never reuses one. */
+  readonly #nonces: NonceSequences;
   readonly #sources = new Map<string, AccountDataSource>();
   readonly #historySampler = new HistorySampler();
   /** Newest view per profile: the snapshot with its health, computed once per snapshot. */
@@ -100,6 +101,7 @@ export class AppServices {
     this.options = options;
     this.logger = options.logger;
     this.store = Store.open(options.dataDir);
+    this.#nonces = new NonceSequences(systemClock, this.store.nonces);
     for (const notice of this.store.notices) this.logger.warn('Store notice', notice);
     this.sampleExchange = options.sampleExchange ?? createSampleExchange();
     this.scheduler = new RefreshScheduler({

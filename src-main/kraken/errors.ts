@@ -204,11 +204,11 @@ const CODE_TEXTS: Readonly<Record<KrakenErrorCode, CodeText>> = {
     kind: 'nonceBelowThreshold',
     category: 'credentials',
     message: 'Kraken refused the request because another program used this API key with a larger nonce.',
-    action: 'Create a separate API key for Margin Desk (Kraken advises one key per app), or turn off the nonce option of this profile.',
+    action: 'Create a separate read-only API key for Margin Desk alone (Kraken advises one key per app) and enter it in this profile.',
     retryable: false,
   },
-  // A stop, not a retry: the client sends no nonce unless asked to, and its own nonces only grow, so
-  // a duplicate means another program signs with this key; a fresh nonce would race it again.
+  // A stop, not a retry: the app's own nonces only grow (persisted per key), so a duplicate means
+  // another program signs with this key; a fresh nonce would race it again.
   nonceDuplicate: {
     kind: 'nonceDuplicate',
     category: 'credentials',

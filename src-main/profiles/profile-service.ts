@@ -24,6 +24,7 @@ import type {
   ProfileChanges,
   ProfileList,
   ProfileView,
+  ReplacedCredentials,
   Unsubscribe,
 } from '../../src-preload/contract.ts';
 import { validateCredentials, keyFingerprint } from './credential-validation.ts';
@@ -186,18 +187,9 @@ export class ProfileService {
 
   update(changes: ProfileChanges): ProfileView {
     const profile = this.#require(changes.id);
-    if (changes.baseUrl !== undefined && profile.kind === 'sample') {
-      throw new AppError({
-        kind: 'invalidArgument',
-        message: 'The Sample profile has no API address to change.',
-        action: 'Change the address of a profile with your own key instead.',
-        retryable: false,
-      });
-    }
     const updated = this.#update(profile.id, {
       name: changes.name === undefined ? undefined : validateName(changes.name),
       colour: changes.colour === undefined ? undefined : validateColour(changes.colour),
-      baseUrl: changes.baseUrl === undefined ? undefined : validateBaseUrl(changes.baseUrl),
       refreshSeconds: changes.refreshSeconds === undefined ? undefined : validateRefreshSeconds(changes.refreshSeconds),
     });
     this.#emit();
@@ -238,13 +230,18 @@ export class ProfileService {
     return this.get(id);
   }
 
-  /** Checks the new key with Kraken, then replaces the keychain entry in one write and the record's fingerprint. */
-  async replaceCredentials(input: Credentials & { readonly id: string }): Promise<ProfileView> {
+  /**
+   * Checks the new key with Kraken (at the new address, when one is given), then replaces the
+   * keychain entry in one write and the record's fingerprint and address. The only way a profile's
+   * address changes: whoever moves a key must know its secret.
+   */
+  async replaceCredentials(input: ReplacedCredentials): Promise<ProfileView> {
     const profile = this.#requireKraken(input.id);
     const credentials = validateCredentials(input);
-    const permissions = await this.#checkKeyExplained(credentials, profile.baseUrl);
+    const baseUrl = input.baseUrl === undefined ? profile.baseUrl : validateBaseUrl(input.baseUrl);
+    const permissions = await this.#checkKeyExplained(credentials, baseUrl);
     await this.#secrets.set(profile.id, credentials);
-    const updated = this.#update(profile.id, { keyFingerprint: keyFingerprint(credentials.apiKey), permissions });
+    const updated = this.#update(profile.id, { keyFingerprint: keyFingerprint(credentials.apiKey), permissions, baseUrl });
     this.#keychain.set(profile.id, 'ok');
     this.#emit();
     return this.#view(updated);

@@ -139,6 +139,9 @@ describe('ProfileService (real SQLite store, memory secret store)', () => {
       expect(updated).toMatchObject({ name: 'Renamed', refreshSeconds: 60, colour: '#336699', keyFingerprint: view.keyFingerprint });
       expect(thrown(() => service.update({ id: view.id, colour: 'blue' })).kind).toBe('invalidArgument');
       expect(thrown(() => service.update({ id: 'nope', name: 'x' })).kind).toBe('profileNotFound');
+      // Not a field of update: the address a stored key goes to needs the secret (replaceCredentials).
+      service.update({ id: view.id, baseUrl: 'https://attacker.example' } as never);
+      expect(service.get(view.id).baseUrl).toBe(view.baseUrl);
       expect(service.get(view.id).colour).toBe('#336699');
     });
   });
@@ -178,6 +181,14 @@ describe('ProfileService (real SQLite store, memory secret store)', () => {
       const replaced = await service.replaceCredentials({ id: view.id, ...next });
       expect(replaced).toMatchObject({ keyFingerprint: next.apiKey.slice(-4), permissions: FULL_ACCESS, keychain: 'ok' });
       expect(await secrets.get(view.id)).toEqual(next);
+    });
+
+    it('moves a key to another address only with its secret, checked at that address', async () => {
+      const view = await createProfile();
+      const next = kraken.register(newCredentials());
+      const moved = await service.replaceCredentials({ id: view.id, ...next, baseUrl: 'http://127.0.0.1:4567/' });
+      expect(moved.baseUrl).toBe('http://127.0.0.1:4567');
+      expect(kraken.calls.at(-1)).toEqual({ apiKey: next.apiKey, baseUrl: 'http://127.0.0.1:4567' });
     });
 
     it('keeps the old key when the new one is refused', async () => {
@@ -294,7 +305,6 @@ describe('ProfileService (real SQLite store, memory secret store)', () => {
       expect(thrown(() => service.credentialsFor(sample.id)).kind).toBe('invalidArgument');
       expect((await rejection(service.testConnection({ profileId: sample.id }))).kind).toBe('invalidArgument');
       expect((await rejection(service.replaceCredentials({ id: sample.id, ...newCredentials() }))).kind).toBe('invalidArgument');
-      expect(thrown(() => service.update({ id: sample.id, baseUrl: 'https://example.com' })).kind).toBe('invalidArgument');
       expect(service.update({ id: sample.id, colour: '#112233' }).colour).toBe('#112233');
       expect(await service.delete(sample.id)).toEqual({ keychainEntryLeft: false });
     });
