@@ -85,7 +85,10 @@ export class AppServices {
   readonly logger: Logger;
   readonly options: AppServicesOptions;
   readonly #budgets = new CostBudgets(systemClock);
-  /** Every signed request's nonce, per key, persisted so that a restart or a clock set back never reuses one. */
+  /**
+   * Every signed request's nonce, per key (Futures keys' REST requests, Kraken API keys' token
+   * requests and key checks), persisted so that a restart or a clock set back never reuses one.
+   */
   readonly #nonces: NonceSequences;
   readonly #sources = new Map<string, AccountDataSource>();
   readonly #historySampler = new HistorySampler();
@@ -116,7 +119,12 @@ export class AppServices {
       records: this.store.profiles,
       activeProfile: this.store.appState,
       secrets: options.secrets,
-      checkKey: krakenKeyCheck({ appVersion: options.appVersion, fetch: options.fetch, budgets: this.#budgets, nonces: this.#nonces }),
+      checkKey: krakenKeyCheck({
+        appVersion: options.appVersion,
+        fetch: options.fetch,
+        budgets: this.#budgets,
+        nonces: this.#nonces,
+      }),
       statusOf: (profileId) => this.scheduler.status(profileId) ?? idleStatus(profileId),
       newId: options.newId,
     });
