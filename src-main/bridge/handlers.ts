@@ -23,6 +23,7 @@ export function createHandlerTable(app: AppServices): HandlerTable {
     activateProfile: ({ id }) => app.activate(id),
     testConnection: (target) => profiles.testConnection(target),
     replaceCredentials: (input) => profiles.replaceCredentials(input),
+    switchToStreaming: (input) => profiles.switchToStreaming(input),
     getSnapshot: ({ profileId }) => {
       profiles.get(profileId);
       return app.viewOf(profileId);

@@ -73,13 +73,16 @@ export function profileView(init: Partial<ProfileView> & { id: string; name: str
   return {
     colour: '#7c5cff',
     kind: 'kraken',
+    source: 'rest',
     baseUrl: 'https://futures.kraken.com',
+    streamUrl: null,
     refreshSeconds: 15,
     createdAt: now,
     lastUsedAt: null,
     keyFingerprint: 'X9fQ',
     permissions: { general: 'READ_ONLY', transfer: 'NO_ACCESS', other: {} },
     keychain: 'ok',
+    cutoff: null,
     status: { profileId: init.id, state: 'idle', lastSuccessAt: null, lastAttemptAt: null, nextRefreshAt: null, lastError: null },
     ...init,
   };
@@ -198,7 +201,10 @@ export class FakeBridge {
       listProfiles: () => this.#list(),
       createProfile: (input) =>
         this.#addProfile(
-          profileView({ id: `p${this.#nextId++}`, name: input.name, colour: input.colour, keyFingerprint: input.apiKey.slice(-4), permissions: null }, now()),
+          profileView(
+            { id: `p${this.#nextId++}`, name: input.name, colour: input.colour, source: input.source ?? 'uws', keyFingerprint: input.apiKey.slice(-4), permissions: null },
+            now(),
+          ),
         ),
       createSampleProfile: () => {
         const id = `sample${this.#nextId++}`;
@@ -243,6 +249,21 @@ export class FakeBridge {
         const current = this.profiles.find((profile) => profile.id === input.id);
         if (current === undefined) throw { kind: 'notFound', message: 'No such profile.', action: 'Reload.', retryable: false };
         const updated: ProfileView = { ...current, keyFingerprint: input.apiKey.slice(-4), keychain: 'ok' };
+        this.profiles = this.profiles.map((profile) => (profile.id === input.id ? updated : profile));
+        return updated;
+      },
+      switchToStreaming: (input) => {
+        const current = this.profiles.find((profile) => profile.id === input.id);
+        if (current === undefined) throw { kind: 'notFound', message: 'No such profile.', action: 'Reload.', retryable: false };
+        const updated: ProfileView = {
+          ...current,
+          source: 'uws',
+          baseUrl: 'https://api.kraken.com',
+          streamUrl: 'wss://uws.kraken.com/v2/private',
+          keyFingerprint: input.apiKey.slice(-4),
+          keychain: 'ok',
+          cutoff: null,
+        };
         this.profiles = this.profiles.map((profile) => (profile.id === input.id ? updated : profile));
         return updated;
       },
