@@ -204,7 +204,8 @@ const CODE_TEXTS: Readonly<Record<KrakenErrorCode, CodeText>> = {
     kind: 'nonceBelowThreshold',
     category: 'credentials',
     message: 'Kraken refused the request because another program used this API key with a larger nonce.',
-    action: 'Create a separate read-only API key for Margin Desk alone (Kraken advises one key per app) and enter it in this profile.',
+    // No setting would help: sharing a key with a program that sends nonces fails either way.
+    action: 'Create an API key of its own for Margin Desk (Kraken advises one key per app), then replace the credentials of this profile.',
     retryable: false,
   },
   // A stop, not a retry: the app's own nonces only grow (persisted per key), so a duplicate means
