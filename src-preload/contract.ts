@@ -47,6 +47,11 @@ export interface SnapshotView {
   readonly status: ProfileStatus;
   readonly sample: boolean;
   /**
+   * Set when the latest figures (or an alert) could not be written to the local store: the figures
+   * are current and alerts still work, but they are not kept. Null (or absent) when saving works.
+   */
+  readonly storageProblem?: UserFacingError | null;
+  /**
    * Only in the window's opening, for a master account: its subaccounts' list and their health
    * figures were left out and follow through getSnapshot (src-main/bridge/opening-view.ts).
    */

@@ -144,15 +144,6 @@ export class SchemaError extends KrakenError {
     this.path = path;
     this.expected = expected;
   }
-
-  /**
-   * The same error one level further out: readers name the path relative to what they read and
-   * each container adds its key or index on the way out, so no path string is built unless a
-   * response is actually wrong.
-   */
-  within(segment: string | number): SchemaError {
-    return new SchemaError(joinPath(segment, this.path), this.expected);
-  }
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;

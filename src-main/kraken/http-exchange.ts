@@ -58,7 +58,6 @@ export async function exchange(transport: Transport, clock: Clock, request: Exch
       status: response.status,
       contentType: response.header('content-type'),
       text: body.text,
-      asciiBytes: body.asciiBytes,
       retryAfterMs: parseRetryAfter(response.header('retry-after'), clock.now()),
     };
   } finally {

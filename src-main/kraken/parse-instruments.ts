@@ -8,9 +8,7 @@
  * so its positions get no estimate (and say why) instead of a wrong one.
  */
 import { toCurrency } from './currency.ts';
-import { decodeJson, decodeValue, list, object, optionalDecimal, optionalText, text } from './decode/schema.ts';
-import type { RootReader } from './exact-json.ts';
-import type { JsonCursor } from './json-cursor.ts';
+import { decodeJson, list, object, optionalDecimal, optionalText, text } from './decode/schema.ts';
 import type { Instrument, MarginLevel } from './model.ts';
 
 const MarginLevelSchema = object({
@@ -50,25 +48,9 @@ const InstrumentSchema = object({
   };
 });
 
-const InstrumentsBody = object({ instruments: list(InstrumentSchema) });
-
-/** The client's reader: the `instruments` field read exactly, then decoded by the schema. */
-export function instrumentsReader(): RootReader<Instrument[]> {
-  let instruments: Instrument[] | undefined;
-  return {
-    field(key: string, json: JsonCursor): boolean {
-      if (key !== 'instruments') return false;
-      instruments = decodeValue(InstrumentsBody, { instruments: json.value() }).instruments;
-      return true;
-    },
-    result(): Instrument[] {
-      // Missing list: reported as the schema does for any missing required field.
-      return instruments ?? decodeValue(InstrumentsBody, {}).instruments;
-    },
-  };
-}
+export const instrumentsBody = object({ instruments: list(InstrumentSchema) }).transform((body) => body.instruments);
 
 /** Parses a whole `/instruments` body. */
 export function parseInstruments(body: string): Instrument[] {
-  return decodeJson(InstrumentsBody, body).instruments;
+  return decodeJson(instrumentsBody, body);
 }

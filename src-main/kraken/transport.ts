@@ -8,17 +8,11 @@
  *   in-process handler (the Sample profile) or a test's recording fetch.
  * Neither follows redirects: a redirect would carry APIKey and Authent wherever it points.
  */
-import { isAscii } from 'node:buffer';
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
 export interface ResponseBody {
   readonly text: string;
-  /**
-   * The body's bytes when every one is ASCII: then they are the text's bytes, index for index,
-   * and the JSON cursor reads them as they are instead of encoding the text again.
-   */
-  readonly asciiBytes?: Uint8Array;
 }
 
 export interface TransportResponse {
@@ -56,23 +50,13 @@ export function fetchTransport(fetchFn: FetchFunction): Transport {
 const httpAgent = new HttpAgent({ keepAlive: true });
 const httpsAgent = new HttpsAgent({ keepAlive: true });
 
-/**
- * The body's bytes joined once, then decoded once. Kraken's bodies are nearly always ASCII (a
- * subaccount's name could be the exception): then the bytes go to the JSON cursor as they are and
- * the text is a Latin-1 copy of them (UTF-8 decoding gives the same text, after a validation pass).
- * Otherwise the text is decoded as UTF-8 and the cursor makes its own bytes from it.
- */
-function bodyOf(bytes: Buffer): ResponseBody {
-  return isAscii(bytes) ? { text: bytes.toString('latin1'), asciiBytes: bytes } : { text: bytes.toString('utf8') };
-}
-
 function readBody(response: IncomingMessage): Promise<ResponseBody> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     response.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
     });
-    response.on('end', () => resolve(bodyOf(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks))));
+    response.on('end', () => resolve({ text: Buffer.concat(chunks).toString('utf8') }));
     response.on('error', reject);
     // Closed before the whole body came: the connection dropped. Only then is an Error built: its
     // stack trace cost more than the rest of this function on every request when built always.

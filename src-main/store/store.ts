@@ -12,6 +12,13 @@ import { isLockError } from './sqlite-error.ts';
 import type { StoreNotice } from './store-notice.ts';
 
 /**
+ * How long a write waits for another program's lock once the app runs. Every write happens on the
+ * main thread, so waiting longer would freeze the window, IPC and tray; a write that gives up is a
+ * visible storage problem and the next refresh writes again.
+ */
+const RUNNING_BUSY_TIMEOUT_MS = 40;
+
+/**
  * The local store: one SQLite file with every repository over it. Synchronous (better-sqlite3): each
  * call is a few hundred microseconds, cheaper than the hop to a worker would be.
  */
@@ -33,6 +40,7 @@ export class Store {
   /** Opens (creating, checking and migrating as needed) the database in `folder`. Throws AppError. */
   static open(folder: string, options?: OpenDatabaseOptions): Store {
     const opened = openDatabase(folder, options);
+    opened.db.pragma(`busy_timeout = ${RUNNING_BUSY_TIMEOUT_MS}`);
     return new Store(opened.db, opened.path, opened.notices);
   }
 
@@ -48,6 +56,11 @@ export class Store {
     this.settings = new SettingsRepository(db);
     this.appState = new AppStateRepository(db);
     this.nonces = new NonceRepository(db);
+  }
+
+  /** How long a write waits for another connection's lock, ms. */
+  busyTimeoutMs(): number {
+    return this.#db.pragma('busy_timeout', { simple: true }) as number;
   }
 
   /**

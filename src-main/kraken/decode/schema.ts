@@ -15,6 +15,8 @@
  * - `entries(value)`: an object read as a map → `{ key, value }[]`, in the order sent.
  * - `keyedList(codeField, item)`: a map keyed by code (`{ XBT: {…} }`) or a list of objects that
  *   carry the code (`[{ currency: 'xbt', … }]`) → `{ code, value }[]`.
+ * - `decodeAt(schema, part, context, path)`: inside a transform, a part decoded by a schema chosen
+ *   in code (an account by its `type`), its problems located under `path`.
  * - `decodeValue` / `decodeJson`: run a schema; the first problem becomes a SchemaError naming the
  *   JSON path (`subaccounts[0].holdingAccounts[1].amount`) and what was expected there.
  *
@@ -38,11 +40,14 @@ function refuse(issues: Issues, input: unknown, expected: string, path: Property
   return z.NEVER;
 }
 
-/** Runs `schema` on a part of the input, its problems reported under `path` (relative to the current value). */
-function decodePart<T extends z.ZodType>(schema: T, input: unknown, issues: Issues, path: PropertyKey[]): z.output<T> | typeof z.NEVER {
+/**
+ * Inside a transform: `schema` run on a part of the value (chosen by code, e.g. by an account's
+ * `type`), its problems reported under `path` relative to the value being transformed.
+ */
+export function decodeAt<T extends z.ZodType>(schema: T, input: unknown, context: { issues: Issues }, path: PropertyKey[]): z.output<T> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  for (const issue of result.error.issues) refuse(issues, input, issue.message, [...path, ...issue.path]);
+  for (const issue of result.error.issues) refuse(context.issues, input, issue.message, [...path, ...issue.path]);
   return z.NEVER;
 }
 
@@ -95,7 +100,7 @@ function readEntries<T extends z.ZodType>(value: T, input: unknown, issues: Issu
     refuse(issues, input, AN_OBJECT);
     return [];
   }
-  return Object.entries(input).map(([key, item]) => ({ key, value: decodePart(value, item, issues, [key]) }));
+  return Object.entries(input).map(([key, item]) => ({ key, value: decodeAt(value, item, { issues }, [key]) }));
 }
 
 /** An object read as a map of `value`s, in the order sent. */
@@ -115,7 +120,7 @@ export function keyedList<T extends z.ZodType>(codeField: string, item: T) {
     if (!Array.isArray(input)) return readEntries(item, input, context.issues).map(({ key, value }) => ({ code: key, value }));
     return input.map((element: unknown, index) => {
       if (!isPlainObject(element)) return refuse(context.issues, element, AN_OBJECT, [index]);
-      return { code: decodePart(text, element[codeField], context.issues, [index, codeField]), value: decodePart(item, element, context.issues, [index]) };
+      return { code: decodeAt(text, element[codeField], context, [index, codeField]), value: decodeAt(item, element, context, [index]) };
     });
   });
 }
