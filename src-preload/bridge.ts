@@ -81,12 +81,16 @@ export function createBridge(transport: BridgeTransport, options: BridgeOptions 
     reportRendererError: call(transport, 'reportRendererError'),
     showLogFile: call(transport, 'showLogFile'),
     openExternal: call(transport, 'openExternal'),
+    getUpdateState: call(transport, 'getUpdateState'),
+    checkForUpdatesNow: call(transport, 'checkForUpdatesNow'),
+    installUpdate: call(transport, 'installUpdate'),
     onSnapshot: subscriber(transport, 'snapshot'),
     onProfileStatus: subscriber(transport, 'profileStatus'),
     onProfilesChanged: subscriber(transport, 'profilesChanged'),
     onAlert: subscriber(transport, 'alert'),
     onSettingsChanged: subscriber(transport, 'settingsChanged'),
     onNavigate: subscriber(transport, 'navigate'),
+    onUpdateState: subscriber(transport, 'updateState'),
   } satisfies Record<keyof Bridge, unknown>;
   return Object.freeze(bridge) as Bridge;
 }

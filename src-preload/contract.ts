@@ -16,9 +16,10 @@ import type { ProfileStatus } from '../src-main/monitor/status.ts';
 import type { Profile } from '../src-main/profiles/profile.ts';
 import type { HistoryPoint, HistoryRange } from '../src-main/store/history-model.ts';
 import type { Settings } from '../src-main/store/settings-model.ts';
+import type { InstallOutcome, UpdateState } from '../src-main/updates/update-state.ts';
 
 export type { UserFacingError, AccountSnapshot, KeyPermissions, AlertRecord, AlertRules, HealthReport };
-export type { ProfileStatus, Profile, HistoryPoint, HistoryRange, Settings };
+export type { ProfileStatus, Profile, HistoryPoint, HistoryRange, Settings, InstallOutcome, UpdateState };
 export type * from '../src-main/kraken/model.ts';
 export type * from '../src-main/monitor/health-model.ts';
 export type * from '../src-main/monitor/alert-model.ts';
@@ -161,6 +162,11 @@ export interface Calls {
   reportRendererError: { input: RendererErrorReport; output: void };
   showLogFile: { input: void; output: void };
   openExternal: { input: { readonly url: string }; output: void };
+  getUpdateState: { input: void; output: UpdateState };
+  /** Checks the feed now (Settings' "Check now"); resolves with the state the check ended in. */
+  checkForUpdatesNow: { input: void; output: UpdateState };
+  /** "Restart to update": restarts unless nothing is ready or a critical alert is showing. */
+  installUpdate: { input: void; output: InstallOutcome };
 }
 
 /** Every main → renderer event and its payload. */
@@ -171,6 +177,7 @@ export interface Events {
   alert: AlertRecord;
   settingsChanged: Settings;
   navigate: NavigateRequest;
+  updateState: UpdateState;
 }
 
 export type CallName = keyof Calls;
@@ -204,6 +211,9 @@ export const CALL_CHANNELS = {
   reportRendererError: 'md:reportRendererError',
   showLogFile: 'md:showLogFile',
   openExternal: 'md:openExternal',
+  getUpdateState: 'md:getUpdateState',
+  checkForUpdatesNow: 'md:checkForUpdatesNow',
+  installUpdate: 'md:installUpdate',
 } as const satisfies { readonly [K in CallName]: `md:${K}` };
 
 export const EVENT_CHANNELS = {
@@ -213,6 +223,7 @@ export const EVENT_CHANNELS = {
   alert: 'md:event:alert',
   settingsChanged: 'md:event:settingsChanged',
   navigate: 'md:event:navigate',
+  updateState: 'md:event:updateState',
 } as const satisfies { readonly [K in EventName]: `md:event:${K}` };
 
 export type Unsubscribe = () => void;

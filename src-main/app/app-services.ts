@@ -33,6 +33,9 @@ import type { Settings } from '../store/settings-model.ts';
 import { storageFailedError } from '../store/storage-failure.ts';
 import { thinHistoryInSlices } from '../store/history-thinning.ts';
 import { Store } from '../store/store.ts';
+import { UpdateService } from '../updates/update-service.ts';
+import type { UpdateState } from '../updates/update-state.ts';
+import type { UpdaterPort } from '../updates/updater-port.ts';
 import { BridgeEvents } from './bridge-events.ts';
 import type { PlatformHooks } from './platform-hooks.ts';
 
@@ -48,6 +51,8 @@ export interface AppServicesOptions {
   /** The Sample profile's in-process exchange; tests pass one they drive. */
   readonly sampleExchange?: SimulatedExchange;
   readonly newId?: () => string;
+  /** The installed app's updater; absent where the app is not an installed build (development, tests). */
+  readonly updater?: UpdaterPort;
   /** Shorter staleness and probing for tests that watch a whole outage. */
   readonly monitorTiming?: SchedulerTiming;
 }
@@ -75,6 +80,8 @@ export class AppServices {
   readonly profiles: ProfileService;
   readonly scheduler: RefreshScheduler;
   readonly alerts: AlertService;
+  /** Null where the app is not an installed build. */
+  readonly updates: UpdateService | null;
   readonly sampleExchange: SimulatedExchange;
   readonly logger: Logger;
   readonly options: AppServicesOptions;
@@ -117,6 +124,15 @@ export class AppServices {
       onSinkFailure: (error, alert) => this.#storageFailed(alert.profileId, error, 'Alert could not be logged'),
     });
     this.alerts.onAlert((alert) => this.events.emit('alert', alert));
+    this.updates = options.updater
+      ? new UpdateService({
+          updater: options.updater,
+          clock: systemClock,
+          logger: this.logger.child('updates'),
+          criticalAlertShowing: () => this.#criticalAlertShowing(),
+          onState: (state) => this.events.emit('updateState', state),
+        })
+      : null;
     this.profiles.onChange((list) => {
       // A changed base URL or key must reach the next request: clients are rebuilt on demand.
       this.#sources.clear();
@@ -141,6 +157,7 @@ export class AppServices {
     this.#syncMonitoring();
     this.logger.info('Monitoring started', { profiles: this.store.profiles.list().length, database: this.store.path });
     void this.thinHistory();
+    this.updates?.setEnabled(this.store.settings.get().checkForUpdates);
     this.#thinTimer = setInterval(() => void this.thinHistory(), THIN_EVERY_MS);
     this.#thinTimer.unref?.();
   }
@@ -166,6 +183,7 @@ export class AppServices {
     if (this.#thinTimer) clearInterval(this.#thinTimer);
     this.scheduler.dispose();
     this.alerts.dispose();
+    this.updates?.dispose();
     this.store.close();
   }
 
@@ -215,16 +233,23 @@ export class AppServices {
     if (settings.startAtLogin !== before.startAtLogin || settings.startHidden !== before.startHidden) {
       this.options.hooks.setStartAtLogin(settings.startAtLogin, settings.startHidden);
     }
+    if (settings.checkForUpdates !== before.checkForUpdates) this.updates?.setEnabled(settings.checkForUpdates);
     this.events.emit('settingsChanged', settings);
     return settings;
+  }
+
+  updateState(): UpdateState {
+    return this.updates?.state ?? { kind: 'unavailable' };
   }
 
   /** Everything the tray shows, from the same state the window shows. */
   trayInput(): TrayInput {
     const list = this.profiles.list();
+    const update = this.updateState();
     return {
       activeProfileId: list.activeProfileId,
       privacyMode: this.store.settings.get().privacyMode,
+      updateReady: update.kind === 'ready' ? { version: update.version, held: this.#criticalAlertShowing() } : null,
       profiles: list.profiles.map((profile) => {
         const alerting = this.alerts.status(profile.id);
         return {
@@ -238,6 +263,13 @@ export class AppServices {
         };
       }),
     };
+  }
+
+  #criticalAlertShowing(): boolean {
+    return this.store.profiles.list().some((profile) => {
+      const level = this.alerts.status(profile.id).level;
+      return level === 'critical' || level === 'liquidation';
+    });
   }
 
   async refreshAll(): Promise<void> {
@@ -320,6 +352,7 @@ export class AppServices {
         active: profile.id === list.activeProfileId,
         hasAlerts: rules.enabled,
         lastSuccessAt: this.#views.get(profile.id)?.snapshot.fetchedAt ?? null,
+        staleAfterMinutes: rules.staleAfterMinutes,
       });
       // The interval the profile really gets sets the default "monitoring interrupted" limit.
       const refreshSeconds = profile.id === list.activeProfileId ? profile.refreshSeconds : BACKGROUND_INTERVAL_MS / 1000;

@@ -97,6 +97,7 @@ export const ARGUMENT_SCHEMAS = {
       startAtLogin: z.boolean(),
       startHidden: z.boolean(),
       trayHintShown: z.boolean(),
+      checkForUpdates: z.boolean(),
     })
     .partial(),
   reportRendererError: z.strictObject({
@@ -105,5 +106,8 @@ export const ARGUMENT_SCHEMAS = {
     source: z.string().max(200).optional(),
   }),
   showLogFile: none,
+  getUpdateState: none,
+  checkForUpdatesNow: none,
+  installUpdate: none,
   openExternal: z.strictObject({ url: z.string().max(2000) }),
 } satisfies { readonly [K in CallName]: z.ZodType<CallInput<K>> };

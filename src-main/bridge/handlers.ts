@@ -68,6 +68,12 @@ export function createHandlerTable(app: AppServices): HandlerTable {
       }
       options.hooks.showLogFile(app.logger.filePath);
     },
+    getUpdateState: () => app.updateState(),
+    checkForUpdatesNow: async () => {
+      await app.updates?.checkNow();
+      return app.updateState();
+    },
+    installUpdate: () => app.updates?.installNow() ?? 'nothingToInstall',
     openExternal: ({ url }) => {
       if (!isAllowedExternalUrl(url)) {
         throw new AppError({

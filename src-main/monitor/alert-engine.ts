@@ -33,6 +33,7 @@ import {
 } from './alert-text.ts';
 import { ratioOfPct, thresholdsFor } from './health.ts';
 import type { HealthFigure, HealthReport } from './health-model.ts';
+import { staleLimitMs } from './staleness.ts';
 
 export type { AccountAlertLevel };
 
@@ -41,7 +42,7 @@ export interface AlertProfileSetup {
   readonly profileId: string;
   readonly profileName: string;
   readonly rules: AlertRules;
-  /** The profile's refresh interval, for the default stale limit (twice the interval plus 60 s). */
+  /** The profile's refresh interval, for the default stale limit (./staleness.ts). */
   readonly refreshSeconds: number;
 }
 
@@ -127,10 +128,9 @@ export function initialAlertState(): AlertEngineState {
   return { profiles: {} };
 }
 
-/** Milliseconds without fresh data before "monitoring interrupted". */
-export function staleLimitMs(setup: AlertProfileSetup): number {
-  const minutes = setup.rules.staleAfterMinutes;
-  return minutes !== null ? minutes * MINUTE : 2 * setup.refreshSeconds * 1000 + MINUTE;
+/** Milliseconds without fresh data before "monitoring interrupted": the screen's stale limit (./staleness.ts). */
+function profileStaleLimit(setup: AlertProfileSetup): number {
+  return staleLimitMs(setup.refreshSeconds * 1000, setup.rules.staleAfterMinutes);
 }
 
 /** What the tray and the Alerts view need to know about a profile's alerting. */
@@ -191,7 +191,7 @@ export function stepAlerts(state: AlertEngineState, event: AlertEvent, now: numb
     case 'health': {
       const profile = profiles[event.profileId];
       // Old data (a cached snapshot) says nothing about now: it neither alerts nor counts as fresh.
-      if (profile === undefined || now - event.fetchedAt >= staleLimitMs(profile.setup)) break;
+      if (profile === undefined || now - event.fetchedAt >= profileStaleLimit(profile.setup)) break;
       const evaluated = evaluateReport(profile, event.report, Math.max(profile.freshSince, event.fetchedAt), now);
       const decided = decide(evaluated.profile, evaluated.pending, now, options);
       profiles[event.profileId] = { ...evaluated.profile, notifiedAt: decided.notifiedAt };
@@ -314,7 +314,7 @@ function timeChecks(profile: ProfileAlertState, now: number, options: AlertEngin
   const pending: PendingAlert[] = [];
   let next = profile;
 
-  if (!profile.interrupted && now - profile.freshSince >= staleLimitMs(setup)) {
+  if (!profile.interrupted && now - profile.freshSince >= profileStaleLimit(setup)) {
     next = { ...next, interrupted: true };
     pending.push({
       draft: {
@@ -422,7 +422,7 @@ function nextCheckAt(state: AlertEngineState, now: number): number | null {
   for (const profile of Object.values(state.profiles)) {
     const { rules } = profile.setup;
     if (!rules.enabled) continue;
-    if (!profile.interrupted) consider(profile.freshSince + staleLimitMs(profile.setup));
+    if (!profile.interrupted) consider(profile.freshSince + profileStaleLimit(profile.setup));
     // The end of a snooze changes what the tray shows.
     if (isSnoozed(profile, now)) consider(profile.snoozedUntil!);
     if (profile.interrupted || rules.repeatCriticalMinutes <= 0) continue;

@@ -35,14 +35,14 @@ export interface RenderContext {
 const rawJson = (JSON as unknown as { rawJSON(text: string): unknown }).rawJSON;
 
 /** A figure as Kraken writes it: a JSON number with these exact digits (JSON.rawJSON), or a string. */
-function figure(value: Decimal, style: ResponseStyle): unknown {
+export function figure(value: Decimal, style: ResponseStyle): unknown {
   if (style.figures === 'strings') return value;
   const tiny = value.startsWith('0.000000') || value.startsWith('-0.000000');
   return rawJson(tiny ? big(value).toExponential() : value);
 }
 
 /** Upper-case code in the style (`XBT`/`BTC`, `EUR`). */
-function upperCode(code: string, style: ResponseStyle): string {
+export function upperCode(code: string, style: ResponseStyle): string {
   const normalised = normaliseCurrencyCode(code);
   return normalised === 'BTC' ? style.bitcoin : normalised;
 }
@@ -144,7 +144,7 @@ export function renderSubaccounts(masterUid: string, subaccounts: readonly SimAc
   };
 }
 
-function positionsOf(account: SimAccount): SimPosition[] {
+export function positionsOf(account: SimAccount): SimPosition[] {
   return [...(account.flex?.positions ?? []), ...account.wallets.flatMap((wallet) => wallet.positions)];
 }
 

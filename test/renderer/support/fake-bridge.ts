@@ -7,6 +7,7 @@ import Big from 'big.js';
 import type { KeyPermissions } from '../../../src-main/kraken/model.ts';
 import { openingView } from '../../../src-main/bridge/opening-view.ts';
 import { DEFAULT_ALERT_RULES } from '../../../src-main/monitor/alert-model.ts';
+import { EVENT_CHANNELS } from '../../../src-preload/contract.ts';
 import type {
   AlertRecord,
   AlertRules,
@@ -22,8 +23,10 @@ import type {
   HistoryRange,
   ProfileList,
   ProfileView,
+  InstallOutcome,
   Settings,
   SnapshotView,
+  UpdateState,
   Unsubscribe,
   UserFacingError,
 } from '../../../src-preload/contract.ts';
@@ -115,6 +118,10 @@ export class FakeBridge {
   snapshots: Record<string, SnapshotView>;
   settings: Settings;
   alerts: AlertRecord[];
+  /** What main's update service says; tests move it on with `emit('updateState', …)`. */
+  update: UpdateState = { kind: 'upToDate', checkedAt: 0 };
+  /** What "Restart to update" answers while an update is ready. */
+  installOutcome: InstallOutcome = 'restarting';
   rules = new Map<string, AlertRules>();
   readonly snoozedUntil: Map<string, number | null>;
   /** Profiles whose monitoring main reports as interrupted (no fresh data for the stale limit). */
@@ -135,7 +142,7 @@ export class FakeBridge {
     this.profiles = state.profiles ?? [];
     this.activeProfileId = state.activeProfileId ?? this.profiles[0]?.id ?? null;
     this.snapshots = { ...state.snapshots };
-    this.settings = { privacyMode: false, theme: 'system', startAtLogin: false, startHidden: true, trayHintShown: false, ...state.settings };
+    this.settings = { privacyMode: false, theme: 'system', startAtLogin: false, startHidden: true, trayHintShown: false, checkForUpdates: true, ...state.settings };
     this.alerts = state.alerts ?? [];
     this.snoozedUntil = new Map(Object.entries(state.snoozedUntil ?? {}));
     this.interrupted = new Set(state.interrupted);
@@ -281,6 +288,9 @@ export class FakeBridge {
       reportRendererError: () => undefined,
       showLogFile: () => undefined,
       openExternal: () => undefined,
+      getUpdateState: () => this.update,
+      checkForUpdatesNow: () => this.update,
+      installUpdate: () => (this.update.kind === 'ready' ? this.installOutcome : 'nothingToInstall'),
     };
   }
 
@@ -308,7 +318,7 @@ export class FakeBridge {
     const names = Object.keys(handlers) as CallName[];
     const bridge: Record<string, unknown> = {};
     for (const name of names) bridge[name] = call(name);
-    for (const event of ['snapshot', 'profileStatus', 'profilesChanged', 'alert', 'settingsChanged', 'navigate'] as const) {
+    for (const event of Object.keys(EVENT_CHANNELS) as EventName[]) {
       bridge[`on${event.charAt(0).toUpperCase()}${event.slice(1)}`] = subscribe(event);
     }
     return bridge as unknown as Bridge;
