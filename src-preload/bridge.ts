@@ -66,6 +66,7 @@ export function createBridge(transport: BridgeTransport, options: BridgeOptions 
     activateProfile: call(transport, 'activateProfile'),
     testConnection: call(transport, 'testConnection'),
     replaceCredentials: call(transport, 'replaceCredentials'),
+    switchToStreaming: call(transport, 'switchToStreaming'),
     getSnapshot: call(transport, 'getSnapshot'),
     openWindow: openWindowCall(transport, options.openingInPage ?? NO_OPENING_IN_PAGE),
     refreshNow: call(transport, 'refreshNow'),

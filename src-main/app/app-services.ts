@@ -87,6 +87,8 @@ export class AppServices {
   readonly options: AppServicesOptions;
   readonly #budgets = new CostBudgets(systemClock);
   readonly #nonces = new NonceSequences(systemClock);
+  /** Nonces of Kraken API keys (token requests and key checks), persisted so they never go backwards. */
+  readonly #spotNonces: NonceSequences;
   readonly #sources = new Map<string, AccountDataSource>();
   readonly #historySampler = new HistorySampler();
   /** Newest view per profile: the snapshot with its health, computed once per snapshot. */
@@ -101,6 +103,7 @@ export class AppServices {
     this.options = options;
     this.logger = options.logger;
     this.store = Store.open(options.dataDir);
+    this.#spotNonces = new NonceSequences(systemClock, this.store.nonces);
     for (const notice of this.store.notices) this.logger.warn('Store notice', notice);
     this.sampleExchange = options.sampleExchange ?? createSampleExchange();
     this.scheduler = new RefreshScheduler({
@@ -115,7 +118,13 @@ export class AppServices {
       records: this.store.profiles,
       activeProfile: this.store.appState,
       secrets: options.secrets,
-      checkKey: krakenKeyCheck({ appVersion: options.appVersion, fetch: options.fetch, budgets: this.#budgets, nonces: this.#nonces }),
+      checkKey: krakenKeyCheck({
+        appVersion: options.appVersion,
+        fetch: options.fetch,
+        budgets: this.#budgets,
+        nonces: this.#nonces,
+        spotNonces: this.#spotNonces,
+      }),
       statusOf: (profileId) => this.scheduler.status(profileId) ?? idleStatus(profileId),
       newId: options.newId,
     });

@@ -84,6 +84,7 @@ export const SNOOZE_CHOICES: readonly { readonly minutes: number; readonly label
 const LEVEL_WORDS: Readonly<Record<HealthLevel, string>> = {
   noMargin: 'no margin used',
   healthy: '',
+  unknown: 'health unknown',
   warn: 'warning',
   imBreached: 'initial margin breached',
   critical: 'critical',
@@ -95,6 +96,7 @@ const CONNECTION_WORDS: Readonly<Partial<Record<ConnectionState, string>>> = {
   offline: 'offline',
   authFailed: 'key refused',
   keychainLocked: 'keychain locked',
+  switchedOff: 'API switched off',
 };
 
 interface ProfileSummary {
@@ -122,7 +124,7 @@ function summarise(profile: TrayProfileInput): ProfileSummary {
   let icon: TrayIconState;
   // A last-known critical stays critical even when the data stopped coming: danger is not forgotten.
   if (level === 'critical' || level === 'liquidation') icon = 'critical';
-  else if (profile.connection === 'offline' || profile.connection === 'authFailed' || profile.connection === 'keychainLocked') icon = 'offline';
+  else if (profile.connection === 'offline' || profile.connection === 'authFailed' || profile.connection === 'keychainLocked' || profile.connection === 'switchedOff') icon = 'offline';
   else if (profile.connection === 'stale' || profile.monitoringInterrupted) icon = 'stale';
   else if (level === 'warn' || level === 'imBreached') icon = 'warn';
   else icon = 'ok';

@@ -2,52 +2,30 @@
  * Updates inside the app: the Settings switch starts and stops checking, a downloaded version is
  * offered in the tray menu, and the restart waits while the sample account is in critical alert.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it, onTestFinished, vi } from 'vitest';
-import { AppServices } from '../../../src-main/app/app-services.ts';
-import { createLogger } from '../../../src-main/log/logger.ts';
+import { describe, expect, it, vi } from 'vitest';
 import { buildTrayModel } from '../../../src-main/monitor/tray-model.ts';
-import { MemorySecretStore } from '../../../src-main/profiles/memory-secret-store.ts';
 import type { UpdateState } from '../../../src-main/updates/update-state.ts';
 import type { UpdaterPort } from '../../../src-main/updates/updater-port.ts';
+import { startedApp } from '../app/started-app.ts';
 
 function portOffering(version: string | null) {
   return { check: vi.fn(async () => version), download: vi.fn(async () => {}), install: vi.fn() } satisfies UpdaterPort;
 }
 
+/** The app once the check its start began has ended. */
 async function startApp(updater?: UpdaterPort) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'md-app-updates-'));
-  const app = new AppServices({
-    dataDir,
-    appVersion: '0.1.0',
-    platform: 'linux',
-    secrets: new MemorySecretStore(),
-    logger: createLogger({ filePath: null, console: false }),
-    hooks: { showLogFile: () => undefined, openExternal: () => undefined, setStartAtLogin: () => undefined },
-    updater,
-  });
-  const states: UpdateState[] = [];
-  app.events.subscribe((name, payload) => {
-    if (name === 'updateState') states.push(payload as UpdateState);
-  });
-  await app.start();
-  onTestFinished(() => {
-    app.dispose();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  await app.updates?.checkNow();
-  return { app, states };
+  const app = await startedApp({ updater });
+  await vi.waitFor(() => expect(['unavailable', 'upToDate', 'ready', 'failed']).toContain(app.updateState().kind));
+  return { app };
 }
 
 describe('AppServices: updates', () => {
   it('checks at start, downloads, and offers the restart in the tray menu', async () => {
     const port = portOffering('0.2.0');
-    const { app, states } = await startApp(port);
+    const { app } = await startApp(port);
     expect(port.check).toHaveBeenCalledOnce();
+    expect(port.download).toHaveBeenCalledOnce();
     expect(app.updateState()).toEqual({ kind: 'ready', version: '0.2.0' });
-    expect(states.at(-1)).toEqual({ kind: 'ready', version: '0.2.0' });
     const menu = buildTrayModel(app.trayInput()).menu;
     expect(menu).toContainEqual({ type: 'action', label: 'Restart to update to 0.2.0', action: { kind: 'installUpdate' }, enabled: true });
     expect(app.updates?.installNow()).toBe('restarting');
@@ -71,16 +49,20 @@ describe('AppServices: updates', () => {
     expect(labels).not.toContain('Restart to update to 0.2.0');
   });
 
-  it('stops and restarts checking with the Settings switch', async () => {
+  it('stops and restarts checking with the Settings switch, telling the window each state', async () => {
     const port = portOffering(null);
     const { app } = await startApp(port);
+    const states: UpdateState[] = [];
+    app.events.subscribe((name, payload) => {
+      if (name === 'updateState') states.push(payload as UpdateState);
+    });
     expect(app.updateState().kind).toBe('upToDate');
     app.updateSettings({ checkForUpdates: false });
     expect(app.updateState()).toEqual({ kind: 'off' });
     app.updateSettings({ checkForUpdates: true });
-    await app.updates?.checkNow();
+    await vi.waitFor(() => expect(app.updateState().kind).toBe('upToDate'));
     expect(port.check).toHaveBeenCalledTimes(2);
-    expect(app.updateState().kind).toBe('upToDate');
+    expect(states.map((state) => state.kind)).toEqual(['off', 'idle', 'checking', 'upToDate']);
   });
 
   it('says updates are unavailable where the app is not an installed build', async () => {

@@ -73,13 +73,16 @@ export function profileView(init: Partial<ProfileView> & { id: string; name: str
   return {
     colour: '#7c5cff',
     kind: 'kraken',
+    source: 'rest',
     baseUrl: 'https://futures.kraken.com',
+    streamUrl: null,
     refreshSeconds: 15,
     createdAt: now,
     lastUsedAt: null,
     keyFingerprint: 'X9fQ',
     permissions: { general: 'READ_ONLY', transfer: 'NO_ACCESS', other: {} },
     keychain: 'ok',
+    cutoff: null,
     status: { profileId: init.id, state: 'idle', lastSuccessAt: null, lastAttemptAt: null, nextRefreshAt: null, lastError: null },
     ...init,
   };
@@ -126,6 +129,8 @@ export class FakeBridge {
   readonly snoozedUntil: Map<string, number | null>;
   /** Profiles whose monitoring main reports as interrupted (no fresh data for the stale limit). */
   readonly interrupted: Set<string>;
+  /** What deleteProfile answers as its warning (main's when the keychain entry could not be removed). */
+  deleteWarning: UserFacingError | null = null;
   readonly #listeners = new Map<EventName, Set<(payload: never) => void>>();
   readonly #state: FakeState;
   readonly #now: () => number;
@@ -198,7 +203,10 @@ export class FakeBridge {
       listProfiles: () => this.#list(),
       createProfile: (input) =>
         this.#addProfile(
-          profileView({ id: `p${this.#nextId++}`, name: input.name, colour: input.colour, keyFingerprint: input.apiKey.slice(-4), permissions: null }, now()),
+          profileView(
+            { id: `p${this.#nextId++}`, name: input.name, colour: input.colour, source: input.source ?? 'uws', keyFingerprint: input.apiKey.slice(-4), permissions: null },
+            now(),
+          ),
         ),
       createSampleProfile: () => {
         const id = `sample${this.#nextId++}`;
@@ -221,6 +229,7 @@ export class FakeBridge {
         this.profiles = this.profiles.filter((profile) => profile.id !== input.id);
         if (this.activeProfileId === input.id) this.activeProfileId = this.profiles[0]?.id ?? null;
         this.emit('profilesChanged', this.#list());
+        return { warning: this.deleteWarning };
       },
       activateProfile: (input) => {
         this.activeProfileId = input.id;
@@ -246,6 +255,21 @@ export class FakeBridge {
         this.profiles = this.profiles.map((profile) => (profile.id === input.id ? updated : profile));
         return updated;
       },
+      switchToStreaming: (input) => {
+        const current = this.profiles.find((profile) => profile.id === input.id);
+        if (current === undefined) throw { kind: 'notFound', message: 'No such profile.', action: 'Reload.', retryable: false };
+        const updated: ProfileView = {
+          ...current,
+          source: 'uws',
+          baseUrl: 'https://api.kraken.com',
+          streamUrl: 'wss://uws.kraken.com/v2/private',
+          keyFingerprint: input.apiKey.slice(-4),
+          keychain: 'ok',
+          cutoff: null,
+        };
+        this.profiles = this.profiles.map((profile) => (profile.id === input.id ? updated : profile));
+        return updated;
+      },
       getSnapshot: (input) => this.snapshots[input.profileId] ?? null,
       openWindow: () => {
         this.activeProfileId ??= this.profiles[0]?.id ?? null;
@@ -261,7 +285,11 @@ export class FakeBridge {
       listAlerts: (input) =>
         this.alerts.filter((alert) => input.profileId === undefined || alert.profileId === input.profileId).slice(0, input.limit),
       acknowledgeAlert: (input) => {
-        this.alerts = this.alerts.map((alert) => (alert.id === input.id ? { ...alert, acknowledgedAt: now() } : alert));
+        const alert = this.alerts.find((candidate) => candidate.id === input.id);
+        if (alert === undefined) throw { kind: 'notFound', message: 'This alert no longer exists.', action: 'Reload the alert list.', retryable: false };
+        const acknowledged = { ...alert, acknowledgedAt: alert.acknowledgedAt ?? now() };
+        this.alerts = this.alerts.map((candidate) => (candidate.id === input.id ? acknowledged : candidate));
+        return acknowledged;
       },
       getAlertRules: (input) => this.rules.get(input.profileId) ?? DEFAULT_ALERT_RULES,
       setAlertRules: (input) => {
