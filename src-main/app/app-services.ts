@@ -31,6 +31,7 @@ import { krakenKeyCheck } from '../profiles/kraken-key-check.ts';
 import type { Profile } from '../profiles/profile.ts';
 import { ProfileService } from '../profiles/profile-service.ts';
 import type { SecretStore } from '../profiles/secret-store.ts';
+import { buildRiskReport } from '../risk/risk-report.ts';
 import type { HistoryPoint, HistoryRange } from '../store/history-model.ts';
 import type { Settings } from '../store/settings-model.ts';
 import { storageFailedError } from '../store/storage-failure.ts';
@@ -95,9 +96,11 @@ export class AppServices {
   readonly logger: Logger;
   readonly options: AppServicesOptions;
   readonly #budgets = new CostBudgets(systemClock);
-  readonly #nonces = new NonceSequences(systemClock);
-  /** Nonces of Kraken API keys (token requests and key checks), persisted so they never go backwards. */
-  readonly #spotNonces: NonceSequences;
+  /**
+   * Every signed request's nonce, per key (Futures keys' REST requests, Kraken API keys' token
+   * requests and key checks), persisted so that a restart or a clock set back never reuses one.
+   */
+  readonly #nonces: NonceSequences;
   readonly #sources = new Map<string, AccountDataSource>();
   readonly #historySampler = new HistorySampler();
   /** Newest view per profile: the snapshot with its health, computed once per snapshot. */
@@ -114,7 +117,7 @@ export class AppServices {
     this.options = options;
     this.logger = options.logger;
     this.store = Store.open(options.dataDir);
-    this.#spotNonces = new NonceSequences(systemClock, this.store.nonces);
+    this.#nonces = new NonceSequences(systemClock, this.store.nonces);
     for (const notice of this.store.notices) this.logger.warn('Store notice', notice);
     this.sampleExchange = options.sampleExchange ?? createSampleExchange();
     this.scheduler = new RefreshScheduler({
@@ -149,7 +152,6 @@ export class AppServices {
         fetch: options.fetch,
         budgets: this.#budgets,
         nonces: this.#nonces,
-        spotNonces: this.#spotNonces,
       }),
       statusOf: (profileId) => this.#statusOf(profileId),
       newId: options.newId,
@@ -394,7 +396,7 @@ export class AppServices {
   #remember(snapshot: AccountSnapshot): Omit<SnapshotView, 'status'> {
     const profile = this.store.profiles.get(snapshot.profileId);
     const health = evaluateHealth(snapshot, this.store.alertRules.get(snapshot.profileId));
-    const view = { snapshot, health, sample: profile?.kind === 'sample' };
+    const view = { snapshot, health, sample: profile?.kind === 'sample', risk: buildRiskReport(snapshot) };
     this.#views.set(snapshot.profileId, view);
     return view;
   }
