@@ -132,7 +132,7 @@ export class AppServices {
       stream: new UwsAccountStream({
         appVersion: options.appVersion,
         targetOf: (profileId) => this.#streamTarget(profileId),
-        nonces: this.#spotNonces,
+        nonces: this.#nonces,
         fetch: options.fetch,
         timings: options.uwsTimings,
         onError: (error) => this.logger.warn('A stream message could not be handled', { error }),
