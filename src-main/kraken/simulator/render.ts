@@ -109,26 +109,24 @@ export function renderAccounts(account: SimAccount, context: RenderContext): unk
 function renderSubaccount(account: SimAccount, context: RenderContext): unknown {
   const { style, market } = context;
   const f = (value: Decimal) => figure(value, style);
-  const flex = account.flex === null ? null : flexFigures(account.flex, market, context.haircuts);
+  // Kraken's spec requires flexAccount: an account that never used flex has an empty one, not null.
+  const flex = flexFigures(account.flex ?? { holdings: new Map(), positions: [] }, market, context.haircuts);
   return {
     holdingAccounts: [...account.cash].map(([code, amount]) => ({ currency: lowerCode(code, style), amount: f(amount) })),
     futuresAccounts: account.wallets.map((wallet) => ({
       name: `f-${lowerCode(wallet.base, style)}:usd`,
       availableMargin: f(mul(walletFigures(wallet, market).af, market.usdPrice(wallet.base))),
     })),
-    flexAccount:
-      flex === null
-        ? null
-        : {
-            currencies: flex.currencies.map((currency) => ({
-              currency: lowerCode(currency.code, style),
-              quantity: f(currency.quantity),
-              value: f(currency.value),
-              collateral: f(currency.collateral),
-              available: f(currency.available),
-            })),
-            ...flexTotals(flex, style),
-          },
+    flexAccount: {
+      currencies: flex.currencies.map((currency) => ({
+        currency: lowerCode(currency.code, style),
+        quantity: f(currency.quantity),
+        value: f(currency.value),
+        collateral: f(currency.collateral),
+        available: f(currency.available),
+      })),
+      ...flexTotals(flex, style),
+    },
     fullName: account.fullName,
     email: account.email,
     accountUid: account.uid,

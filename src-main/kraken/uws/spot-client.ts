@@ -10,6 +10,7 @@
  */
 import { inspect } from 'node:util';
 import { z } from 'zod';
+import { knownSecrets } from '../../log/known-secrets.ts';
 import type { KrakenCredentials } from '../client.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import { errorFromBody, errorFromHttpStatus, KrakenError, SchemaError } from '../errors.ts';
@@ -174,6 +175,8 @@ export class SpotClient {
   async webSocketToken(signal?: AbortSignal): Promise<WebSocketToken> {
     const parsed = tokenResult.safeParse(spotResult(await this.#post(WEBSOCKET_TOKEN_PATH, signal)));
     if (!parsed.success) throw new SchemaError(`result.${String(parsed.error.issues[0]?.path[0] ?? 'token')}`, 'as documented');
+    // the logger masks what it knows: a token that slipped into a line by some other path
+    knownSecrets.remember(parsed.data.token);
     return new WebSocketToken(parsed.data.token, parsed.data.expires);
   }
 

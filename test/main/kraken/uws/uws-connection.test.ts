@@ -1,5 +1,9 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KrakenClient } from '../../../../src-main/kraken/client.ts';
+import { createLogger } from '../../../../src-main/log/logger.ts';
 import { reconnectNow, startUwsLoopback, stateKind, until, untilLive, type UwsLoopback } from './uws-loopback.ts';
 
 let loopback: UwsLoopback;
@@ -339,6 +343,25 @@ describe('UwsConnection over a real loopback WebSocket', () => {
     expect(state.kind === 'reconnecting' && state.nextRetryAt - recorded.clock.now()).toBe(500);
   });
 
+  it('a refused handshake is a typed connectivity error and is retried', async () => {
+    const recorded = loopback.connect({ url: loopback.server.uwsUrl.replace('/v2/private', '/nowhere') });
+    recorded.connection.start();
+    await until(() => stateKind(recorded) === 'reconnecting', 'reconnecting');
+    const state = recorded.connection.state;
+    expect(state.kind === 'reconnecting' && state.lastError).toMatchObject({ kind: 'uwsConnectFailed', category: 'connectivity', retryable: true });
+    expect(state.kind === 'reconnecting' && state.lastError.message).toContain('HTTP 404');
+  });
+
+  it('a token request that hangs is given up after the connect timeout and retried', async () => {
+    loopback.exchange.injectFault({ kind: 'latency', ms: 60_000 }, { endpoint: 'wsToken' });
+    const recorded = loopback.connect();
+    recorded.connection.start();
+    await until(() => loopback.exchange.requestCount('wsToken') === 1, 'the token request');
+    recorded.clock.advance(20_000);
+    expect(recorded.connection.state).toMatchObject({ kind: 'reconnecting', lastError: { kind: 'uwsConnectFailed' } });
+    await reconnectNow(recorded);
+  });
+
   it('refuses to send a token to an unencrypted address off this machine', async () => {
     const recorded = loopback.connect({ url: 'ws://uws.kraken.com.example/v2/private' });
     recorded.connection.start();
@@ -370,8 +393,30 @@ describe('UwsConnection over a real loopback WebSocket', () => {
     await until(() => stateKind(recorded) === 'reconnecting', 'reconnecting');
     recorded.clock.advance((recorded.connection.state as { nextRetryAt: number }).nextRetryAt - recorded.clock.now());
     await until(() => recorded.problems.some((p) => p.kind === 'uwsSessionExpired') && stateKind(recorded) === 'reconnecting', 'session error');
-    const secrets = [...tokensSent(), loopback.credentials.apiSecret];
+    const secrets = [...tokensSent(), loopback.credentials.apiSecret, ...loopback.apiSigns];
     expect(tokensSent().length).toBeGreaterThanOrEqual(3);
+    expect(loopback.apiSigns.length).toBeGreaterThanOrEqual(3);
     for (const line of recorded.printed) for (const secret of secrets) expect(line).not.toContain(secret);
+  });
+
+  it('logging every event and error through the app logger writes no token, secret or API-Sign', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'margin-desk-uws-log-'));
+    try {
+      const logger = createLogger({ filePath: join(folder, 'app.log'), minLevel: 'debug' });
+      const recorded = loopback.connect();
+      recorded.connection.on('state', (state) => logger.info('uws state', state));
+      recorded.connection.on('problem', (error) => logger.warn('uws problem', { error, message: error.message, action: error.action, stack: error.stack }));
+      recorded.connection.on('data', (frame) => logger.debug('uws frame', frame));
+      recorded.connection.start();
+      await untilLive(recorded);
+      loopback.server.uws.expireSessions();
+      await until(() => stateKind(recorded) === 'reconnecting', 'reconnecting');
+      await reconnectNow(recorded);
+      const written = readFileSync(join(folder, 'app.log'), 'utf8');
+      expect(written).toContain('uws state');
+      for (const secret of [...tokensSent(), loopback.credentials.apiSecret, ...loopback.apiSigns]) expect(written).not.toContain(secret);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -36,6 +36,8 @@ export interface UwsLoopback {
   readonly exchange: SimulatedExchange;
   readonly server: ExchangeServer;
   readonly credentials: { readonly apiKey: string; readonly apiSecret: string };
+  /** Every API-Sign value the simulator received. */
+  readonly apiSigns: string[];
   connect(options?: Partial<UwsConnectionOptions> & { readonly credentials?: { apiKey: string; apiSecret: string } }): Recorded;
   close(): Promise<void>;
 }
@@ -54,12 +56,20 @@ export async function startUwsLoopback(setup: { readonly heartbeatMs?: number; r
   exchange.setWalletBalance('xbt', '0.05');
   exchange.openPosition({ symbol: 'pi_xbtusd', size: '2000', entryPrice: '61000' });
   const credentials = exchange.addKey({ spotPermissions: setup.spotPermissions ?? ['websocket'] });
+  const apiSigns: string[] = [];
+  const handle = exchange.handle.bind(exchange);
+  exchange.handle = (request) => {
+    const sign = request.headers.get('api-sign');
+    if (sign !== null) apiSigns.push(sign);
+    return handle(request);
+  };
   const server = await exchange.listen({ uws: { heartbeatMs: setup.heartbeatMs ?? 50, maxSnapshotChars: setup.maxSnapshotChars } });
   const connections: UwsConnection[] = [];
   return {
     exchange,
     server,
     credentials,
+    apiSigns,
     connect(options = {}) {
       const clock = new ManualClock(Date.now());
       const keys = options.credentials ?? credentials;
