@@ -321,7 +321,7 @@ export class AppServices {
     if (options.persist) {
       const { profileId } = snapshot;
       this.#storageProblems.delete(profileId);
-      this.alerts.healthChecked(profileId, view.health, snapshot.fetchedAt);
+      this.alerts.healthChecked(profileId, view.health, snapshot.fetchedAt, view.risk?.positions);
       try {
         this.store.snapshots.saveLatest(snapshot);
         this.store.history.append(profileId, this.#historySampler.select(profileId, historyEntriesOf(snapshot, view.health), view.health));
