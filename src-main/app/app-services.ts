@@ -86,9 +86,11 @@ export class AppServices {
   readonly logger: Logger;
   readonly options: AppServicesOptions;
   readonly #budgets = new CostBudgets(systemClock);
-  readonly #nonces = new NonceSequences(systemClock);
-  /** Nonces of Kraken API keys (token requests and key checks), persisted so they never go backwards. */
-  readonly #spotNonces: NonceSequences;
+  /**
+   * Every signed request's nonce, per key (Futures keys' REST requests, Kraken API keys' token
+   * requests and key checks), persisted so that a restart or a clock set back never reuses one.
+   */
+  readonly #nonces: NonceSequences;
   readonly #sources = new Map<string, AccountDataSource>();
   readonly #historySampler = new HistorySampler();
   /** Newest view per profile: the snapshot with its health, computed once per snapshot. */
@@ -103,7 +105,7 @@ export class AppServices {
     this.options = options;
     this.logger = options.logger;
     this.store = Store.open(options.dataDir);
-    this.#spotNonces = new NonceSequences(systemClock, this.store.nonces);
+    this.#nonces = new NonceSequences(systemClock, this.store.nonces);
     for (const notice of this.store.notices) this.logger.warn('Store notice', notice);
     this.sampleExchange = options.sampleExchange ?? createSampleExchange();
     this.scheduler = new RefreshScheduler({
@@ -123,7 +125,6 @@ export class AppServices {
         fetch: options.fetch,
         budgets: this.#budgets,
         nonces: this.#nonces,
-        spotNonces: this.#spotNonces,
       }),
       statusOf: (profileId) => this.scheduler.status(profileId) ?? idleStatus(profileId),
       newId: options.newId,

@@ -5,6 +5,8 @@
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import Sqlite from 'better-sqlite3';
 import { startedApp } from './started-app.ts';
+import { SimulatedExchange } from '../../../src-main/kraken/simulator/exchange.ts';
+import { listen } from '../../../src-main/kraken/simulator/server.ts';
 import { toDecimal } from '../../../src-main/kraken/decimal.ts';
 import type { AlertRecord } from '../../../src-main/monitor/alert-model.ts';
 
@@ -90,5 +92,19 @@ describe('AppServices: history thinning', () => {
     vi.advanceTimersByTime(6 * 3_600_000);
     await app.thinHistory();
     expect(app.store.history.query(profileId, 'flex', old - 900_000, old + 2000)).toHaveLength(1);
+  });
+});
+
+describe('AppServices: request nonces', () => {
+  it('persists every nonce it sends for a key, so a restart with the clock set back never reuses one', async () => {
+    const exchange = new SimulatedExchange();
+    const credentials = exchange.addKey();
+    const server = await listen((request) => exchange.handle(request));
+    onTestFinished(() => server.close());
+    const app = await startedApp();
+    const profile = await app.profiles.create({ name: 'Simulated', colour: '#336699', ...credentials, baseUrl: server.url });
+    await app.scheduler.refreshNow(profile.id);
+    expect(app.viewOf(profile.id)?.status.state).toBe('live');
+    expect(app.store.nonces.lastNonce(credentials.apiKey)).toBeGreaterThan(0);
   });
 });
