@@ -11,6 +11,7 @@ import type { UserFacingError } from '../src-main/errors.ts';
 import type { AccountSnapshot, KeyPermissions } from '../src-main/kraken/model.ts';
 import type { AlertRecord, AlertRules } from '../src-main/monitor/alert-model.ts';
 import type { HealthReport } from '../src-main/monitor/health-model.ts';
+import type { RiskReport } from '../src-main/risk/risk-model.ts';
 import type { ProfileStatus } from '../src-main/monitor/status.ts';
 import type { DataSourceKind, Profile } from '../src-main/profiles/profile.ts';
 import type { RestCutoffNotice } from '../src-main/monitor/rest-cutoff.ts';
@@ -23,6 +24,7 @@ export type { ProfileStatus, Profile, DataSourceKind, RestCutoffNotice, HistoryP
 export type * from '../src-main/kraken/model.ts';
 export type * from '../src-main/monitor/health-model.ts';
 export type * from '../src-main/monitor/alert-model.ts';
+export type * from '../src-main/risk/risk-model.ts';
 export type { ConnectionState } from '../src-main/monitor/status.ts';
 export type { ThemePreference } from '../src-main/store/settings-model.ts';
 
@@ -50,6 +52,8 @@ export interface SnapshotView {
   readonly health: HealthReport;
   readonly status: ProfileStatus;
   readonly sample: boolean;
+  /** Positions with PnL and liquidation prices, and each account's stress model (docs/LIQUIDATION.md). */
+  readonly risk?: RiskReport;
   /**
    * Set when the latest figures (or an alert) could not be written to the local store: the figures
    * are current and alerts still work, but they are not kept. Null (or absent) when saving works.
@@ -87,13 +91,15 @@ export interface NewProfile extends Credentials {
   readonly refreshSeconds?: number;
 }
 
+/**
+ * What can change without the key's secret. The address a key is sent to is not among them: a
+ * key moves to another address only with its secret typed again and checked there
+ * (`replaceCredentials` with a `baseUrl`), so a stored key cannot be pointed at another server.
+ */
 export interface ProfileChanges {
   readonly id: string;
   readonly name?: string;
   readonly colour?: string;
-  readonly baseUrl?: string;
-  /** `uws` profiles only. */
-  readonly streamUrl?: string;
   readonly refreshSeconds?: number;
   /** The Sample profile only (it needs no key): which face of the simulated exchange it reads. */
   readonly source?: DataSourceKind;
@@ -108,6 +114,9 @@ export interface StreamingSwitch extends Credentials {
   readonly baseUrl?: string;
   readonly streamUrl?: string;
 }
+
+/** New credentials for a stored profile, checked with Kraken before they replace the old ones; optionally at a new address. */
+export type ReplacedCredentials = Credentials & { readonly id: string; readonly baseUrl?: string; readonly streamUrl?: string };
 
 /** Either fresh credentials typed into the add-profile form, or a stored profile's. */
 export type ConnectionTestTarget =
@@ -131,7 +140,7 @@ export interface AppInfo {
   readonly platform: string;
 }
 
-export type ViewName = 'overview' | 'flex' | 'subaccounts' | 'history' | 'alerts' | 'profiles' | 'settings';
+export type ViewName = 'overview' | 'flex' | 'positions' | 'stress' | 'subaccounts' | 'history' | 'alerts' | 'profiles' | 'settings';
 
 /** Main asks the renderer to show something (tray menu, notification click, application menu). */
 export interface NavigateRequest {
@@ -153,11 +162,12 @@ export interface Calls {
   createProfile: { input: NewProfile; output: ProfileView };
   createSampleProfile: { input: void; output: ProfileView };
   updateProfile: { input: ProfileChanges; output: ProfileView };
-  deleteProfile: { input: { readonly id: string }; output: void };
+  /** `warning`: the profile is gone but something of it is left that the user should know about (its keychain entry). */
+  deleteProfile: { input: { readonly id: string }; output: { readonly warning: UserFacingError | null } };
   /** Makes a profile active and returns its cached snapshot at once (refresh follows in the background). */
   activateProfile: { input: { readonly id: string }; output: SnapshotView | null };
   testConnection: { input: ConnectionTestTarget; output: ConnectionTest };
-  replaceCredentials: { input: Credentials & { readonly id: string }; output: ProfileView };
+  replaceCredentials: { input: ReplacedCredentials; output: ProfileView };
   switchToStreaming: { input: StreamingSwitch; output: ProfileView };
   getSnapshot: { input: { readonly profileId: string }; output: SnapshotView | null };
   /**
@@ -172,7 +182,8 @@ export interface Calls {
     output: readonly HistoryPoint[];
   };
   listAlerts: { input: { readonly profileId?: string; readonly limit: number }; output: readonly AlertRecord[] };
-  acknowledgeAlert: { input: { readonly id: number }; output: void };
+  /** The alert as main now has it: acknowledged at main's time (an earlier acknowledgement stays). */
+  acknowledgeAlert: { input: { readonly id: number }; output: AlertRecord };
   getAlertRules: { input: { readonly profileId: string }; output: AlertRules };
   setAlertRules: { input: { readonly profileId: string; readonly rules: AlertRules }; output: AlertRules };
   snoozeAlerts: { input: { readonly profileId: string; readonly minutes: number }; output: { readonly until: number | null } };
