@@ -11,16 +11,20 @@ import type { UserFacingError } from '../src-main/errors.ts';
 import type { AccountSnapshot, KeyPermissions } from '../src-main/kraken/model.ts';
 import type { AlertRecord, AlertRules } from '../src-main/monitor/alert-model.ts';
 import type { HealthReport } from '../src-main/monitor/health-model.ts';
+import type { RiskReport } from '../src-main/risk/risk-model.ts';
 import type { ProfileStatus } from '../src-main/monitor/status.ts';
-import type { Profile } from '../src-main/profiles/profile.ts';
+import type { DataSourceKind, Profile } from '../src-main/profiles/profile.ts';
+import type { RestCutoffNotice } from '../src-main/monitor/rest-cutoff.ts';
 import type { HistoryPoint, HistoryRange } from '../src-main/store/history-model.ts';
 import type { Settings } from '../src-main/store/settings-model.ts';
+import type { InstallOutcome, UpdateState } from '../src-main/updates/update-state.ts';
 
 export type { UserFacingError, AccountSnapshot, KeyPermissions, AlertRecord, AlertRules, HealthReport };
-export type { ProfileStatus, Profile, HistoryPoint, HistoryRange, Settings };
+export type { ProfileStatus, Profile, DataSourceKind, RestCutoffNotice, HistoryPoint, HistoryRange, Settings, InstallOutcome, UpdateState };
 export type * from '../src-main/kraken/model.ts';
 export type * from '../src-main/monitor/health-model.ts';
 export type * from '../src-main/monitor/alert-model.ts';
+export type * from '../src-main/risk/risk-model.ts';
 export type { ConnectionState } from '../src-main/monitor/status.ts';
 export type { ThemePreference } from '../src-main/store/settings-model.ts';
 
@@ -33,6 +37,8 @@ export type KeychainState = 'ok' | 'unavailable' | 'missing' | 'notNeeded';
 export interface ProfileView extends Profile {
   readonly status: ProfileStatus;
   readonly keychain: KeychainState;
+  /** A REST profile's notice about Kraken switching the Derivatives REST API off; null when none is due. */
+  readonly cutoff: RestCutoffNotice | null;
 }
 
 export interface ProfileList {
@@ -46,6 +52,8 @@ export interface SnapshotView {
   readonly health: HealthReport;
   readonly status: ProfileStatus;
   readonly sample: boolean;
+  /** Positions with PnL and liquidation prices, and each account's stress model (docs/LIQUIDATION.md). */
+  readonly risk?: RiskReport;
   /**
    * Set when the latest figures (or an alert) could not be written to the local store: the figures
    * are current and alerts still work, but they are not kept. Null (or absent) when saving works.
@@ -74,20 +82,46 @@ export interface Credentials {
 export interface NewProfile extends Credentials {
   readonly name: string;
   readonly colour: string;
+  /** Which key this is and so where figures come from; `uws` (a Kraken API key) when absent. */
+  readonly source?: DataSourceKind;
+  /** REST address (the Futures API for `rest`, Spot REST for `uws`); production when absent. */
   readonly baseUrl?: string;
+  /** `uws` only: the WebSocket address; production when absent. */
+  readonly streamUrl?: string;
   readonly refreshSeconds?: number;
 }
 
+/**
+ * What can change without the key's secret. The address a key is sent to is not among them: a
+ * key moves to another address only with its secret typed again and checked there
+ * (`replaceCredentials` with a `baseUrl`), so a stored key cannot be pointed at another server.
+ */
 export interface ProfileChanges {
   readonly id: string;
   readonly name?: string;
   readonly colour?: string;
-  readonly baseUrl?: string;
   readonly refreshSeconds?: number;
+  /** The Sample profile only (it needs no key): which face of the simulated exchange it reads. */
+  readonly source?: DataSourceKind;
 }
 
+/**
+ * Moves a Futures-key (REST) profile to a Kraken API key (Unified WebSocket), keeping its id and so
+ * its history, alert rules and alert log. Addresses default to production.
+ */
+export interface StreamingSwitch extends Credentials {
+  readonly id: string;
+  readonly baseUrl?: string;
+  readonly streamUrl?: string;
+}
+
+/** New credentials for a stored profile, checked with Kraken before they replace the old ones; optionally at a new address. */
+export type ReplacedCredentials = Credentials & { readonly id: string; readonly baseUrl?: string; readonly streamUrl?: string };
+
 /** Either fresh credentials typed into the add-profile form, or a stored profile's. */
-export type ConnectionTestTarget = (Credentials & { readonly baseUrl?: string }) | { readonly profileId: string };
+export type ConnectionTestTarget =
+  | (Credentials & { readonly source?: DataSourceKind; readonly baseUrl?: string })
+  | { readonly profileId: string };
 
 export interface ConnectionTest {
   readonly permissions: KeyPermissions;
@@ -106,7 +140,7 @@ export interface AppInfo {
   readonly platform: string;
 }
 
-export type ViewName = 'overview' | 'flex' | 'subaccounts' | 'history' | 'alerts' | 'profiles' | 'settings';
+export type ViewName = 'overview' | 'flex' | 'positions' | 'stress' | 'subaccounts' | 'history' | 'alerts' | 'profiles' | 'settings';
 
 /** Main asks the renderer to show something (tray menu, notification click, application menu). */
 export interface NavigateRequest {
@@ -128,11 +162,13 @@ export interface Calls {
   createProfile: { input: NewProfile; output: ProfileView };
   createSampleProfile: { input: void; output: ProfileView };
   updateProfile: { input: ProfileChanges; output: ProfileView };
-  deleteProfile: { input: { readonly id: string }; output: void };
+  /** `warning`: the profile is gone but something of it is left that the user should know about (its keychain entry). */
+  deleteProfile: { input: { readonly id: string }; output: { readonly warning: UserFacingError | null } };
   /** Makes a profile active and returns its cached snapshot at once (refresh follows in the background). */
   activateProfile: { input: { readonly id: string }; output: SnapshotView | null };
   testConnection: { input: ConnectionTestTarget; output: ConnectionTest };
-  replaceCredentials: { input: Credentials & { readonly id: string }; output: ProfileView };
+  replaceCredentials: { input: ReplacedCredentials; output: ProfileView };
+  switchToStreaming: { input: StreamingSwitch; output: ProfileView };
   getSnapshot: { input: { readonly profileId: string }; output: SnapshotView | null };
   /**
    * The window's first paint in one round trip: settings, the profile list and the active profile's
@@ -146,7 +182,8 @@ export interface Calls {
     output: readonly HistoryPoint[];
   };
   listAlerts: { input: { readonly profileId?: string; readonly limit: number }; output: readonly AlertRecord[] };
-  acknowledgeAlert: { input: { readonly id: number }; output: void };
+  /** The alert as main now has it: acknowledged at main's time (an earlier acknowledgement stays). */
+  acknowledgeAlert: { input: { readonly id: number }; output: AlertRecord };
   getAlertRules: { input: { readonly profileId: string }; output: AlertRules };
   setAlertRules: { input: { readonly profileId: string; readonly rules: AlertRules }; output: AlertRules };
   snoozeAlerts: { input: { readonly profileId: string; readonly minutes: number }; output: { readonly until: number | null } };
@@ -157,6 +194,11 @@ export interface Calls {
   reportRendererError: { input: RendererErrorReport; output: void };
   showLogFile: { input: void; output: void };
   openExternal: { input: { readonly url: string }; output: void };
+  getUpdateState: { input: void; output: UpdateState };
+  /** Checks the feed now (Settings' "Check now"); resolves with the state the check ended in. */
+  checkForUpdatesNow: { input: void; output: UpdateState };
+  /** "Restart to update": restarts unless nothing is ready or a critical alert is showing. */
+  installUpdate: { input: void; output: InstallOutcome };
 }
 
 /** Every main → renderer event and its payload. */
@@ -167,6 +209,7 @@ export interface Events {
   alert: AlertRecord;
   settingsChanged: Settings;
   navigate: NavigateRequest;
+  updateState: UpdateState;
 }
 
 export type CallName = keyof Calls;
@@ -185,6 +228,7 @@ export const CALL_CHANNELS = {
   activateProfile: 'md:activateProfile',
   testConnection: 'md:testConnection',
   replaceCredentials: 'md:replaceCredentials',
+  switchToStreaming: 'md:switchToStreaming',
   getSnapshot: 'md:getSnapshot',
   openWindow: 'md:openWindow',
   refreshNow: 'md:refreshNow',
@@ -200,6 +244,9 @@ export const CALL_CHANNELS = {
   reportRendererError: 'md:reportRendererError',
   showLogFile: 'md:showLogFile',
   openExternal: 'md:openExternal',
+  getUpdateState: 'md:getUpdateState',
+  checkForUpdatesNow: 'md:checkForUpdatesNow',
+  installUpdate: 'md:installUpdate',
 } as const satisfies { readonly [K in CallName]: `md:${K}` };
 
 export const EVENT_CHANNELS = {
@@ -209,6 +256,7 @@ export const EVENT_CHANNELS = {
   alert: 'md:event:alert',
   settingsChanged: 'md:event:settingsChanged',
   navigate: 'md:event:navigate',
+  updateState: 'md:event:updateState',
 } as const satisfies { readonly [K in EventName]: `md:event:${K}` };
 
 export type Unsubscribe = () => void;

@@ -22,6 +22,16 @@ const baseUrl = z
     const parsed = new URL(url);
     return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname));
   }, 'must be an https URL (http only on this computer)');
+// Only wss (or loopback ws for the simulator and tests): the connection carries the account's token.
+const streamUrl = z
+  .string()
+  .max(200)
+  .url()
+  .refine((url) => {
+    const parsed = new URL(url);
+    return parsed.protocol === 'wss:' || (parsed.protocol === 'ws:' && ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname));
+  }, 'must be a wss URL (ws only on this computer)');
+const source = z.enum(['rest', 'uws']);
 const refreshSeconds = z.number().int().min(5).max(3600);
 // Lengths are generous bounds against hostile input; the credential rules themselves are checked
 // by the profiles layer, which gives the precise message.
@@ -55,7 +65,9 @@ export const ARGUMENT_SCHEMAS = {
   createProfile: z.strictObject({
     name,
     colour,
+    source: source.optional(),
     baseUrl: baseUrl.optional(),
+    streamUrl: streamUrl.optional(),
     refreshSeconds: refreshSeconds.optional(),
     apiKey,
     apiSecret,
@@ -65,16 +77,17 @@ export const ARGUMENT_SCHEMAS = {
     id,
     name: name.optional(),
     colour: colour.optional(),
-    baseUrl: baseUrl.optional(),
     refreshSeconds: refreshSeconds.optional(),
+    source: source.optional(),
   }),
   deleteProfile: z.strictObject({ id }),
   activateProfile: z.strictObject({ id }),
   testConnection: z.union([
-    z.strictObject({ apiKey, apiSecret, baseUrl: baseUrl.optional() }),
+    z.strictObject({ apiKey, apiSecret, source: source.optional(), baseUrl: baseUrl.optional() }),
     z.strictObject({ profileId: id }),
   ]),
-  replaceCredentials: z.strictObject({ id, apiKey, apiSecret }),
+  replaceCredentials: z.strictObject({ id, apiKey, apiSecret, baseUrl: baseUrl.optional(), streamUrl: streamUrl.optional() }),
+  switchToStreaming: z.strictObject({ id, apiKey, apiSecret, baseUrl: baseUrl.optional(), streamUrl: streamUrl.optional() }),
   getSnapshot: z.strictObject({ profileId: id }),
   openWindow: none,
   refreshNow: z.strictObject({ profileId: id }),
@@ -97,6 +110,7 @@ export const ARGUMENT_SCHEMAS = {
       startAtLogin: z.boolean(),
       startHidden: z.boolean(),
       trayHintShown: z.boolean(),
+      checkForUpdates: z.boolean(),
     })
     .partial(),
   reportRendererError: z.strictObject({
@@ -105,5 +119,8 @@ export const ARGUMENT_SCHEMAS = {
     source: z.string().max(200).optional(),
   }),
   showLogFile: none,
+  getUpdateState: none,
+  checkForUpdatesNow: none,
+  installUpdate: none,
   openExternal: z.strictObject({ url: z.string().max(2000) }),
 } satisfies { readonly [K in CallName]: z.ZodType<CallInput<K>> };

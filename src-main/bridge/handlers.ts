@@ -4,6 +4,7 @@
  */
 import { AppError } from '../errors.ts';
 import type { AppServices } from '../app/app-services.ts';
+import { keychainEntryLeft } from '../profiles/keychain-errors.ts';
 import { isAllowedExternalUrl } from '../security/external-links.ts';
 import type { HandlerTable } from './handler-table.ts';
 import { openingView } from './opening-view.ts';
@@ -18,11 +19,14 @@ export function createHandlerTable(app: AppServices): HandlerTable {
     createSampleProfile: () => profiles.createSample(),
     updateProfile: (changes) => profiles.update(changes),
     deleteProfile: async ({ id }) => {
-      await profiles.delete(id);
+      const name = profiles.get(id).name;
+      const outcome = await profiles.delete(id);
+      return { warning: outcome.keychainEntryLeft ? keychainEntryLeft(name) : null };
     },
     activateProfile: ({ id }) => app.activate(id),
     testConnection: (target) => profiles.testConnection(target),
     replaceCredentials: (input) => profiles.replaceCredentials(input),
+    switchToStreaming: (input) => profiles.switchToStreaming(input),
     getSnapshot: ({ profileId }) => {
       profiles.get(profileId);
       return app.viewOf(profileId);
@@ -45,9 +49,11 @@ export function createHandlerTable(app: AppServices): HandlerTable {
     },
     listAlerts: (query) => store.alertLog.list(query),
     acknowledgeAlert: ({ id }) => {
-      if (!store.alertLog.acknowledge(id, Date.now())) {
+      const acknowledged = store.alertLog.acknowledge(id, Date.now());
+      if (acknowledged === null) {
         throw new AppError({ kind: 'notFound', message: 'This alert no longer exists.', action: 'Reload the alert list.', retryable: false });
       }
+      return acknowledged;
     },
     getAlertRules: ({ profileId }) => app.alertRules(profileId),
     setAlertRules: ({ profileId, rules }) => app.setAlertRules(profileId, rules),
@@ -68,6 +74,12 @@ export function createHandlerTable(app: AppServices): HandlerTable {
       }
       options.hooks.showLogFile(app.logger.filePath);
     },
+    getUpdateState: () => app.updateState(),
+    checkForUpdatesNow: async () => {
+      await app.updates?.checkNow();
+      return app.updateState();
+    },
+    installUpdate: () => app.updates?.installNow() ?? 'nothingToInstall',
     openExternal: ({ url }) => {
       if (!isAllowedExternalUrl(url)) {
         throw new AppError({

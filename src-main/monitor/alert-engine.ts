@@ -271,6 +271,11 @@ function evaluateReport(profile: ProfileAlertState, report: HealthReport, freshS
   const pending: PendingAlert[] = [];
   for (const figure of report.figures) {
     const previous = profile.accounts[figure.accountKey];
+    // Unknown is no news: an alert raised on the last known figures stands until figures return.
+    if (figure.level === 'unknown') {
+      if (previous !== undefined) accounts[figure.accountKey] = previous;
+      continue;
+    }
     const ratio = ratioLevel(figure, previous?.ratioLevel ?? null, setup.rules);
     const imBreached = imBreachedWithHysteresis(figure, previous?.imBreached ?? false, setup.rules);
     const level = worseOf(ratio, imBreached ? 'imBreached' : null);

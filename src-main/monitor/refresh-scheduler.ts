@@ -16,11 +16,12 @@ import type { UserFacingError } from '../errors.ts';
 import { toUserFacing } from '../errors.ts';
 import type { AccountSnapshot } from '../kraken/model.ts';
 import type { Logger } from '../log/logger.ts';
+import { meansSwitchedOff } from './rest-cutoff.ts';
 import { isStale, staleLimitMs } from './staleness.ts';
 import type { ConnectionState, ProfileStatus } from './status.ts';
 
 /** How the loop reacts to a failure: which state it shows and whether it keeps trying. */
-type FailureClass = 'unreachable' | 'credentials' | 'keychain' | 'other';
+type FailureClass = 'unreachable' | 'credentials' | 'keychain' | 'switchedOff' | 'other';
 
 const KEYCHAIN_KINDS = new Set(['keychainUnavailable', 'keychainLocked']);
 
@@ -29,7 +30,8 @@ const KEYCHAIN_KINDS = new Set(['keychainUnavailable', 'keychainLocked']);
  * (proxies' HTML pages, cut-off bodies during maintenance) mean the exchange could not be reached;
  * `credentials` means it answered no. Missing credentials also need the user, not a retry.
  */
-export function classifyFailure(error: unknown): FailureClass {
+export function classifyFailure(error: unknown, now: number): FailureClass {
+  if (meansSwitchedOff(error, now)) return 'switchedOff';
   const { kind } = toUserFacing(error);
   if (KEYCHAIN_KINDS.has(kind)) return 'keychain';
   if (kind === 'credentialsMissing') return 'credentials';
@@ -190,7 +192,7 @@ export class RefreshScheduler {
       this.schedule(loop, this.interval(loop));
     } catch (error) {
       if (controller.signal.aborted || this.loops.get(profileId) !== loop) return;
-      this.failed(loop, classifyFailure(error), toUserFacing(error));
+      this.failed(loop, classifyFailure(error, this.clock()), toUserFacing(error));
     } finally {
       if (loop.inFlight === controller) loop.inFlight = null;
     }
@@ -235,6 +237,8 @@ export class RefreshScheduler {
     this.options.logger.info('Refresh failed', { profileId: loop.profile.id, kind: error.kind, failures: loop.failures });
     let state: ConnectionState;
     if (failure === 'keychain') state = 'keychainLocked';
+    // Still probed with the plain backoff: should Kraken turn the API on again, the profile works.
+    else if (failure === 'switchedOff') state = 'switchedOff';
     else if (failure === 'unreachable' && loop.failures >= OFFLINE_AFTER_FAILURES) state = 'offline';
     else state = this.freshnessState(loop);
     this.publish(loop, { state, lastError: error });

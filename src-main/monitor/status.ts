@@ -9,9 +9,11 @@ import type { UserFacingError } from '../errors.ts';
  * - offline: the exchange could not be reached for a while (network, DNS, maintenance)
  * - authFailed: Kraken refused the key; no retries until the user acts
  * - keychainLocked: the key could not be read from the OS keychain
+ * - switchedOff: Kraken turned the API this profile reads off (./rest-cutoff.ts); the user must move
+ *   the profile to a Kraken API key
  * - idle: never refreshed (no cached data yet, or not scheduled)
  */
-export type ConnectionState = 'live' | 'refreshing' | 'stale' | 'offline' | 'authFailed' | 'keychainLocked' | 'idle';
+export type ConnectionState = 'live' | 'refreshing' | 'stale' | 'offline' | 'authFailed' | 'keychainLocked' | 'switchedOff' | 'idle';
 
 export interface ProfileStatus {
   readonly profileId: string;

@@ -62,3 +62,28 @@ export function validateRefreshSeconds(seconds: number): number {
   }
   return seconds;
 }
+
+/**
+ * The Unified WebSocket address normalised like the base URL. Only `wss:` (or plain `ws:` to this
+ * computer): the connection carries the token that reads the account.
+ */
+export function validateStreamUrl(streamUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(streamUrl.trim());
+  } catch {
+    throw invalidField('The WebSocket address is not a valid address.', 'Leave it empty to use wss://uws.kraken.com/v2/private.');
+  }
+  const secure = url.protocol === 'wss:';
+  const loopback = url.protocol === 'ws:' && LOOPBACK_HOSTS.has(url.hostname);
+  if (!secure && !loopback) {
+    throw invalidField(
+      'The WebSocket address must start with wss:// (plain ws is only allowed on this computer).',
+      'Use wss://uws.kraken.com/v2/private unless support told you otherwise.',
+    );
+  }
+  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
+    throw invalidField('The WebSocket address may not contain a user name, password, query or fragment.', 'Use only the address, for example wss://uws.kraken.com/v2/private.');
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}

@@ -11,7 +11,7 @@ import type { Decimal } from '../model.ts';
 import { normaliseCurrencyCode } from '../currency.ts';
 import type { SimAccount, SimPosition } from './accounts.ts';
 import { flexFigures, type FlexFigures } from './flex-figures.ts';
-import { baseOf } from './instruments.ts';
+import { baseOf, instrumentKind, marginLevelsOf } from './instruments.ts';
 import type { Market } from './market.ts';
 import { walletFigures } from './wallet-figures.ts';
 import { big, mul, ZERO } from '../decimal.ts';
@@ -109,26 +109,24 @@ export function renderAccounts(account: SimAccount, context: RenderContext): unk
 function renderSubaccount(account: SimAccount, context: RenderContext): unknown {
   const { style, market } = context;
   const f = (value: Decimal) => figure(value, style);
-  const flex = account.flex === null ? null : flexFigures(account.flex, market, context.haircuts);
+  // Kraken's spec requires flexAccount: an account that never used flex has an empty one, not null.
+  const flex = flexFigures(account.flex ?? { holdings: new Map(), positions: [] }, market, context.haircuts);
   return {
     holdingAccounts: [...account.cash].map(([code, amount]) => ({ currency: lowerCode(code, style), amount: f(amount) })),
     futuresAccounts: account.wallets.map((wallet) => ({
       name: `f-${lowerCode(wallet.base, style)}:usd`,
       availableMargin: f(mul(walletFigures(wallet, market).af, market.usdPrice(wallet.base))),
     })),
-    flexAccount:
-      flex === null
-        ? null
-        : {
-            currencies: flex.currencies.map((currency) => ({
-              currency: lowerCode(currency.code, style),
-              quantity: f(currency.quantity),
-              value: f(currency.value),
-              collateral: f(currency.collateral),
-              available: f(currency.available),
-            })),
-            ...flexTotals(flex, style),
-          },
+    flexAccount: {
+      currencies: flex.currencies.map((currency) => ({
+        currency: lowerCode(currency.code, style),
+        quantity: f(currency.quantity),
+        value: f(currency.value),
+        collateral: f(currency.collateral),
+        available: f(currency.available),
+      })),
+      ...flexTotals(flex, style),
+    },
     fullName: account.fullName,
     email: account.email,
     accountUid: account.uid,
@@ -182,6 +180,37 @@ export function renderTickers(context: RenderContext): unknown {
         last: f(mark),
         suspended: false,
         postOnly: false,
+      };
+    }),
+  };
+}
+
+/**
+ * `GET /instruments`: every listed contract in the shape of Kraken's example, its margin levels
+ * counting `numNonContractUnits` (linear, USD notional) or `contracts` (inverse).
+ */
+export function renderInstruments(context: RenderContext): unknown {
+  const f = (value: Decimal) => figure(value, context.style);
+  return {
+    result: 'success',
+    instruments: context.market.symbols().map((symbol) => {
+      const linear = instrumentKind(symbol) === 'linear';
+      const base = upperCode(baseOf(symbol), { ...context.style, bitcoin: 'XBT' });
+      return {
+        symbol: symbol.toUpperCase(),
+        pair: `${base}:USD`,
+        base,
+        quote: 'USD',
+        type: linear ? 'flexible_futures' : 'futures_inverse',
+        tickSize: linear ? 1 : 0.5,
+        contractSize: 1,
+        tradeable: true,
+        marginLevels: marginLevelsOf(symbol).map((level) => ({
+          [linear ? 'numNonContractUnits' : 'contracts']: f(level.from),
+          initialMargin: f(level.initialMargin),
+          maintenanceMargin: f(level.maintenanceMargin),
+        })),
+        tradfi: false,
       };
     }),
   };

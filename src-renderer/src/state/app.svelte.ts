@@ -32,6 +32,7 @@ const SETTINGS_BEFORE_LOAD: Settings = {
   startAtLogin: false,
   startHidden: true,
   trayHintShown: false,
+  checkForUpdates: true,
 };
 
 export type Phase = 'loading' | 'ready' | 'failed';

@@ -2,32 +2,16 @@
  * AppServices' monitor → alerts → store step on real services: SQLite in a temp folder, the
  * in-process sample exchange, secrets in memory.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import Sqlite from 'better-sqlite3';
-import { AppServices } from '../../../src-main/app/app-services.ts';
+import { startedApp } from './started-app.ts';
+import { SimulatedExchange } from '../../../src-main/kraken/simulator/exchange.ts';
+import { listen } from '../../../src-main/kraken/simulator/server.ts';
 import { toDecimal } from '../../../src-main/kraken/decimal.ts';
-import { createLogger } from '../../../src-main/log/logger.ts';
 import type { AlertRecord } from '../../../src-main/monitor/alert-model.ts';
-import { MemorySecretStore } from '../../../src-main/profiles/memory-secret-store.ts';
 
 async function startApp() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'md-app-services-'));
-  const app = new AppServices({
-    dataDir,
-    appVersion: '0.1.0-test',
-    platform: 'linux',
-    secrets: new MemorySecretStore(),
-    logger: createLogger({ filePath: null, console: false }),
-    hooks: { showLogFile: () => undefined, openExternal: () => undefined, setStartAtLogin: () => undefined },
-  });
-  await app.start();
-  onTestFinished(() => {
-    app.dispose();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const app = await startedApp();
   const sample = app.profiles.createSample();
   app.activate(sample.id);
   // Every account of the sample is far below a 100,000 % warning level: each one alerts.
@@ -108,5 +92,19 @@ describe('AppServices: history thinning', () => {
     vi.advanceTimersByTime(6 * 3_600_000);
     await app.thinHistory();
     expect(app.store.history.query(profileId, 'flex', old - 900_000, old + 2000)).toHaveLength(1);
+  });
+});
+
+describe('AppServices: request nonces', () => {
+  it('persists every nonce it sends for a key, so a restart with the clock set back never reuses one', async () => {
+    const exchange = new SimulatedExchange();
+    const credentials = exchange.addKey();
+    const server = await listen((request) => exchange.handle(request));
+    onTestFinished(() => server.close());
+    const app = await startedApp();
+    const profile = await app.profiles.create({ name: 'Simulated', colour: '#336699', ...credentials, baseUrl: server.url });
+    await app.scheduler.refreshNow(profile.id);
+    expect(app.viewOf(profile.id)?.status.state).toBe('live');
+    expect(app.store.nonces.lastNonce(credentials.apiKey)).toBeGreaterThan(0);
   });
 });

@@ -7,6 +7,7 @@ import Big from 'big.js';
 import type { KeyPermissions } from '../../../src-main/kraken/model.ts';
 import { openingView } from '../../../src-main/bridge/opening-view.ts';
 import { DEFAULT_ALERT_RULES } from '../../../src-main/monitor/alert-model.ts';
+import { EVENT_CHANNELS } from '../../../src-preload/contract.ts';
 import type {
   AlertRecord,
   AlertRules,
@@ -22,8 +23,10 @@ import type {
   HistoryRange,
   ProfileList,
   ProfileView,
+  InstallOutcome,
   Settings,
   SnapshotView,
+  UpdateState,
   Unsubscribe,
   UserFacingError,
 } from '../../../src-preload/contract.ts';
@@ -70,13 +73,16 @@ export function profileView(init: Partial<ProfileView> & { id: string; name: str
   return {
     colour: '#7c5cff',
     kind: 'kraken',
+    source: 'rest',
     baseUrl: 'https://futures.kraken.com',
+    streamUrl: null,
     refreshSeconds: 15,
     createdAt: now,
     lastUsedAt: null,
     keyFingerprint: 'X9fQ',
     permissions: { general: 'READ_ONLY', transfer: 'NO_ACCESS', other: {} },
     keychain: 'ok',
+    cutoff: null,
     status: { profileId: init.id, state: 'idle', lastSuccessAt: null, lastAttemptAt: null, nextRefreshAt: null, lastError: null },
     ...init,
   };
@@ -115,10 +121,16 @@ export class FakeBridge {
   snapshots: Record<string, SnapshotView>;
   settings: Settings;
   alerts: AlertRecord[];
+  /** What main's update service says; tests move it on with `emit('updateState', …)`. */
+  update: UpdateState = { kind: 'upToDate', checkedAt: 0 };
+  /** What "Restart to update" answers while an update is ready. */
+  installOutcome: InstallOutcome = 'restarting';
   rules = new Map<string, AlertRules>();
   readonly snoozedUntil: Map<string, number | null>;
   /** Profiles whose monitoring main reports as interrupted (no fresh data for the stale limit). */
   readonly interrupted: Set<string>;
+  /** What deleteProfile answers as its warning (main's when the keychain entry could not be removed). */
+  deleteWarning: UserFacingError | null = null;
   readonly #listeners = new Map<EventName, Set<(payload: never) => void>>();
   readonly #state: FakeState;
   readonly #now: () => number;
@@ -135,7 +147,7 @@ export class FakeBridge {
     this.profiles = state.profiles ?? [];
     this.activeProfileId = state.activeProfileId ?? this.profiles[0]?.id ?? null;
     this.snapshots = { ...state.snapshots };
-    this.settings = { privacyMode: false, theme: 'system', startAtLogin: false, startHidden: true, trayHintShown: false, ...state.settings };
+    this.settings = { privacyMode: false, theme: 'system', startAtLogin: false, startHidden: true, trayHintShown: false, checkForUpdates: true, ...state.settings };
     this.alerts = state.alerts ?? [];
     this.snoozedUntil = new Map(Object.entries(state.snoozedUntil ?? {}));
     this.interrupted = new Set(state.interrupted);
@@ -191,7 +203,10 @@ export class FakeBridge {
       listProfiles: () => this.#list(),
       createProfile: (input) =>
         this.#addProfile(
-          profileView({ id: `p${this.#nextId++}`, name: input.name, colour: input.colour, keyFingerprint: input.apiKey.slice(-4), permissions: null }, now()),
+          profileView(
+            { id: `p${this.#nextId++}`, name: input.name, colour: input.colour, source: input.source ?? 'uws', keyFingerprint: input.apiKey.slice(-4), permissions: null },
+            now(),
+          ),
         ),
       createSampleProfile: () => {
         const id = `sample${this.#nextId++}`;
@@ -214,6 +229,7 @@ export class FakeBridge {
         this.profiles = this.profiles.filter((profile) => profile.id !== input.id);
         if (this.activeProfileId === input.id) this.activeProfileId = this.profiles[0]?.id ?? null;
         this.emit('profilesChanged', this.#list());
+        return { warning: this.deleteWarning };
       },
       activateProfile: (input) => {
         this.activeProfileId = input.id;
@@ -239,6 +255,21 @@ export class FakeBridge {
         this.profiles = this.profiles.map((profile) => (profile.id === input.id ? updated : profile));
         return updated;
       },
+      switchToStreaming: (input) => {
+        const current = this.profiles.find((profile) => profile.id === input.id);
+        if (current === undefined) throw { kind: 'notFound', message: 'No such profile.', action: 'Reload.', retryable: false };
+        const updated: ProfileView = {
+          ...current,
+          source: 'uws',
+          baseUrl: 'https://api.kraken.com',
+          streamUrl: 'wss://uws.kraken.com/v2/private',
+          keyFingerprint: input.apiKey.slice(-4),
+          keychain: 'ok',
+          cutoff: null,
+        };
+        this.profiles = this.profiles.map((profile) => (profile.id === input.id ? updated : profile));
+        return updated;
+      },
       getSnapshot: (input) => this.snapshots[input.profileId] ?? null,
       openWindow: () => {
         this.activeProfileId ??= this.profiles[0]?.id ?? null;
@@ -254,7 +285,11 @@ export class FakeBridge {
       listAlerts: (input) =>
         this.alerts.filter((alert) => input.profileId === undefined || alert.profileId === input.profileId).slice(0, input.limit),
       acknowledgeAlert: (input) => {
-        this.alerts = this.alerts.map((alert) => (alert.id === input.id ? { ...alert, acknowledgedAt: now() } : alert));
+        const alert = this.alerts.find((candidate) => candidate.id === input.id);
+        if (alert === undefined) throw { kind: 'notFound', message: 'This alert no longer exists.', action: 'Reload the alert list.', retryable: false };
+        const acknowledged = { ...alert, acknowledgedAt: alert.acknowledgedAt ?? now() };
+        this.alerts = this.alerts.map((candidate) => (candidate.id === input.id ? acknowledged : candidate));
+        return acknowledged;
       },
       getAlertRules: (input) => this.rules.get(input.profileId) ?? DEFAULT_ALERT_RULES,
       setAlertRules: (input) => {
@@ -281,6 +316,9 @@ export class FakeBridge {
       reportRendererError: () => undefined,
       showLogFile: () => undefined,
       openExternal: () => undefined,
+      getUpdateState: () => this.update,
+      checkForUpdatesNow: () => this.update,
+      installUpdate: () => (this.update.kind === 'ready' ? this.installOutcome : 'nothingToInstall'),
     };
   }
 
@@ -308,7 +346,7 @@ export class FakeBridge {
     const names = Object.keys(handlers) as CallName[];
     const bridge: Record<string, unknown> = {};
     for (const name of names) bridge[name] = call(name);
-    for (const event of ['snapshot', 'profileStatus', 'profilesChanged', 'alert', 'settingsChanged', 'navigate'] as const) {
+    for (const event of Object.keys(EVENT_CHANNELS) as EventName[]) {
       bridge[`on${event.charAt(0).toUpperCase()}${event.slice(1)}`] = subscribe(event);
     }
     return bridge as unknown as Bridge;
