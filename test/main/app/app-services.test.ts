@@ -95,6 +95,43 @@ describe('AppServices: history thinning', () => {
   });
 });
 
+describe('AppServices: what reaches the disk', () => {
+  it('writes a profile’s latest snapshot at most every 30 minutes, and the newest one at quit', async () => {
+    const { app, profileId } = await startApp();
+    const save = vi.spyOn(app.store.snapshots, 'saveLatest');
+    await app.scheduler.refreshNow(profileId);
+    await app.scheduler.refreshNow(profileId);
+    await app.scheduler.refreshNow(profileId);
+    expect(save).toHaveBeenCalledTimes(1);
+    const newest = app.viewOf(profileId)!.snapshot.fetchedAt;
+    const path = app.store.path;
+    app.dispose();
+    expect(save).toHaveBeenCalledTimes(2);
+    const reopened = new Sqlite(path, { readonly: true });
+    onTestFinished(() => void reopened.close());
+    expect(reopened.prepare('SELECT fetched_at FROM latest_snapshots WHERE profile_id = ?').pluck().get(profileId)).toBe(newest);
+  });
+
+  it('prunes the alert log with the history', async () => {
+    const { app, profileId } = await startApp();
+    const prune = vi.spyOn(app.store.alertLog, 'prune');
+    app.store.alertLog.append({
+      profileId,
+      profileName: 'Sample',
+      accountKey: 'flex',
+      accountLabel: 'Flex',
+      level: 'warn',
+      title: 'old',
+      body: 'old',
+      raisedAt: Date.now() - 365 * 86_400_000,
+      notified: true,
+    });
+    await app.thinHistory();
+    expect(prune).toHaveBeenCalled();
+    expect(app.store.alertLog.list({ limit: 100 }).some((alert) => alert.title === 'old')).toBe(false);
+  });
+});
+
 describe('AppServices: request nonces', () => {
   it('persists every nonce it sends for a key, so a restart with the clock set back never reuses one', async () => {
     const exchange = new SimulatedExchange();
