@@ -11,6 +11,7 @@ import type { UserFacingError } from '../src-main/errors.ts';
 import type { AccountSnapshot, KeyPermissions } from '../src-main/kraken/model.ts';
 import type { AlertRecord, AlertRules } from '../src-main/monitor/alert-model.ts';
 import type { HealthReport } from '../src-main/monitor/health-model.ts';
+import type { RiskReport } from '../src-main/risk/risk-model.ts';
 import type { ProfileStatus } from '../src-main/monitor/status.ts';
 import type { DataSourceKind, Profile } from '../src-main/profiles/profile.ts';
 import type { RestCutoffNotice } from '../src-main/monitor/rest-cutoff.ts';
@@ -23,6 +24,7 @@ export type { ProfileStatus, Profile, DataSourceKind, RestCutoffNotice, HistoryP
 export type * from '../src-main/kraken/model.ts';
 export type * from '../src-main/monitor/health-model.ts';
 export type * from '../src-main/monitor/alert-model.ts';
+export type * from '../src-main/risk/risk-model.ts';
 export type { ConnectionState } from '../src-main/monitor/status.ts';
 export type { ThemePreference } from '../src-main/store/settings-model.ts';
 
@@ -50,6 +52,8 @@ export interface SnapshotView {
   readonly health: HealthReport;
   readonly status: ProfileStatus;
   readonly sample: boolean;
+  /** Positions with PnL and liquidation prices, and each account's stress model (docs/LIQUIDATION.md). */
+  readonly risk?: RiskReport;
   /**
    * Set when the latest figures (or an alert) could not be written to the local store: the figures
    * are current and alerts still work, but they are not kept. Null (or absent) when saving works.
@@ -131,7 +135,7 @@ export interface AppInfo {
   readonly platform: string;
 }
 
-export type ViewName = 'overview' | 'flex' | 'subaccounts' | 'history' | 'alerts' | 'profiles' | 'settings';
+export type ViewName = 'overview' | 'flex' | 'positions' | 'stress' | 'subaccounts' | 'history' | 'alerts' | 'profiles' | 'settings';
 
 /** Main asks the renderer to show something (tray menu, notification click, application menu). */
 export interface NavigateRequest {

@@ -27,6 +27,7 @@ import { krakenKeyCheck } from '../profiles/kraken-key-check.ts';
 import type { Profile } from '../profiles/profile.ts';
 import { ProfileService } from '../profiles/profile-service.ts';
 import type { SecretStore } from '../profiles/secret-store.ts';
+import { buildRiskReport } from '../risk/risk-report.ts';
 import type { HistoryPoint, HistoryRange } from '../store/history-model.ts';
 import type { Settings } from '../store/settings-model.ts';
 import { storageFailedError } from '../store/storage-failure.ts';
@@ -341,7 +342,7 @@ export class AppServices {
   #remember(snapshot: AccountSnapshot): Omit<SnapshotView, 'status'> {
     const profile = this.store.profiles.get(snapshot.profileId);
     const health = evaluateHealth(snapshot, this.store.alertRules.get(snapshot.profileId));
-    const view = { snapshot, health, sample: profile?.kind === 'sample' };
+    const view = { snapshot, health, sample: profile?.kind === 'sample', risk: buildRiskReport(snapshot) };
     this.#views.set(snapshot.profileId, view);
     return view;
   }

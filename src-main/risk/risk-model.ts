@@ -81,7 +81,10 @@ export interface AccountStress {
   readonly basis: 'positions' | 'collateralOnly';
   readonly currency: string;
   readonly allCrypto: StressModel;
-  /** By underlying code (`BTC`, `ETH`): the account's model when that underlying moves alone. */
+  /**
+   * By underlying code (`BTC`, `ETH`): the account's model when that underlying moves alone; only
+   * the underlyings the account holds or trades (any other leaves its figures as they are).
+   */
   readonly byUnderlying: Readonly<Record<string, StressModel>>;
 }
 
