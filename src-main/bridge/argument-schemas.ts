@@ -55,6 +55,7 @@ const alertRules = z.strictObject({
   maxNotificationsPerMinute: z.number().int().min(1).max(60),
   staleAfterMinutes: z.number().int().min(1).max(24 * 60).nullable(),
   subaccountOverrides: z.record(z.string().max(64), z.strictObject(thresholds).partial()),
+  nearLiquidationPct: z.number().gt(0).max(100).nullable().optional(),
 });
 
 const none = z.undefined();
@@ -77,8 +78,6 @@ export const ARGUMENT_SCHEMAS = {
     id,
     name: name.optional(),
     colour: colour.optional(),
-    baseUrl: baseUrl.optional(),
-    streamUrl: streamUrl.optional(),
     refreshSeconds: refreshSeconds.optional(),
     source: source.optional(),
   }),
@@ -88,7 +87,7 @@ export const ARGUMENT_SCHEMAS = {
     z.strictObject({ apiKey, apiSecret, source: source.optional(), baseUrl: baseUrl.optional() }),
     z.strictObject({ profileId: id }),
   ]),
-  replaceCredentials: z.strictObject({ id, apiKey, apiSecret }),
+  replaceCredentials: z.strictObject({ id, apiKey, apiSecret, baseUrl: baseUrl.optional(), streamUrl: streamUrl.optional() }),
   switchToStreaming: z.strictObject({ id, apiKey, apiSecret, baseUrl: baseUrl.optional(), streamUrl: streamUrl.optional() }),
   getSnapshot: z.strictObject({ profileId: id }),
   openWindow: none,
