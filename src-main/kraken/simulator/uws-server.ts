@@ -45,6 +45,11 @@ export interface UwsServerOptions {
   readonly clock?: Clock;
   /** A positions snapshot longer than this (characters) is answered with `snapshot_too_large`. */
   readonly maxSnapshotChars?: number;
+  /**
+   * Whether a `with_margin` positions subscription gets a snapshot (default true). Kraken does not
+   * say; false serves the other reading: updates only.
+   */
+  readonly snapshotWithMargin?: boolean;
 }
 
 /** The client's frames are short requests: anything larger is refused. */
@@ -84,6 +89,7 @@ export class UwsServer {
   readonly #clock: Clock;
   readonly #heartbeatMs: number;
   readonly #maxSnapshotChars: number;
+  readonly #snapshotWithMargin: boolean;
   readonly #wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME });
   readonly #sessions = new Set<Session>();
   readonly #stopListening: () => void;
@@ -95,6 +101,7 @@ export class UwsServer {
   #unknownFields = false;
   #snapshotTooLarge = 0;
   readonly #subscribeErrors = new Map<Channel, string[]>();
+  readonly #upgradeRefusals: { readonly status: number; readonly retryAfterSeconds: number }[] = [];
   #ledgerId = 0;
   #connections = 0;
   /** Every request frame received, parsed (tests check what clients send; tokens included). */
@@ -106,9 +113,15 @@ export class UwsServer {
     this.#clock = options.clock ?? exchange.clock;
     this.#heartbeatMs = options.heartbeatMs ?? 1_000;
     this.#maxSnapshotChars = options.maxSnapshotChars ?? Number.POSITIVE_INFINITY;
+    this.#snapshotWithMargin = options.snapshotWithMargin ?? true;
     this.#onUpgrade = (request, socket, head) => {
       if (new URL(request.url ?? '/', 'http://localhost').pathname !== UWS_PRIVATE_PATH) {
         socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+        return;
+      }
+      const refusal = this.#upgradeRefusals.shift();
+      if (refusal !== undefined) {
+        socket.end(`HTTP/1.1 ${refusal.status} Refused\r\nRetry-After: ${refusal.retryAfterSeconds}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
         return;
       }
       this.#wss.handleUpgrade(request, socket, head, (ws) => this.#accept(ws));
@@ -158,6 +171,11 @@ export class UwsServer {
   /** The next subscription to `channel` is answered with this error envelope. */
   failNextSubscribe(channel: Channel, error: string): void {
     this.#subscribeErrors.set(channel, [...(this.#subscribeErrors.get(channel) ?? []), error]);
+  }
+
+  /** The next `times` WebSocket upgrades are answered with this HTTP status and Retry-After. */
+  refuseUpgrades(status: number, retryAfterSeconds: number, times = 1): void {
+    for (let i = 0; i < times; i++) this.#upgradeRefusals.push({ status, retryAfterSeconds });
   }
 
   /** Sends a frame that is not JSON to every open connection. */
@@ -309,7 +327,8 @@ export class UwsServer {
       this.#pushMargin(session, context);
     } else if (channel === 'positions') {
       const withMargin = params['with_margin'] === true;
-      session.positions = { withMargin, snapshot: params['snapshot'] !== false, sent: new Map() };
+      const snapshot = params['snapshot'] !== false && (this.#snapshotWithMargin || !withMargin);
+      session.positions = { withMargin, snapshot, sent: new Map() };
       this.#positionsSnapshot(session, context);
     } else {
       const wallets = balanceWallets(state, context);

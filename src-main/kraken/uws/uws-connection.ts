@@ -22,6 +22,7 @@
 import WebSocket, { type RawData } from 'ws';
 import { systemClock, type Clock } from '../clock.ts';
 import { KrakenError } from '../errors.ts';
+import { parseRetryAfter } from '../retry-policy.ts';
 import { insecureAddressError, isSecureOrLoopback } from './secure-address.ts';
 import type { WebSocketToken } from './spot-client.ts';
 import {
@@ -31,6 +32,7 @@ import {
   uwsHeartbeatTimeout,
   uwsMalformedFrame,
   uwsMessageRateExceeded,
+  uwsPositionsSnapshotMissing,
   uwsSessionExpired,
   uwsSnapshotTooLarge,
   uwsSubscribeForbidden,
@@ -90,6 +92,12 @@ export interface UwsTimings {
   readonly connectTimeoutMs: number;
   /** Time for every subscription to be acknowledged. */
   readonly subscribeTimeoutMs: number;
+  /**
+   * After the positions subscription is acknowledged, how long its snapshot may take before the
+   * connection reports `uwsPositionsSnapshotMissing` (Kraken does not say whether `with_margin`
+   * subscriptions get one). The connection stays up; positions stay "not delivered".
+   */
+  readonly positionsSnapshotWaitMs: number;
   /** Upper bound of the first reconnect delay; doubles per attempt. */
   readonly backoffBaseMs: number;
   readonly backoffMaxMs: number;
@@ -105,6 +113,7 @@ export const DEFAULT_UWS_TIMINGS: UwsTimings = {
   deadAfterMs: 10_000,
   connectTimeoutMs: 20_000,
   subscribeTimeoutMs: 15_000,
+  positionsSnapshotWaitMs: 15_000,
   backoffBaseMs: 500,
   backoffMaxMs: 60_000,
   stableAfterMs: 30_000,
@@ -348,6 +357,16 @@ export class UwsConnection {
     socket.on('message', (data: RawData, isBinary: boolean) => {
       if (this.#session === session) this.#receive(session, data, isBinary);
     });
+    // An HTTP answer instead of the upgrade (429 from a server shedding a reconnect storm, 503…):
+    // its Retry-After is honoured, within the backoff's cap.
+    socket.on('unexpected-response', (_request, response) => {
+      if (this.#session !== session) return;
+      const header = response.headers['retry-after'];
+      const retryAfterMs = parseRetryAfter(Array.isArray(header) ? (header[0] ?? null) : (header ?? null), this.#clock.now());
+      session.failure = uwsConnectFailed(`HTTP ${response.statusCode ?? 0}`, undefined, retryAfterMs);
+      response.resume();
+      socket.terminate();
+    });
     socket.on('error', (error: Error & { code?: string }) => {
       if (this.#session !== session) return;
       if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') session.failure = uwsFrameTooLarge(this.#maxPayload);
@@ -453,6 +472,13 @@ export class UwsConnection {
   }
 
   #acknowledged(session: Session, channel: UwsChannel): void {
+    if (channel === 'positions' && !session.acknowledged.has(channel)) {
+      session.cancelTimers.push(
+        this.#clock.timer(this.#timings.positionsSnapshotWaitMs, () => {
+          if (this.#session === session && !session.delivered.has('positions')) this.#emit('problem', uwsPositionsSnapshotMissing(this.#timings.positionsSnapshotWaitMs));
+        }),
+      );
+    }
     session.acknowledged.add(channel);
     if (this.#state.kind === 'subscribing' && this.#channels.every((c) => session.acknowledged.has(c))) {
       session.liveSince = this.#clock.now();
@@ -555,7 +581,8 @@ export class UwsConnection {
     if (stable) this.#attempt = 0;
     this.#emit('problem', error);
     const ceiling = Math.min(this.#timings.backoffMaxMs, this.#timings.backoffBaseMs * 2 ** Math.max(0, this.#attempt - 1));
-    const delay = Math.max(Math.round(this.#random() * ceiling), error.retryAfterMs ?? 0);
+    // a server's Retry-After is honoured but capped: a day-long value must not silence a margin monitor
+    const delay = Math.max(Math.round(this.#random() * ceiling), Math.min(error.retryAfterMs ?? 0, this.#timings.backoffMaxMs));
     this.#setState({ kind: 'reconnecting', attempt: this.#attempt + 1, nextRetryAt: this.#clock.now() + delay, lastError: error });
     this.#cancelRetry = this.#clock.timer(delay, () => {
       this.#cancelRetry = null;

@@ -408,6 +408,31 @@ describe('UwsConnection over a real loopback WebSocket', () => {
     expect(state.kind === 'reconnecting' && state.lastError.message).toContain('HTTP 404');
   });
 
+  it("honours a refused upgrade's Retry-After, capped at the backoff maximum", async () => {
+    loopback.server.uws.refuseUpgrades(429, 7);
+    const recorded = loopback.connect();
+    recorded.connection.start();
+    await until(() => stateKind(recorded) === 'reconnecting', 'reconnecting');
+    let state = recorded.connection.state;
+    expect(state.kind === 'reconnecting' && state.lastError).toMatchObject({ kind: 'uwsConnectFailed', retryAfterMs: 7_000 });
+    expect(state.kind === 'reconnecting' && state.nextRetryAt - recorded.clock.now()).toBe(7_000);
+    await reconnectNow(recorded);
+
+    loopback.server.uws.refuseUpgrades(503, 86_400);
+    loopback.server.uws.dropConnections();
+    await until(() => stateKind(recorded) === 'reconnecting', 'reconnecting after the drop');
+    state = recorded.connection.state;
+    if (state.kind !== 'reconnecting') throw new Error('expected reconnecting');
+    recorded.clock.advance(state.nextRetryAt - recorded.clock.now());
+    const refused = () => {
+      const now = recorded.connection.state;
+      return now.kind === 'reconnecting' && now.lastError.kind === 'uwsConnectFailed';
+    };
+    await until(refused, 'reconnecting after the refusal');
+    state = recorded.connection.state;
+    expect(state.kind === 'reconnecting' && state.nextRetryAt - recorded.clock.now()).toBe(60_000);
+  });
+
   it('a token request that hangs is given up after the connect timeout and retried', async () => {
     loopback.exchange.injectFault({ kind: 'latency', ms: 60_000 }, { endpoint: 'wsToken' });
     const recorded = loopback.connect();
@@ -423,6 +448,23 @@ describe('UwsConnection over a real loopback WebSocket', () => {
     recorded.connection.start();
     expect(recorded.connection.state).toMatchObject({ kind: 'failed', error: { kind: 'uwsInsecureAddress' } });
     expect(loopback.exchange.requestCount('wsToken')).toBe(0);
+  });
+
+  it('reports positions whose snapshot never comes (with_margin without snapshot) and keeps them undelivered', async () => {
+    await loopback.close();
+    loopback = await startUwsLoopback({ snapshotWithMargin: false });
+    // shorter than the watchdog's ping, so that moving the clock past it keeps the connection
+    const recorded = loopback.connect({ timings: { positionsSnapshotWaitMs: 3_000 } });
+    recorded.connection.start();
+    await until(() => stateKind(recorded) === 'live' && recorded.connection.delivered.size === 2, 'live with margin and balances');
+    expect(recorded.problems).toEqual([]);
+    recorded.clock.advance(3_000);
+    expect(recorded.problems.map((problem) => problem.kind)).toContain('uwsPositionsSnapshotMissing');
+    expect(recorded.connection.delivered.has('positions')).toBe(false);
+    expect(recorded.delivered.some((event) => event.allDelivered)).toBe(false);
+    // an update still arrives and is handed on
+    loopback.exchange.setMarkPrice('pf_xbtusd', '59000');
+    await until(() => recorded.frames.some((frame) => frame.channel === 'positions' && frame.type === 'update'), 'a positions update');
   });
 
   it('stop closes for good', async () => {
