@@ -67,6 +67,13 @@ const RANGE_MS: Record<HistoryRange, number> = {
 /** Points per chart: more than a screen's width of pixels buys nothing but transfer time. */
 const MAX_CHART_POINTS = 1_500;
 const THIN_EVERY_MS = 6 * 3_600_000;
+/**
+ * The latest snapshot is written at most this often per profile (and at quit): with a thousand
+ * subaccounts it is most of a megabyte, rewritten whole, so writing it on every refresh would be
+ * gigabytes a day. The window always shows the newest figures from memory; the file only has to be
+ * good enough to open with, and figures from the last half hour are that (shown with their age).
+ */
+const SAVE_SNAPSHOT_EVERY_MS = 30 * 60_000;
 /** Profiles other than the active one are refreshed this often when alerts watch them. */
 const BACKGROUND_INTERVAL_MS = 60_000;
 
@@ -86,13 +93,17 @@ export class AppServices {
   readonly logger: Logger;
   readonly options: AppServicesOptions;
   readonly #budgets = new CostBudgets(systemClock);
-  readonly #nonces = new NonceSequences(systemClock);
-  /** Nonces of Kraken API keys (token requests and key checks), persisted so they never go backwards. */
-  readonly #spotNonces: NonceSequences;
+  /**
+   * Every signed request's nonce, per key (Futures keys' REST requests, Kraken API keys' token
+   * requests and key checks), persisted so that a restart or a clock set back never reuses one.
+   */
+  readonly #nonces: NonceSequences;
   readonly #sources = new Map<string, AccountDataSource>();
   readonly #historySampler = new HistorySampler();
   /** Newest view per profile: the snapshot with its health, computed once per snapshot. */
   readonly #views = new Map<string, Omit<SnapshotView, 'status'>>();
+  /** fetchedAt of the snapshot last written per profile. */
+  readonly #savedAt = new Map<string, number>();
   /** Profiles whose newest figures or alerts could not be written, with why. */
   readonly #storageProblems = new Map<string, UserFacingError>();
   #thinTimer: ReturnType<typeof setInterval> | null = null;
@@ -103,7 +114,7 @@ export class AppServices {
     this.options = options;
     this.logger = options.logger;
     this.store = Store.open(options.dataDir);
-    this.#spotNonces = new NonceSequences(systemClock, this.store.nonces);
+    this.#nonces = new NonceSequences(systemClock, this.store.nonces);
     for (const notice of this.store.notices) this.logger.warn('Store notice', notice);
     this.sampleExchange = options.sampleExchange ?? createSampleExchange();
     this.scheduler = new RefreshScheduler({
@@ -123,7 +134,6 @@ export class AppServices {
         fetch: options.fetch,
         budgets: this.#budgets,
         nonces: this.#nonces,
-        spotNonces: this.#spotNonces,
       }),
       statusOf: (profileId) => this.scheduler.status(profileId) ?? idleStatus(profileId),
       newId: options.newId,
@@ -155,7 +165,10 @@ export class AppServices {
    * snapshots are ready before the window asks for them.
    */
   async start(): Promise<void> {
-    for (const snapshot of this.store.snapshots.readAllLatest()) this.#remember(snapshot);
+    for (const snapshot of this.store.snapshots.readAllLatest()) {
+      this.#remember(snapshot);
+      this.#savedAt.set(snapshot.profileId, snapshot.fetchedAt);
+    }
     for (const profile of this.store.profiles.list()) {
       const until = this.store.appState.getSnoozeUntil(profile.id);
       if (until !== null) this.alerts.handle({ kind: 'snooze', profileId: profile.id, until });
@@ -176,9 +189,13 @@ export class AppServices {
    * holding the data file (SQLITE_BUSY) or a full disk only postpones thinning to the next pass.
    */
   thinHistory(): Promise<void> {
-    this.#thinning ??= thinHistoryInSlices(this.store.history, Date.now(), { stopped: () => this.#disposed })
+    const now = Date.now();
+    this.#thinning ??= thinHistoryInSlices(this.store.history, now, { stopped: () => this.#disposed })
       .then(
-        (folded) => this.logger.debug('History thinned', { folded }),
+        (folded) => {
+          const pruned = this.#disposed ? 0 : this.store.alertLog.prune(now);
+          this.logger.debug('History thinned, alert log pruned', { folded, pruned });
+        },
         (error: unknown) => this.logger.warn('History thinning failed; the next pass tries again', { error }),
       )
       .finally(() => {
@@ -188,8 +205,10 @@ export class AppServices {
   }
 
   dispose(): void {
+    if (this.#disposed) return;
     this.#disposed = true;
     if (this.#thinTimer) clearInterval(this.#thinTimer);
+    this.#saveUnsavedSnapshots();
     this.scheduler.dispose();
     this.alerts.dispose();
     this.updates?.dispose();
@@ -323,7 +342,8 @@ export class AppServices {
       this.#storageProblems.delete(profileId);
       this.alerts.healthChecked(profileId, view.health, snapshot.fetchedAt);
       try {
-        this.store.snapshots.saveLatest(snapshot);
+        const savedAt = this.#savedAt.get(profileId);
+        if (savedAt === undefined || snapshot.fetchedAt - savedAt >= SAVE_SNAPSHOT_EVERY_MS) this.#saveSnapshot(snapshot);
         this.store.history.append(profileId, this.#historySampler.select(profileId, historyEntriesOf(snapshot, view.health), view.health));
       } catch (error) {
         this.#storageFailed(profileId, error, 'Figures could not be saved');
@@ -331,6 +351,23 @@ export class AppServices {
     }
     const full = this.viewOf(snapshot.profileId);
     if (full) this.events.emit('snapshot', full);
+  }
+
+  #saveSnapshot(snapshot: AccountSnapshot): void {
+    this.store.snapshots.saveLatest(snapshot);
+    this.#savedAt.set(snapshot.profileId, snapshot.fetchedAt);
+  }
+
+  /** At quit: the newest figures of each profile become the ones the next start opens with. */
+  #saveUnsavedSnapshots(): void {
+    for (const [profileId, view] of this.#views) {
+      if (this.#savedAt.get(profileId) === view.snapshot.fetchedAt) continue;
+      try {
+        this.#saveSnapshot(view.snapshot);
+      } catch (error) {
+        this.logger.warn('Newest figures could not be saved at quit', { profileId, error });
+      }
+    }
   }
 
   #storageFailed(profileId: string, error: unknown, what: string): void {
@@ -371,6 +408,7 @@ export class AppServices {
     for (const id of this.#views.keys()) {
       if (known.has(id)) continue;
       this.#views.delete(id);
+      this.#savedAt.delete(id);
       this.#storageProblems.delete(id);
       this.#historySampler.forget(id);
     }
