@@ -13,7 +13,7 @@ import type { FetchFunction } from '../kraken/transport.ts';
 import type { AccountSnapshot } from '../kraken/model.ts';
 import { NonceSequences } from '../kraken/nonce.ts';
 import { RestDataSource } from '../kraken/rest-data-source.ts';
-import { createSampleDataSource, createSampleExchange } from '../kraken/simulator/sample-exchange.ts';
+import { createSampleDataSource, createSampleExchange, SAMPLE_CREDENTIALS } from '../kraken/simulator/sample-exchange.ts';
 import type { SimulatedExchange } from '../kraken/simulator/exchange.ts';
 import type { Logger } from '../log/logger.ts';
 import type { AlertRules } from '../monitor/alert-model.ts';
@@ -22,6 +22,10 @@ import { evaluateHealth } from '../monitor/health.ts';
 import { historyEntriesOf } from '../monitor/history-entries.ts';
 import { HistorySampler } from '../monitor/history-sampler.ts';
 import { RefreshScheduler, type MonitoredProfile, type SchedulerTiming } from '../monitor/refresh-scheduler.ts';
+import { DEFAULT_STREAM_TIMING, StreamMonitor, type StreamedProfile, type StreamTiming } from '../monitor/stream-monitor.ts';
+import { UwsAccountStream, type UwsTarget } from '../kraken/uws/uws-account-stream.ts';
+import type { UwsTimings } from '../kraken/uws/uws-connection.ts';
+import type { ExchangeServer } from '../kraken/simulator/exchange.ts';
 import type { TrayInput } from '../monitor/tray-model.ts';
 import { krakenKeyCheck } from '../profiles/kraken-key-check.ts';
 import type { Profile } from '../profiles/profile.ts';
@@ -55,6 +59,10 @@ export interface AppServicesOptions {
   readonly updater?: UpdaterPort;
   /** Shorter staleness and probing for tests that watch a whole outage. */
   readonly monitorTiming?: SchedulerTiming;
+  /** Shorter stream staleness and coalescing for tests and benchmarks. */
+  readonly streamTiming?: Partial<StreamTiming>;
+  /** Shorter connection watchdog and backoff for tests that drop connections. */
+  readonly uwsTimings?: Partial<UwsTimings>;
 }
 
 const RANGE_MS: Record<HistoryRange, number> = {
@@ -86,6 +94,8 @@ export class AppServices {
   readonly events = new BridgeEvents();
   readonly profiles: ProfileService;
   readonly scheduler: RefreshScheduler;
+  /** Profiles that read the Unified WebSocket: streamed, not polled. */
+  readonly streams: StreamMonitor;
   readonly alerts: AlertService;
   /** Null where the app is not an installed build. */
   readonly updates: UpdateService | null;
@@ -106,6 +116,8 @@ export class AppServices {
   readonly #savedAt = new Map<string, number>();
   /** Profiles whose newest figures or alerts could not be written, with why. */
   readonly #storageProblems = new Map<string, UserFacingError>();
+  /** The Sample profile's simulated exchange on loopback, started when it first streams. */
+  #sampleServer: Promise<ExchangeServer> | null = null;
   #thinTimer: ReturnType<typeof setInterval> | null = null;
   #thinning: Promise<void> | null = null;
   #disposed = false;
@@ -125,6 +137,21 @@ export class AppServices {
       backgroundIntervalMs: BACKGROUND_INTERVAL_MS,
       timing: options.monitorTiming,
     });
+    this.streams = new StreamMonitor({
+      stream: new UwsAccountStream({
+        appVersion: options.appVersion,
+        targetOf: (profileId) => this.#streamTarget(profileId),
+        nonces: this.#nonces,
+        fetch: options.fetch,
+        timings: options.uwsTimings,
+        onError: (error) => this.logger.warn('A stream message could not be handled', { error }),
+      }),
+      onSnapshot: (snapshot) => this.#accept(snapshot),
+      onConfirmed: (profileId, at) => this.#confirmed(profileId, at),
+      onStatus: (status) => this.events.emit('profileStatus', status),
+      logger: this.logger.child('stream'),
+      timing: options.streamTiming,
+    });
     this.profiles = new ProfileService({
       records: this.store.profiles,
       activeProfile: this.store.appState,
@@ -135,7 +162,7 @@ export class AppServices {
         budgets: this.#budgets,
         nonces: this.#nonces,
       }),
-      statusOf: (profileId) => this.scheduler.status(profileId) ?? idleStatus(profileId),
+      statusOf: (profileId) => this.#statusOf(profileId),
       newId: options.newId,
     });
     this.alerts = new AlertService({
@@ -210,6 +237,8 @@ export class AppServices {
     if (this.#thinTimer) clearInterval(this.#thinTimer);
     this.#saveUnsavedSnapshots();
     this.scheduler.dispose();
+    this.streams.dispose();
+    void this.#sampleServer?.then((server) => server.close()).catch(() => undefined);
     this.alerts.dispose();
     this.updates?.dispose();
     this.store.close();
@@ -219,7 +248,7 @@ export class AppServices {
   viewOf(profileId: string): SnapshotView | null {
     const view = this.#views.get(profileId);
     if (!view) return null;
-    return { ...view, status: this.scheduler.status(profileId) ?? idleStatus(profileId), storageProblem: this.#storageProblems.get(profileId) ?? null };
+    return { ...view, status: this.#statusOf(profileId), storageProblem: this.#storageProblems.get(profileId) ?? null };
   }
 
   /** Switches profile: returns its cached view at once; the monitor refreshes it in the background. */
@@ -302,6 +331,30 @@ export class AppServices {
 
   async refreshAll(): Promise<void> {
     await Promise.all(this.profiles.list().profiles.map((profile) => this.scheduler.refreshNow(profile.id)));
+  }
+
+  #statusOf(profileId: string): ProfileStatus {
+    return this.streams.status(profileId) ?? this.scheduler.status(profileId) ?? idleStatus(profileId);
+  }
+
+  /** A quiet stream's figures are still current: the alert engine hears it, so "monitoring interrupted" stays quiet. */
+  #confirmed(profileId: string, at: number): void {
+    const view = this.#views.get(profileId);
+    if (view) this.alerts.healthChecked(profileId, view.health, at);
+  }
+
+  /** Where a profile streams from: its addresses and keychain key, or the Sample's simulated exchange. */
+  async #streamTarget(profileId: string): Promise<UwsTarget> {
+    const profile = this.store.profiles.get(profileId);
+    if (!profile) throw new Error(`No profile ${profileId}`);
+    if (profile.kind === 'sample') {
+      this.#sampleServer ??= this.sampleExchange.listen({ port: 0 });
+      const server = await this.#sampleServer;
+      return { baseUrl: server.url, streamUrl: server.uwsUrl, getCredentials: async () => SAMPLE_CREDENTIALS };
+    }
+    const credentials = this.profiles.credentialsFor(profile.id);
+    if (profile.streamUrl === null) throw new Error(`Profile ${profileId} has no WebSocket address`);
+    return { baseUrl: profile.baseUrl, streamUrl: profile.streamUrl, getCredentials: () => credentials.getCredentials() };
   }
 
   #sourceFor(profileId: string): AccountDataSource {
@@ -388,10 +441,24 @@ export class AppServices {
   #syncMonitoring(): void {
     const list = this.profiles.list();
     const watched: MonitoredProfile[] = [];
+    const streamed: StreamedProfile[] = [];
     const known = new Set<string>();
     for (const profile of list.profiles) {
       known.add(profile.id);
       const rules = this.store.alertRules.get(profile.id);
+      const active = profile.id === list.activeProfileId;
+      if (profile.source === 'uws') {
+        // Streamed while shown or watched by alerts, like the polled profiles' loops.
+        if (active || rules.enabled) {
+          const address = `${profile.kind}|${profile.baseUrl}|${profile.streamUrl ?? ''}|${profile.keyFingerprint ?? ''}`;
+          streamed.push({ id: profile.id, address, lastSuccessAt: this.#views.get(profile.id)?.snapshot.fetchedAt ?? null });
+        }
+        // Silence is stale after the stream's own limit: the alerts' "interrupted" limit follows it.
+        const staleAfterSeconds = (this.options.streamTiming?.staleAfterMs ?? DEFAULT_STREAM_TIMING.staleAfterMs) / 1000;
+        if (rules.enabled) this.alerts.configure({ profileId: profile.id, profileName: profile.name, rules, refreshSeconds: staleAfterSeconds });
+        else this.alerts.removeProfile(profile.id);
+        continue;
+      }
       watched.push({
         id: profile.id,
         activeIntervalMs: profile.refreshSeconds * 1000,
@@ -413,5 +480,6 @@ export class AppServices {
       this.#historySampler.forget(id);
     }
     this.scheduler.setProfiles(watched);
+    this.streams.setProfiles(streamed);
   }
 }
