@@ -55,6 +55,7 @@ const alertRules = z.strictObject({
   maxNotificationsPerMinute: z.number().int().min(1).max(60),
   staleAfterMinutes: z.number().int().min(1).max(24 * 60).nullable(),
   subaccountOverrides: z.record(z.string().max(64), z.strictObject(thresholds).partial()),
+  nearLiquidationPct: z.number().gt(0).max(100).nullable().optional(),
 });
 
 const none = z.undefined();

@@ -28,6 +28,8 @@ export interface RulesDraft {
   maxNotificationsPerMinute: number;
   staleAfterAutomatic: boolean;
   staleAfterMinutes: number;
+  nearLiquidationEnabled: boolean;
+  nearLiquidationPct: number;
   overrides: OverrideDraft[];
 }
 
@@ -36,6 +38,7 @@ export type RulesErrors = Partial<Record<string, string>>;
 const DEFAULT_QUIET_FROM = '22:00';
 const DEFAULT_QUIET_TO = '07:00';
 const DEFAULT_STALE_MINUTES = 5;
+const DEFAULT_NEAR_LIQUIDATION_PCT = 10;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export function toDraft(rules: AlertRules): RulesDraft {
@@ -53,6 +56,8 @@ export function toDraft(rules: AlertRules): RulesDraft {
     maxNotificationsPerMinute: rules.maxNotificationsPerMinute,
     staleAfterAutomatic: rules.staleAfterMinutes === null,
     staleAfterMinutes: rules.staleAfterMinutes ?? DEFAULT_STALE_MINUTES,
+    nearLiquidationEnabled: (rules.nearLiquidationPct ?? null) !== null,
+    nearLiquidationPct: rules.nearLiquidationPct ?? DEFAULT_NEAR_LIQUIDATION_PCT,
     overrides: Object.entries(rules.subaccountOverrides).map(([uid, partial]) => ({
       uid,
       values: {
@@ -95,6 +100,9 @@ export function fromDraft(draft: RulesDraft): { errors: RulesErrors; value: Aler
     if (!TIME.test(draft.quietTo)) errors.quietTo = 'A time such as 07:00.';
   }
   if (!draft.staleAfterAutomatic && !isWhole(draft.staleAfterMinutes, 1)) errors.staleAfterMinutes = 'Whole minutes, at least 1.';
+  if (draft.nearLiquidationEnabled && !(draft.nearLiquidationPct > 0 && draft.nearLiquidationPct <= 100)) {
+    errors.nearLiquidationPct = 'A distance above 0 and at most 100 %.';
+  }
 
   const overrides: Record<string, Partial<AlertThresholds>> = {};
   draft.overrides.forEach((override, index) => {
@@ -124,6 +132,7 @@ export function fromDraft(draft: RulesDraft): { errors: RulesErrors; value: Aler
       maxNotificationsPerMinute: draft.maxNotificationsPerMinute,
       staleAfterMinutes: draft.staleAfterAutomatic ? null : draft.staleAfterMinutes,
       subaccountOverrides: overrides,
+      nearLiquidationPct: draft.nearLiquidationEnabled ? draft.nearLiquidationPct : null,
     },
   };
 }
