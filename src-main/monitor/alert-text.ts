@@ -44,16 +44,14 @@ export function formatPrice(price: Decimal): string {
   return groupThousands(big(price).toFixed());
 }
 
-/** Who an alert is about, as shown in brackets: the profile for its own accounts, the subaccount's label for a subaccount. */
+/**
+ * Who an alert is about, as shown in brackets: always the profile first, then the account when it is
+ * not the profile's own flex account ("[Main]", "[Main · fi_xbtusd]", "[Main · Trader 7]"). With
+ * several profiles on screen a bracket that is sometimes a profile and sometimes a subaccount cannot
+ * be read at a glance.
+ */
 export function alertSubject(profileName: string, figure: Pick<HealthFigure, 'account' | 'label'>): string {
-  switch (figure.account.kind) {
-    case 'flex':
-      return profileName;
-    case 'marginWallet':
-      return `${profileName} · ${figure.label}`;
-    case 'subaccountFlex':
-      return figure.label;
-  }
+  return figure.account.kind === 'flex' ? profileName : `${profileName} · ${figure.label}`;
 }
 
 const LEVEL_WORDS: Readonly<Record<Exclude<AlertLevel, 'interrupted'>, { readonly now: string; readonly still: string }>> = {
