@@ -32,6 +32,7 @@ import {
   uwsHeartbeatTimeout,
   uwsMalformedFrame,
   uwsMessageRateExceeded,
+  uwsPositionsSnapshotMissing,
   uwsSessionExpired,
   uwsSnapshotTooLarge,
   uwsSubscribeForbidden,
@@ -91,6 +92,12 @@ export interface UwsTimings {
   readonly connectTimeoutMs: number;
   /** Time for every subscription to be acknowledged. */
   readonly subscribeTimeoutMs: number;
+  /**
+   * After the positions subscription is acknowledged, how long its snapshot may take before the
+   * connection reports `uwsPositionsSnapshotMissing` (Kraken does not say whether `with_margin`
+   * subscriptions get one). The connection stays up; positions stay "not delivered".
+   */
+  readonly positionsSnapshotWaitMs: number;
   /** Upper bound of the first reconnect delay; doubles per attempt. */
   readonly backoffBaseMs: number;
   readonly backoffMaxMs: number;
@@ -106,6 +113,7 @@ export const DEFAULT_UWS_TIMINGS: UwsTimings = {
   deadAfterMs: 10_000,
   connectTimeoutMs: 20_000,
   subscribeTimeoutMs: 15_000,
+  positionsSnapshotWaitMs: 15_000,
   backoffBaseMs: 500,
   backoffMaxMs: 60_000,
   stableAfterMs: 30_000,
@@ -464,6 +472,13 @@ export class UwsConnection {
   }
 
   #acknowledged(session: Session, channel: UwsChannel): void {
+    if (channel === 'positions' && !session.acknowledged.has(channel)) {
+      session.cancelTimers.push(
+        this.#clock.timer(this.#timings.positionsSnapshotWaitMs, () => {
+          if (this.#session === session && !session.delivered.has('positions')) this.#emit('problem', uwsPositionsSnapshotMissing(this.#timings.positionsSnapshotWaitMs));
+        }),
+      );
+    }
     session.acknowledged.add(channel);
     if (this.#state.kind === 'subscribing' && this.#channels.every((c) => session.acknowledged.has(c))) {
       session.liveSince = this.#clock.now();

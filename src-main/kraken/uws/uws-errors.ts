@@ -15,7 +15,8 @@ export type UwsErrorKind =
   | 'uwsSubscribeRejected'
   | 'uwsSessionExpired'
   | 'uwsSnapshotTooLarge'
-  | 'uwsInsecureAddress';
+  | 'uwsInsecureAddress'
+  | 'uwsPositionsSnapshotMissing';
 
 /**
  * The WebSocket handshake failed (refused, DNS, TLS, an HTTP answer instead of an upgrade);
@@ -135,6 +136,20 @@ export function uwsSnapshotTooLarge(attempts: number): KrakenError {
     category: 'exchange',
     message: `Kraken could not send the positions of this account in one message (${attempts} attempts).`,
     action: `Margin Desk tries again later. If it lasts, ${lowerFirst(UPDATE_OR_SUPPORT)}`,
+    retryable: true,
+  });
+}
+
+/**
+ * The positions subscription was acknowledged but no snapshot followed: the current positions are
+ * unknown (not "none"). Reported, not retried: Kraken may simply not send one with `with_margin`.
+ */
+export function uwsPositionsSnapshotMissing(waitedMs: number): KrakenError {
+  return new KrakenError({
+    kind: 'uwsPositionsSnapshotMissing',
+    category: 'response',
+    message: `Kraken acknowledged the positions subscription but sent no snapshot within ${Math.round(waitedMs / 1000)} seconds: the open positions are not known.`,
+    action: `Positions show as unknown until Kraken sends them. ${UPDATE_OR_SUPPORT}`,
     retryable: true,
   });
 }
