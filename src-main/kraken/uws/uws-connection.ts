@@ -186,8 +186,8 @@ class Session {
   marginSeen = false;
   snapshotRetries = 0;
   liveSince: number | null = null;
-  /** Why the socket is being closed by this side, so its close event is not taken for a drop. */
-  closing: KrakenError | 'deliberate' | null = null;
+  /** The socket is being closed by this side: its close event is not taken for a drop. */
+  closedDeliberately = false;
   /** The failure that closed the socket (frame too large), known before the close event. */
   failure: KrakenError | null = null;
   windowStart = 0;
@@ -374,9 +374,8 @@ export class UwsConnection {
     });
     socket.on('close', (code: number) => {
       if (this.#session !== session) return;
-      const closing = session.closing;
-      if (closing === 'deliberate') return;
-      this.#drop(session, closing ?? session.failure ?? uwsConnectionClosed(code));
+      if (session.closedDeliberately) return;
+      this.#drop(session, session.failure ?? uwsConnectionClosed(code));
     });
   }
 
@@ -464,10 +463,10 @@ export class UwsConnection {
         this.#drop(session, uwsSessionExpired());
         return;
       case 'permission':
-        this.#fail(uwsSubscribeForbidden(channel ?? 'a', error));
+        this.#fail(uwsSubscribeForbidden(channel ?? 'requested', error));
         return;
       default:
-        this.#drop(session, uwsSubscribeRejected(channel ?? 'a', error));
+        this.#drop(session, uwsSubscribeRejected(channel ?? 'requested', error));
     }
   }
 
@@ -553,7 +552,7 @@ export class UwsConnection {
 
   /** Closes the session's socket and stops its timers; the close event of a deliberate close is ignored. */
   #closeSession(session: Session): void {
-    session.closing = 'deliberate';
+    session.closedDeliberately = true;
     session.tokenAbort.abort();
     for (const cancel of session.cancelTimers) cancel();
     session.cancelTimers = [];

@@ -100,7 +100,7 @@ export function uwsSubscribeRejected(channel: string, error: string): KrakenErro
   return new KrakenError({
     kind: 'uwsSubscribeRejected',
     category: 'exchange',
-    message: `Kraken refused the subscription to the ${channel.slice(0, 40)} channel: ${redactTokenText(error).slice(0, 120)}`,
+    message: rejectionMessage(channel, error),
     action: `Margin Desk tries again after a pause. If it keeps happening, ${lowerFirst(UPDATE_OR_SUPPORT)}`,
     retryable: true,
   });
@@ -111,7 +111,7 @@ export function uwsSubscribeForbidden(channel: string, error: string): KrakenErr
   return new KrakenError({
     kind: 'uwsSubscribeRejected',
     category: 'credentials',
-    message: `Kraken refused the subscription to the ${channel.slice(0, 40)} channel: ${redactTokenText(error).slice(0, 120)}`,
+    message: rejectionMessage(channel, error),
     action:
       'At pro.kraken.com (Settings → API), check that this key has the WebSocket permission ("Access WebSockets API") and is not locked, then use "Test connection".',
     retryable: false,
@@ -152,6 +152,10 @@ export function uwsPositionsSnapshotMissing(waitedMs: number): KrakenError {
     action: `Positions show as unknown until Kraken sends them. ${UPDATE_OR_SUPPORT}`,
     retryable: true,
   });
+}
+
+function rejectionMessage(channel: string, error: string): string {
+  return `Kraken refused the subscription to the ${channel.slice(0, 40)} channel: ${redactTokenText(error).slice(0, 120)}`;
 }
 
 /** Anything that looks like a token value in an error text from the exchange (defence in depth). */
