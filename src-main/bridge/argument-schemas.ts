@@ -112,6 +112,7 @@ export const ARGUMENT_SCHEMAS = {
       startHidden: z.boolean(),
       trayHintShown: z.boolean(),
       checkForUpdates: z.boolean(),
+      recordStreamMessages: z.boolean(),
     })
     .partial(),
   reportRendererError: z.strictObject({

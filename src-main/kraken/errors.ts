@@ -65,6 +65,7 @@ export type KrakenErrorKind =
   | 'notJson'
   | 'truncatedJson'
   | 'schemaMismatch'
+  | 'responseTooLarge'
   // transport
   | 'timeout'
   | 'connectionRefused'
@@ -338,6 +339,20 @@ export function errorFromBody(kind: 'htmlBody' | 'truncatedJson' | 'notJson', st
     },
   }[kind];
   return new KrakenError({ kind, category: 'response', ...texts, retryable: true, status });
+}
+
+/**
+ * An answer larger than any Kraken sends: read no further, never retried (the same answer would
+ * come again), so a hostile or broken server cannot fill the memory of main.
+ */
+export function responseTooLargeError(limitBytes: number): KrakenError {
+  return new KrakenError({
+    kind: 'responseTooLarge',
+    category: 'response',
+    message: `The answer was larger than ${Math.round(limitBytes / 1_048_576)} MB, far more than Kraken ever sends, and was not read.`,
+    action: `If you changed the API address of this profile, check it. ${UPDATE_OR_SUPPORT}`,
+    retryable: false,
+  });
 }
 
 /** The request took longer than the per-request timeout. */
