@@ -452,13 +452,21 @@ export function invalidSecret(reason: 'empty' | 'whitespace' | 'notBase64'): Kra
   });
 }
 
-/** The public API key is empty or padded; refused before any request is sent. */
-export function invalidApiKey(reason: 'empty' | 'whitespace'): KrakenError {
+/** The public API key is empty, padded, or swapped with the secret; refused before any request is sent. */
+export function invalidApiKey(reason: 'empty' | 'whitespace' | 'swapped'): KrakenError {
+  const message = {
+    empty: 'The API key is empty.',
+    whitespace: 'The API key starts or ends with a space or line break.',
+    swapped: 'The API key and the API secret look swapped: the key field holds what looks like the private key.',
+  }[reason];
   return new KrakenError({
     kind: 'invalidApiKey',
     category: 'credentials',
-    message: reason === 'empty' ? 'The API key is empty.' : 'The API key starts or ends with a space or line break.',
-    action: 'Copy the public key again from Kraken Futures (Settings → API Keys) and replace the credentials of this profile.',
+    message,
+    action:
+      reason === 'swapped'
+        ? 'Paste the public key into "API key" and the private key into "API secret", then replace the credentials of this profile.'
+        : 'Copy the public key again from Kraken Futures (Settings → API Keys) and replace the credentials of this profile.',
     retryable: false,
   });
 }
