@@ -9,13 +9,14 @@ import { KrakenClient } from '../kraken/client.ts';
 import { systemClock } from '../kraken/clock.ts';
 import type { AccountDataSource } from '../kraken/data-source.ts';
 import type { FetchFunction } from '../kraken/transport.ts';
-import type { AccountSnapshot } from '../kraken/model.ts';
+import type { AccountSnapshot } from '../../src-shared/account-model.ts';
 import { NonceSequences } from '../kraken/nonce.ts';
 import { RestDataSource } from '../kraken/rest-data-source.ts';
 import { createSampleDataSource, createSampleExchange } from '../kraken/simulator/sample-exchange.ts';
 import type { SimulatedExchange } from '../kraken/simulator/exchange.ts';
 import type { Logger } from '../log/logger.ts';
-import type { AlertRules } from '../monitor/alert-model.ts';
+import type { AlertRules } from '../../src-shared/alert-model.ts';
+import { alertRulesSchema } from '../../src-shared/alert-rules-schema.ts';
 import { AlertService } from '../monitor/alert-service.ts';
 import { evaluateHealth } from '../monitor/health.ts';
 import { historyEntriesOf } from '../monitor/history-entries.ts';
@@ -23,11 +24,12 @@ import { HistorySampler } from '../monitor/history-sampler.ts';
 import { RefreshScheduler, type MonitoredProfile, type SchedulerTiming } from '../monitor/refresh-scheduler.ts';
 import type { TrayInput } from '../monitor/tray-model.ts';
 import { krakenKeyCheck } from '../profiles/kraken-key-check.ts';
-import type { Profile } from '../profiles/profile.ts';
+import type { Profile } from '../../src-shared/profile.ts';
 import { ProfileService } from '../profiles/profile-service.ts';
 import type { SecretStore } from '../profiles/secret-store.ts';
-import type { HistoryPoint, HistoryRange } from '../store/history-model.ts';
-import type { Settings } from '../store/settings-model.ts';
+import type { HistoryPoint, HistoryRange } from '../../src-shared/history-model.ts';
+import type { Settings } from '../../src-shared/settings-model.ts';
+import { checkedValue } from '../checked-value.ts';
 import { Store } from '../store/store.ts';
 import { BridgeEvents } from './bridge-events.ts';
 import type { PlatformHooks } from './platform-hooks.ts';
@@ -166,7 +168,8 @@ export class AppServices {
 
   setAlertRules(profileId: string, rules: AlertRules): AlertRules {
     this.profiles.get(profileId);
-    const saved = this.store.alertRules.set(profileId, rules);
+    const valid = checkedValue(alertRulesSchema, rules, 'Correct the alert rules and save them again.');
+    const saved = this.store.alertRules.set(profileId, valid);
     this.#syncMonitoring();
     // New thresholds change the health levels of the figures already on screen.
     const view = this.#views.get(profileId);

@@ -7,7 +7,8 @@
  */
 import type { z } from 'zod';
 import { CALL_CHANNELS, type BridgeResult, type CallName, type WindowOpening } from '../../src-preload/contract.ts';
-import { AppError, toUserFacing, type UserFacingError } from '../errors.ts';
+import type { UserFacingError } from '../../src-shared/user-facing-error.ts';
+import { AppError, toUserFacing } from '../errors.ts';
 import type { Logger } from '../log/logger.ts';
 import { ARGUMENT_SCHEMAS } from './argument-schemas.ts';
 import type { HandlerTable } from './handler-table.ts';

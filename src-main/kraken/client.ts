@@ -11,7 +11,7 @@ import { abortedError, KrakenError } from './errors.ts';
 import { exchange } from './http-exchange.ts';
 import type { RootReader } from './exact-json.ts';
 import { interpretResponse, type Envelope, type RawResponse } from './interpret-response.ts';
-import type { Accounts, KeyPermissions, OpenPosition, Subaccounts, Ticker } from './model.ts';
+import type { Accounts, KeyPermissions, OpenPosition, Subaccounts, Ticker } from '../../src-shared/account-model.ts';
 import { NonceSequences } from './nonce.ts';
 import { accountsReader } from './parse-accounts.ts';
 import { keyCheckReader } from './parse-key-check.ts';

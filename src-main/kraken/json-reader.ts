@@ -8,7 +8,7 @@
  */
 import type { RootReader } from './exact-json.ts';
 import type { JsonCursor } from './json-cursor.ts';
-import type { Decimal } from './model.ts';
+import type { Decimal } from '../../src-shared/account-model.ts';
 import { joinPath, SchemaError } from './errors.ts';
 
 export const A_DECIMAL = 'a decimal number';

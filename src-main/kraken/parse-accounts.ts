@@ -29,7 +29,7 @@ import type {
   MarginLevels,
   MarginWallet,
   UnknownAccount,
-} from './model.ts';
+} from '../../src-shared/account-model.ts';
 import { readFlexAccount } from './parse-flex.ts';
 
 const readBalance = (raw: string, json: JsonCursor): CurrencyAmount => ({ currency: toCurrency(raw), amount: readDecimal(json, raw) });

@@ -18,7 +18,7 @@ import {
   readText,
   required,
 } from './json-reader.ts';
-import type { Decimal, FlexAccount, FlexCurrency } from './model.ts';
+import type { Decimal, FlexAccount, FlexCurrency } from '../../src-shared/account-model.ts';
 
 /**
  * Decimal places of an implied haircut. Kraken serialises value and collateral as doubles (about 16

@@ -5,7 +5,7 @@
 import { readBody, type RootReader } from './exact-json.ts';
 import type { JsonCursor } from './json-cursor.ts';
 import { AN_OBJECT, readObject, required } from './json-reader.ts';
-import type { KeyPermissions, PermissionLevel } from './model.ts';
+import type { KeyPermissions, PermissionLevel } from '../../src-shared/account-model.ts';
 
 function level(value: unknown): PermissionLevel {
   return value === 'NO_ACCESS' || value === 'READ_ONLY' || value === 'FULL_ACCESS' ? value : 'unknown';

@@ -2,7 +2,7 @@
 import { readBody, type RootReader } from './exact-json.ts';
 import { FieldNames, type JsonCursor } from './json-cursor.ts';
 import { A_DECIMAL, A_TEXT, readDecimal, readOptionalDecimal, readOptionalText, readText, required, rootListReader } from './json-reader.ts';
-import type { Decimal, OpenPosition } from './model.ts';
+import type { Decimal, OpenPosition } from '../../src-shared/account-model.ts';
 
 function side(raw: string): OpenPosition['side'] {
   return raw === 'long' || raw === 'short' ? raw : 'unknown';

@@ -17,7 +17,7 @@ import {
   readText,
   required,
 } from './json-reader.ts';
-import type { Currency, CurrencyAmount, Decimal, Subaccount, SubaccountFuturesWallet, Subaccounts } from './model.ts';
+import type { Currency, CurrencyAmount, Decimal, Subaccount, SubaccountFuturesWallet, Subaccounts } from '../../src-shared/account-model.ts';
 import { readFlexAccount } from './parse-flex.ts';
 
 /** `f-xbt:usd`: single-collateral wallet of base XBT, margin in the quote currency USD. */

@@ -5,7 +5,7 @@
 import { readBody, type RootReader } from './exact-json.ts';
 import { FieldNames, type JsonCursor } from './json-cursor.ts';
 import { A_TEXT, readOptionalDecimal, readText, required, rootListReader } from './json-reader.ts';
-import type { Decimal, Ticker } from './model.ts';
+import type { Decimal, Ticker } from '../../src-shared/account-model.ts';
 
 const TICKER_FIELDS = new FieldNames(['symbol', 'last', 'markPrice', 'indexPrice']);
 

@@ -18,7 +18,7 @@ import { systemClock } from './clock.ts';
 import type { KrakenClient } from './client.ts';
 import type { AccountDataSource } from './data-source.ts';
 import { abortedError, KrakenError, type KrakenErrorKind } from './errors.ts';
-import type { AccountSnapshot, Decimal, Subaccounts } from './model.ts';
+import type { AccountSnapshot, Decimal, Subaccounts } from '../../src-shared/account-model.ts';
 import { markPricesOf } from './parse-tickers.ts';
 
 export type SnapshotApi = Pick<KrakenClient, 'accounts' | 'subaccounts' | 'openPositions' | 'tickers'>;

@@ -3,7 +3,7 @@
  * appends every alert to the alert log, tells listeners (notifier, bridge, tray) and schedules the
  * next tick the engine asks for. Clock and timer are injected so tests drive time themselves.
  */
-import type { AlertRecord } from './alert-model.ts';
+import type { AlertRecord } from '../../src-shared/alert-model.ts';
 import {
   type AlertDraft,
   type AlertEngineOptions,
@@ -16,7 +16,7 @@ import {
   profileAlertStatus,
   stepAlerts,
 } from './alert-engine.ts';
-import type { HealthReport } from './health-model.ts';
+import type { HealthReport } from '../../src-shared/health-model.ts';
 
 export type { ProfileAlertStatus };
 

@@ -8,9 +8,10 @@
  *   warn or worse (the detail that matters when something goes wrong), and nothing while its
  *   figures have not changed since the last point (an idle subaccount costs no space).
  */
-import type { HealthLevel, HealthReport } from './health-model.ts';
+import type { HealthLevel, HealthReport } from '../../src-shared/health-model.ts';
 import { healthRank } from './health.ts';
 import type { HistoryEntry } from '../store/history-repository.ts';
+import { isSubaccountKey } from '../../src-shared/account-keys.ts';
 
 export const SUBACCOUNT_SAMPLE_MS = 15 * 60_000;
 
@@ -30,7 +31,7 @@ export class HistorySampler {
   select(profileId: string, entries: readonly HistoryEntry[], health: HealthReport): HistoryEntry[] {
     const levels = new Map<string, HealthLevel>(health.figures.map((figure) => [figure.accountKey, figure.level]));
     return entries.filter((entry) => {
-      if (!entry.accountKey.startsWith('sub:')) return true;
+      if (!isSubaccountKey(entry.accountKey)) return true;
       const key = `${profileId} ${entry.accountKey}`;
       const last = this.#last.get(key);
       const signature = signatureOf(entry.point);

@@ -12,11 +12,11 @@
  * when refreshes stop succeeding. Plain Node; the clock and timers are the global ones, so tests
  * drive it with fake timers.
  */
-import type { UserFacingError } from '../errors.ts';
+import type { UserFacingError } from '../../src-shared/user-facing-error.ts';
 import { toUserFacing } from '../errors.ts';
-import type { AccountSnapshot } from '../kraken/model.ts';
+import type { AccountSnapshot } from '../../src-shared/account-model.ts';
 import type { Logger } from '../log/logger.ts';
-import type { ConnectionState, ProfileStatus } from './status.ts';
+import type { ConnectionState, ProfileStatus } from '../../src-shared/profile-status.ts';
 
 /** How the loop reacts to a failure: which state it shows and whether it keeps trying. */
 type FailureClass = 'unreachable' | 'credentials' | 'keychain' | 'other';

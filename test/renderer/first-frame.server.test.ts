@@ -7,7 +7,7 @@
 import { JSDOM } from 'jsdom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RenderEnvironment, WindowOpening } from '../../src-preload/contract.ts';
-import type { Settings } from '../../src-main/store/settings-model.ts';
+import type { Settings } from '../../src-shared/settings-model.ts';
 import { renderOpening } from '../../src-renderer/src/render-opening.ts';
 import { NOW, seedProfile, seedView } from './support/scenarios.ts';
 

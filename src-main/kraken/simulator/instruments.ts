@@ -7,7 +7,7 @@
  * Initial margin 2 % of notional (50× leverage), maintenance 1 %: Kraken's tiers vary by size and
  * contract; one flat tier keeps the simulator explainable.
  */
-import type { Decimal } from '../model.ts';
+import type { Decimal } from '../../../src-shared/account-model.ts';
 import { toDecimal } from '../decimal.ts';
 
 export type InstrumentKind = 'linear' | 'inverse';

@@ -10,7 +10,7 @@
  */
 import type Big from 'big.js';
 import { big, fromBig, ONE, ZERO } from '../decimal.ts';
-import type { Decimal } from '../model.ts';
+import type { Decimal } from '../../../src-shared/account-model.ts';
 import type { SimWallet } from './accounts.ts';
 import { INITIAL_MARGIN_RATE, MAINTENANCE_MARGIN_RATE } from './instruments.ts';
 import type { Market } from './market.ts';

@@ -5,6 +5,7 @@
  * NumberFormat v3), so amounts are handed over as strings and never pass through a JS number.
  */
 import type { Decimal } from '../../../src-preload/contract.ts';
+import { marginRatioPercent } from '../../../src-shared/margin-ratio.ts';
 
 /** What every hidden amount is replaced by in privacy mode: fixed, so its length reveals nothing. */
 export const AMOUNT_MASK = '•••••';
@@ -89,9 +90,12 @@ export function formatPercentValue(value: Decimal, maximumFractionDigits = 2, si
   })).format(numeric(value));
 }
 
-/** Margin ratio (equity / maintenance margin) as the health figure users read: "647%". */
+/**
+ * Margin ratio (equity / maintenance margin) as the health figure users read: "647%", its whole
+ * percentage as the notifications write it (src-shared/margin-ratio.ts).
+ */
 export function formatHealthRatio(ratio: Decimal): string {
-  return formatFraction(ratio, 0);
+  return formatPercentValue(marginRatioPercent(ratio), 0);
 }
 
 export function formatInteger(value: number): string {

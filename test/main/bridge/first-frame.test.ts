@@ -37,7 +37,7 @@ describe('drawing the first frame into the page', () => {
   });
 
   it('draws nothing for a failed opening (the page shows the failure) or without a renderer', () => {
-    const failed: BridgeResult<WindowOpening> = { ok: false, error: { kind: 'storeUnavailable', message: 'The local database could not be read.', action: 'Restart Margin Desk.', retryable: true } };
+    const failed: BridgeResult<WindowOpening> = { ok: false, error: { kind: 'databaseUnavailable', message: 'The local database could not be read.', action: 'Restart Margin Desk.', retryable: true } };
     const render: RenderOpening = () => {
       throw new Error('must not be called');
     };

@@ -1,0 +1,66 @@
+/**
+ * Every kind of error a user can be shown, as a closed list: main raises only these, the renderer
+ * can branch on them, and a new kind is added here or it does not compile.
+ */
+export const ERROR_KINDS = [
+  // Kraken's documented error codes, camel-cased where Kraken uses spaces ('Json Parse Error' → jsonParseError)
+  'accountInactive',
+  'apiLimitExceeded',
+  'authenticationError',
+  'insufficientFunds',
+  'invalidAccount',
+  'invalidAmount',
+  'invalidArgument',
+  'invalidUnit',
+  'jsonParseError',
+  'marketUnavailable',
+  'nonceBelowThreshold',
+  'nonceDuplicate',
+  'notFound',
+  'requiredArgumentMissing',
+  'serverError',
+  'unavailable',
+  'unknownError',
+  // a Kraken code not in the spec (new codes, `unknown`)
+  'unrecognisedErrorCode',
+  // HTTP statuses without a Kraken error body
+  'httpUnauthorized',
+  'httpForbidden',
+  'httpTooManyRequests',
+  'httpServerError',
+  'httpUnexpectedStatus',
+  // exchange bodies
+  'htmlBody',
+  'notJson',
+  'truncatedJson',
+  'schemaMismatch',
+  // transport
+  'timeout',
+  'connectionRefused',
+  'dnsFailure',
+  'connectionDropped',
+  'networkError',
+  'aborted',
+  // credentials, refused before anything is sent, or missing from the keychain
+  'invalidSecret',
+  'invalidApiKey',
+  'credentialsMissing',
+  'keychainUnavailable',
+  'keychainLocked',
+  // profiles, store and the bridge
+  'profileNotFound',
+  'databaseLocked',
+  'databaseUnavailable',
+  'databaseTooNew',
+  'unknownCall',
+  'forbiddenSender',
+  'noLogFile',
+  'linkRefused',
+  // the renderer's own: the bridge did not answer, a view's code could not be loaded
+  'bridgeUnreachable',
+  'viewUnavailable',
+  // anything unexpected (details go to the log only)
+  'internal',
+] as const;
+
+export type ErrorKind = (typeof ERROR_KINDS)[number];
