@@ -7,6 +7,9 @@
 import type { Configuration } from 'electron-builder';
 import { NATIVE_MODULES } from './scripts/lib/native-modules.mjs';
 
+/** Where released installers and their feed files are uploaded (see docs/PACKAGING.md, "Updates"). */
+export const UPDATE_FEED_URL = 'https://updates.margindesk.app/releases';
+
 const config: Configuration = {
   appId: 'com.margindesk.app',
   productName: 'Margin Desk',
@@ -49,6 +52,11 @@ const config: Configuration = {
     { from: 'build/tray', to: 'tray', filter: ['*.png'] },
     { from: 'build/icons', to: 'icons', filter: ['256x256.png', '512x512.png'] },
   ],
+
+  // The update feed electron-updater reads (src-main/updates): electron-builder writes
+  // latest-linux.yml / latest-mac.yml / latest.yml beside the installers, each with every file's
+  // SHA-512, and bakes this address into the app as app-update.yml. HTTPS only.
+  publish: [{ provider: 'generic', url: UPDATE_FEED_URL }],
 
   linux: {
     target: ['AppImage', 'deb'],

@@ -2,7 +2,6 @@ import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
-import { RENDER_BLOCKING_ATTRIBUTE } from './src-main/bridge/page-with-opening.ts';
 import { DEVELOPMENT_CONTENT_SECURITY_POLICY } from './src-main/security/content-security-policy.ts';
 
 const CSP_META = /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")[^"]*(")/i;
@@ -31,13 +30,12 @@ function developmentCsp(): Plugin {
 const ENTRY_SCRIPT = /<script type="module" crossorigin src=/;
 
 /**
- * Builds only: the entry script blocks rendering until it has run (`blocking="render"`) in a page
- * that comes without its first frame drawn (main writes the markup in and drops the attribute, see
- * src-main/bridge/page-with-opening.ts). Such a page has nothing to show before the script (main.ts
- * mounts the frame, with the figures, in the same task as it runs), and without it Chromium paints
- * an empty frame first, whose raster and compositing then compete with the script on a 2-core
- * machine (renderer benchmark). Vite writes the entry's tag itself and drops attributes it does not
- * know, so the attribute goes in after it.
+ * Builds only: the entry script blocks rendering until it has run (`blocking="render"`). The page
+ * has nothing to show before it (main.ts mounts the frame with the cached figures, which the page
+ * carries, in the same task as it runs), and without it Chromium paints an empty frame first, whose
+ * raster and compositing then compete with the script on a 2-core machine (renderer benchmark).
+ * Vite writes the entry's tag itself and drops attributes it does not know, so the attribute goes
+ * in after it.
  */
 function renderBlockingEntry(): Plugin {
   return {
@@ -47,7 +45,7 @@ function renderBlockingEntry(): Plugin {
       order: 'post',
       handler(html) {
         if (!ENTRY_SCRIPT.test(html)) throw new Error('index.html: the entry script tag Vite writes has changed; update renderBlockingEntry');
-        return html.replace(ENTRY_SCRIPT, `<script type="module" ${RENDER_BLOCKING_ATTRIBUTE} crossorigin src=`);
+        return html.replace(ENTRY_SCRIPT, '<script type="module" blocking="render" crossorigin src=');
       },
     },
   };
@@ -55,18 +53,9 @@ function renderBlockingEntry(): Plugin {
 
 export default defineConfig({
   main: {
-    // The renderer's components in their server build, for main's drawing of the first frame.
-    plugins: [svelte()],
     build: {
       outDir: 'out/main',
-      rollupOptions: {
-        input: {
-          index: resolve('src-main/index.ts'),
-          // Loaded by main at run time by file name (src-main/bridge/first-frame.ts), never imported:
-          // main's own code stays free of the renderer's.
-          'render-opening': resolve('src-renderer/src/render-opening.ts'),
-        },
-      },
+      rollupOptions: { input: { index: resolve('src-main/index.ts') } },
     },
   },
   preload: {

@@ -1,9 +1,8 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
-// Four projects: main-process modules under Node, renderer components under jsdom, the same
-// components' server render under Node (main draws the first frame with it), and the end-to-end
-// suite (built renderer in Chromium), which `npm test` leaves to `npm run test:e2e`.
+// Three projects: main-process modules under Node, renderer components under jsdom, and the
+// end-to-end suite (built renderer in Chromium), which `npm test` leaves to `npm run test:e2e`.
 export default defineConfig({
   test: {
     projects: [
@@ -22,17 +21,7 @@ export default defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['test/renderer/**/*.test.ts'],
-          exclude: ['test/renderer/**/*.server.test.ts'],
           setupFiles: ['test/renderer/setup.ts'],
-        },
-      },
-      {
-        // Node, no DOM: the components compile for the server, as main's build has them.
-        plugins: [svelte()],
-        test: {
-          name: 'server-render',
-          environment: 'node',
-          include: ['test/renderer/**/*.server.test.ts'],
         },
       },
       {

@@ -4,11 +4,9 @@
  * Everything worth testing lives in those modules; this file only connects them.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, nativeTheme, powerMonitor, shell, type BrowserWindow as Window } from 'electron';
-import type { RenderOpening } from '../src-preload/contract.ts';
+import { app, BrowserWindow, powerMonitor, shell, type BrowserWindow as Window } from 'electron';
 import { AppServices } from './app/app-services.ts';
 import { createDispatcher, isAppUrl } from './bridge/dispatcher.ts';
-import { drawFirstFrame, loadPrimedOpeningRenderer, OPENING_RENDERER_FILE } from './bridge/first-frame.ts';
 import { createHandlerTable } from './bridge/handlers.ts';
 import { installAppMenu } from './electron/app-menu.ts';
 import { APP_ORIGIN, registerAppSchemePrivileges, serveRendererFrom } from './electron/app-protocol.ts';
@@ -133,11 +131,7 @@ async function start(): Promise<void> {
 
   const dispatcher = createDispatcher({ handlers: createHandlerTable(services), appOrigin: pageOrigin, logger });
   registerBridge(dispatcher, () => window);
-  const pageEnvironment = () => ({ locale: app.getLocale(), prefersDark: nativeTheme.shouldUseDarkColors });
-  const drawPage = async (render: RenderOpening | null) => drawFirstFrame(await dispatcher.openingForPage(), render, pageEnvironment(), logger);
-  // Loaded and primed while the window's renderer process starts, long before the page is asked for.
-  const openingRenderer = loadPrimedOpeningRenderer(join(import.meta.dirname, OPENING_RENDERER_FILE), drawPage, logger);
-  serveRendererFrom(join(import.meta.dirname, '../renderer'), async () => drawPage(await openingRenderer));
+  serveRendererFrom(join(import.meta.dirname, '../renderer'), () => dispatcher.openingForPage());
 
   function openWindow(visible: boolean): Window {
     const windowState = {

@@ -49,6 +49,11 @@ export interface SnapshotView {
   readonly status: ProfileStatus;
   readonly sample: boolean;
   /**
+   * Set when the latest figures (or an alert) could not be written to the local store: the figures
+   * are current and alerts still work, but they are not kept. Null (or absent) when saving works.
+   */
+  readonly storageProblem?: UserFacingError | null;
+  /**
    * Only in the window's opening, for a master account: its subaccounts' list and their health
    * figures were left out and follow through getSnapshot (src-main/bridge/opening-view.ts).
    */
@@ -62,31 +67,6 @@ export interface WindowOpening {
   /** The active profile's cached view (the first profile is made active when none is), null without profiles or cached figures. */
   readonly view: SnapshotView | null;
 }
-
-/**
- * Main's render of the window's first frame from its opening (src-renderer/src/render-opening.ts):
- * the app's markup, served inside the page with the opening, so the figures paint before any
- * script has run.
- */
-export interface RenderedOpening {
-  /** The markup of the app element's children: the renderer's own components, rendered to HTML. */
-  readonly html: string;
-  /** The theme the markup is drawn in, for the page's root element. */
-  readonly theme: 'light' | 'dark';
-}
-
-/** What the render needs to know of the window it draws for: it formats and themes as the renderer would. */
-export interface RenderEnvironment {
-  /** The renderer's locale (Electron's app.getLocale()): figures are formatted in it. */
-  readonly locale: string;
-  /** Whether the OS prefers dark, for the `system` theme. */
-  readonly prefersDark: boolean;
-}
-
-export type RenderOpening = (opening: WindowOpening, environment: RenderEnvironment) => RenderedOpening;
-
-/** Marks the app element main filled with the rendered first frame, for the renderer to take over. */
-export const SERVER_RENDERED_ATTRIBUTE = 'data-server-rendered';
 
 export interface Credentials {
   readonly apiKey: string;

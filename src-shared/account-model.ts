@@ -167,6 +167,31 @@ export interface OpenPosition {
   readonly unrealizedFunding: Decimal | null;
 }
 
+/**
+ * One level of a contract's margin schedule (`/instruments` → `marginLevels`): from `from` on, the
+ * position is margined at these rates. `from` counts contracts (inverse and vanilla contracts,
+ * Kraken's `contracts`) or quote-currency units of notional (flexible futures, `numNonContractUnits`).
+ */
+export interface MarginLevel {
+  readonly from: Decimal;
+  readonly initialMargin: Decimal;
+  readonly maintenanceMargin: Decimal;
+}
+
+/** `GET /instruments`, one contract: what the liquidation estimate needs of it. */
+export interface Instrument {
+  /** Lower-case Kraken symbol (`pf_xbtusd`), the same key as positions and mark prices. */
+  readonly symbol: string;
+  /** `unknown`: a type this app does not know yet (enums may carry new values since 2026-05). */
+  readonly type: 'flexible_futures' | 'futures_inverse' | 'futures_vanilla' | 'unknown';
+  readonly base: Currency | null;
+  readonly quote: Currency | null;
+  /** What a margin level's `from` counts: contracts, or quote-currency units of notional. */
+  readonly levelUnit: 'contracts' | 'quote';
+  /** Kraken's `marginLevels` (professional clients), lowest level first; empty for indices. */
+  readonly marginLevels: readonly MarginLevel[];
+}
+
 /** `GET /tickers`, the prices the app uses. */
 export interface Ticker {
   /** Lower-case Kraken symbol (`pi_xbtusd`, `in_xbtusd`). */
@@ -204,4 +229,9 @@ export interface AccountSnapshot {
   readonly positions: readonly OpenPosition[];
   /** Mark prices by symbol (lower-case Kraken symbol, e.g. `pi_xbtusd`). */
   readonly markPrices: Readonly<Record<string, Decimal>>;
+  /**
+   * The instruments of the contracts held, by lower-case symbol (their margin levels drive the
+   * liquidation estimate). Absent in snapshots from before it existed or when `/instruments` failed.
+   */
+  readonly instruments?: Readonly<Record<string, Instrument>>;
 }

@@ -4,6 +4,7 @@
  * the end-to-end harness drives the very same object from a browser test.
  */
 import type { ProfileStatus, SnapshotView } from '../../src-preload/contract.ts';
+import type { UserFacingError } from '../../src-shared/user-facing-error.ts';
 import { CostBudgets } from '../kraken/budget.ts';
 import { KrakenClient } from '../kraken/client.ts';
 import { systemClock } from '../kraken/clock.ts';
@@ -30,6 +31,8 @@ import type { SecretStore } from '../profiles/secret-store.ts';
 import type { HistoryPoint, HistoryRange } from '../../src-shared/history-model.ts';
 import type { Settings } from '../../src-shared/settings-model.ts';
 import { checkedValue } from '../checked-value.ts';
+import { storageFailedError } from '../store/storage-failure.ts';
+import { thinHistoryInSlices } from '../store/history-thinning.ts';
 import { Store } from '../store/store.ts';
 import { BridgeEvents } from './bridge-events.ts';
 import type { PlatformHooks } from './platform-hooks.ts';
@@ -82,7 +85,11 @@ export class AppServices {
   readonly #historySampler = new HistorySampler();
   /** Newest view per profile: the snapshot with its health, computed once per snapshot. */
   readonly #views = new Map<string, Omit<SnapshotView, 'status'>>();
+  /** Profiles whose newest figures or alerts could not be written, with why. */
+  readonly #storageProblems = new Map<string, UserFacingError>();
   #thinTimer: ReturnType<typeof setInterval> | null = null;
+  #thinning: Promise<void> | null = null;
+  #disposed = false;
 
   constructor(options: AppServicesOptions) {
     this.options = options;
@@ -106,7 +113,10 @@ export class AppServices {
       statusOf: (profileId) => this.scheduler.status(profileId) ?? idleStatus(profileId),
       newId: options.newId,
     });
-    this.alerts = new AlertService({ sink: this.store.alertLog });
+    this.alerts = new AlertService({
+      sink: this.store.alertLog,
+      onSinkFailure: (error, alert) => this.#storageFailed(alert.profileId, error, 'Alert could not be logged'),
+    });
     this.alerts.onAlert((alert) => this.events.emit('alert', alert));
     this.profiles.onChange((list) => {
       // A changed base URL or key must reach the next request: clients are rebuilt on demand.
@@ -131,12 +141,29 @@ export class AppServices {
     if (keychain.removedOrphans.length) this.logger.info('Removed keychain entries no profile owned', { count: keychain.removedOrphans.length });
     this.#syncMonitoring();
     this.logger.info('Monitoring started', { profiles: this.store.profiles.list().length, database: this.store.path });
-    this.store.history.thin(Date.now());
-    this.#thinTimer = setInterval(() => this.store.history.thin(Date.now()), THIN_EVERY_MS);
+    void this.thinHistory();
+    this.#thinTimer = setInterval(() => void this.thinHistory(), THIN_EVERY_MS);
     this.#thinTimer.unref?.();
   }
 
+  /**
+   * Thins the history in slices (the pass already running, if any). Never rejects: another program
+   * holding the data file (SQLITE_BUSY) or a full disk only postpones thinning to the next pass.
+   */
+  thinHistory(): Promise<void> {
+    this.#thinning ??= thinHistoryInSlices(this.store.history, Date.now(), { stopped: () => this.#disposed })
+      .then(
+        (folded) => this.logger.debug('History thinned', { folded }),
+        (error: unknown) => this.logger.warn('History thinning failed; the next pass tries again', { error }),
+      )
+      .finally(() => {
+        this.#thinning = null;
+      });
+    return this.#thinning;
+  }
+
   dispose(): void {
+    this.#disposed = true;
     if (this.#thinTimer) clearInterval(this.#thinTimer);
     this.scheduler.dispose();
     this.alerts.dispose();
@@ -147,7 +174,7 @@ export class AppServices {
   viewOf(profileId: string): SnapshotView | null {
     const view = this.#views.get(profileId);
     if (!view) return null;
-    return { ...view, status: this.scheduler.status(profileId) ?? idleStatus(profileId) };
+    return { ...view, status: this.scheduler.status(profileId) ?? idleStatus(profileId), storageProblem: this.#storageProblems.get(profileId) ?? null };
   }
 
   /** Switches profile: returns its cached view at once; the monitor refreshes it in the background. */
@@ -245,17 +272,32 @@ export class AppServices {
     return new RestDataSource({ clientFor: () => client });
   }
 
-  /** The monitor → store → bridge step for every good snapshot. */
+  /**
+   * The monitor → alerts → store → bridge step for every good snapshot. Alerts come before storage:
+   * a full disk or a record the store refuses must never keep a warning off the desktop; it is shown
+   * as a storage problem beside figures that are still current.
+   */
   #accept(snapshot: AccountSnapshot, options: { persist: boolean } = { persist: true }): void {
     const view = this.#remember(snapshot);
     if (options.persist) {
-      this.store.snapshots.saveLatest(snapshot);
-      const entries = this.#historySampler.select(snapshot.profileId, historyEntriesOf(snapshot, view.health), view.health);
-      this.store.history.append(snapshot.profileId, entries);
-      this.alerts.healthChecked(snapshot.profileId, view.health, snapshot.fetchedAt);
+      const { profileId } = snapshot;
+      this.#storageProblems.delete(profileId);
+      this.alerts.healthChecked(profileId, view.health, snapshot.fetchedAt);
+      try {
+        this.store.snapshots.saveLatest(snapshot);
+        this.store.history.append(profileId, this.#historySampler.select(profileId, historyEntriesOf(snapshot, view.health), view.health));
+      } catch (error) {
+        this.#storageFailed(profileId, error, 'Figures could not be saved');
+      }
     }
     const full = this.viewOf(snapshot.profileId);
     if (full) this.events.emit('snapshot', full);
+  }
+
+  #storageFailed(profileId: string, error: unknown, what: string): void {
+    const problem = storageFailedError(error);
+    this.logger.error(what, { profileId, error });
+    this.#storageProblems.set(profileId, problem.toUserFacing());
   }
 
   #remember(snapshot: AccountSnapshot): Omit<SnapshotView, 'status'> {
@@ -289,6 +331,7 @@ export class AppServices {
     for (const id of this.#views.keys()) {
       if (known.has(id)) continue;
       this.#views.delete(id);
+      this.#storageProblems.delete(id);
       this.#historySampler.forget(id);
     }
     this.scheduler.setProfiles(watched);

@@ -4,14 +4,15 @@
  * system: only files inside out/renderer are served, with the CSP and cross-origin isolation headers
  * on every response (../security/response-headers.ts).
  *
- * The page itself (index.html) goes out with the window's opening and its first frame written into
- * it, so the figures paint as it parses, with no IPC round trip and no script first
- * (src-main/bridge/page-with-opening.ts); it is never stored in a cache, as it carries the user's figures.
+ * The page itself (index.html) goes out with the window's opening written into it, so the renderer
+ * starts without an IPC round trip (src-main/bridge/page-with-opening.ts); it is never stored in a
+ * cache, as it carries the user's figures.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { protocol } from 'electron';
-import { pageWithOpening, type PageOpening } from '../bridge/page-with-opening.ts';
+import type { BridgeResult } from '../../src-preload/contract.ts';
+import { pageWithOpening } from '../bridge/page-with-opening.ts';
 import { contentTypeOf, resolveInside } from '../security/renderer-files.ts';
 import { RENDERER_RESPONSE_HEADERS } from '../security/response-headers.ts';
 
@@ -28,7 +29,7 @@ export function registerAppSchemePrivileges(): void {
   ]);
 }
 
-export function serveRendererFrom(root: string, openingForPage: () => Promise<PageOpening>): void {
+export function serveRendererFrom(root: string, openingForPage: () => Promise<BridgeResult<unknown>>): void {
   const page = join(root, 'index.html');
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);

@@ -20,6 +20,19 @@ export interface NotifierOptions {
   readonly isPrivacyMode: () => boolean;
   /** The app icon for platforms that show one beside the text (Linux). */
   readonly iconPath?: string;
+  /** Decides whether bodies are escaped as markup (default: this process's platform). */
+  readonly platform?: NodeJS.Platform;
+}
+
+const MARKUP_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * Linux notification servers read the body as markup (the Desktop Notifications spec: <b>, <i>,
+ * <a href>, <img>), and bodies quote subaccount labels the exchange sends: escaped, they show as
+ * written instead of becoming links or images. macOS and Windows show the body as plain text.
+ */
+export function notificationBodyFor(platform: NodeJS.Platform, body: string): string {
+  return platform === 'linux' ? body.replace(/[&<>]/g, (char) => MARKUP_ENTITIES[char]!) : body;
 }
 
 /**
@@ -63,7 +76,8 @@ export class Notifier {
     onClick: (() => void) | undefined,
   ): boolean {
     if (!Notification.isSupported()) return false;
-    const notification = new Notification({ ...content, silent: false, ...(this.#options.iconPath === undefined ? {} : { icon: this.#options.iconPath }) });
+    const body = notificationBodyFor(this.#options.platform ?? process.platform, content.body);
+    const notification = new Notification({ ...content, body, silent: false, ...(this.#options.iconPath === undefined ? {} : { icon: this.#options.iconPath }) });
     const release = (): void => {
       this.#kept.delete(notification);
     };

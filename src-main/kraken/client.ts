@@ -9,15 +9,15 @@ import { CostBudgets, ENDPOINT_COST } from './budget.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { abortedError, KrakenError } from './errors.ts';
 import { exchange } from './http-exchange.ts';
-import type { RootReader } from './exact-json.ts';
+import type { z } from 'zod';
 import { interpretResponse, type Envelope, type RawResponse } from './interpret-response.ts';
 import type { Accounts, KeyPermissions, OpenPosition, Subaccounts, Ticker } from '../../src-shared/account-model.ts';
 import { NonceSequences } from './nonce.ts';
-import { accountsReader } from './parse-accounts.ts';
-import { keyCheckReader } from './parse-key-check.ts';
-import { openPositionsReader } from './parse-positions.ts';
-import { subaccountsReader } from './parse-subaccounts.ts';
-import { tickersReader } from './parse-tickers.ts';
+import { accountsBody } from './parse-accounts.ts';
+import { keyCheckBody } from './parse-key-check.ts';
+import { openPositionsBody } from './parse-positions.ts';
+import { subaccountsBody } from './parse-subaccounts.ts';
+import { tickersBody } from './parse-tickers.ts';
 import { backoffDelay, DEFAULT_RETRY, isRateLimit, isTransient, type RetryOptions } from './retry-policy.ts';
 import { checkApiKey, computeAuthent, decodeSecret } from './sign.ts';
 import { fetchTransport, nodeHttpTransport, type FetchFunction, type Transport } from './transport.ts';
@@ -59,22 +59,22 @@ interface Endpoint<T> {
   readonly cost: number;
   readonly signed: boolean;
   readonly envelope: Envelope;
-  /** A fresh reader of the body into the model, one per response. */
-  readonly reader: () => RootReader<T>;
+  /** The body's schema, into the model. */
+  readonly body: z.ZodType<T>;
 }
 
 const ENDPOINTS = {
-  accounts: { path: `${REST_PREFIX}/accounts`, cost: ENDPOINT_COST.accounts, signed: true, envelope: 'futures', reader: accountsReader },
-  subaccounts: { path: `${REST_PREFIX}/subaccounts`, cost: ENDPOINT_COST.subaccounts, signed: true, envelope: 'futures', reader: subaccountsReader },
+  accounts: { path: `${REST_PREFIX}/accounts`, cost: ENDPOINT_COST.accounts, signed: true, envelope: 'futures', body: accountsBody },
+  subaccounts: { path: `${REST_PREFIX}/subaccounts`, cost: ENDPOINT_COST.subaccounts, signed: true, envelope: 'futures', body: subaccountsBody },
   openPositions: {
     path: `${REST_PREFIX}/openpositions`,
     cost: ENDPOINT_COST.openpositions,
     signed: true,
     envelope: 'futures',
-    reader: openPositionsReader,
+    body: openPositionsBody,
   },
-  tickers: { path: `${REST_PREFIX}/tickers`, cost: ENDPOINT_COST.tickers, signed: false, envelope: 'futures', reader: tickersReader },
-  keyCheck: { path: KEY_CHECK_PATH, cost: ENDPOINT_COST.keyCheck, signed: true, envelope: 'auth', reader: keyCheckReader },
+  tickers: { path: `${REST_PREFIX}/tickers`, cost: ENDPOINT_COST.tickers, signed: false, envelope: 'futures', body: tickersBody },
+  keyCheck: { path: KEY_CHECK_PATH, cost: ENDPOINT_COST.keyCheck, signed: true, envelope: 'auth', body: keyCheckBody },
 } satisfies Record<string, Endpoint<unknown>>;
 
 export class KrakenClient {
@@ -132,7 +132,7 @@ export class KrakenClient {
     for (let attempt = 1; ; attempt++) {
       const used: { apiKey: string | null } = { apiKey: null };
       try {
-        return interpretResponse(await this.#attempt(endpoint, signal, used), endpoint.envelope, endpoint.reader());
+        return interpretResponse(await this.#attempt(endpoint, signal, used), endpoint.envelope, endpoint.body);
       } catch (error) {
         if (!(error instanceof KrakenError) || !isTransient(error) || attempt >= this.#retry.attempts) throw error;
         // Kraken counts differently than we do (another tool on the key?): wait for a full refill.

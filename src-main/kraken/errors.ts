@@ -8,6 +8,8 @@
  * from fetch) is attached as the non-enumerable `cause` and holds no request headers either.
  */
 import { AppError } from '../errors.ts';
+import type { SpotErrorKind } from './uws/spot-errors.ts';
+import type { UwsErrorKind } from './uws/uws-errors.ts';
 
 /** Kraken's documented error codes (`{"result":"error","error":"<code>"}`), as sent. */
 export const KRAKEN_ERROR_CODES = [
@@ -72,7 +74,11 @@ export type KrakenErrorKind =
   | 'aborted'
   // credentials refused before sending
   | 'invalidSecret'
-  | 'invalidApiKey';
+  | 'invalidApiKey'
+  // Spot REST (the Unified WebSocket's token), see ./uws/spot-errors.ts
+  | SpotErrorKind
+  // the Unified WebSocket connection, see ./uws/uws-errors.ts
+  | UwsErrorKind;
 
 /**
  * What kind of trouble, for layers that react rather than display (the monitor shows `authFailed`
@@ -112,8 +118,8 @@ export class KrakenError extends AppError {
   }
 }
 
-const UPDATE_OR_SUPPORT = 'Check for a Margin Desk update; if that does not help, send the log file (Settings → Show log file) to support.';
-const TRY_LATER = 'Margin Desk tries again by itself; your last figures stay on screen, marked with their age.';
+export const UPDATE_OR_SUPPORT = 'Check for a Margin Desk update; if that does not help, send the log file (Settings → Show log file) to support.';
+export const TRY_LATER = 'Margin Desk tries again by itself; your last figures stay on screen, marked with their age.';
 const REPLACE_KEY =
   'Check that this is a Kraken Futures key (Spot keys do not work on Futures), that it still exists and was copied completely, then replace the credentials of this profile.';
 
@@ -137,15 +143,6 @@ export class SchemaError extends KrakenError {
     this.name = 'SchemaError';
     this.path = path;
     this.expected = expected;
-  }
-
-  /**
-   * The same error one level further out: readers name the path relative to what they read and
-   * each container adds its key or index on the way out, so no path string is built unless a
-   * response is actually wrong.
-   */
-  within(segment: string | number): SchemaError {
-    return new SchemaError(joinPath(segment, this.path), this.expected);
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * One HTTP GET to Kraken, with a per-request timeout and the caller's AbortSignal, turned into a
+ * One HTTP request to Kraken, with a per-request timeout and the caller's AbortSignal, turned into a
  * RawResponse (status, content type, body text) or a transport KrakenError. Interpreting the body
  * is ./interpret-response.ts's job.
  */
@@ -14,6 +14,8 @@ export interface ExchangeRequest {
   readonly headers: Readonly<Record<string, string>>;
   readonly timeoutMs: number;
   readonly signal: AbortSignal | undefined;
+  /** A POST's form body (Spot REST); a GET when absent. */
+  readonly body?: string;
 }
 
 function transportError(cause: unknown, request: ExchangeRequest, timedOut: boolean, whileReading: boolean): KrakenError {
@@ -42,7 +44,7 @@ export async function exchange(transport: Transport, clock: Clock, request: Exch
   try {
     let response: TransportResponse;
     try {
-      response = await transport(request.url, request.headers, abort.signal);
+      response = await transport(request.url, request.headers, abort.signal, request.body);
     } catch (error) {
       throw transportError(error, request, timedOut, false);
     }
@@ -56,7 +58,6 @@ export async function exchange(transport: Transport, clock: Clock, request: Exch
       status: response.status,
       contentType: response.header('content-type'),
       text: body.text,
-      asciiBytes: body.asciiBytes,
       retryAfterMs: parseRetryAfter(response.header('retry-after'), clock.now()),
     };
   } finally {

@@ -6,9 +6,10 @@
  * read whatever the status, and the most specific explanation wins: a Kraken error code, then the
  * HTTP status, then what the body looks like.
  */
+import type { z } from 'zod';
+import { parseJsonExact } from './decode/exact-json.ts';
+import { decodeValue, isPlainObject } from './decode/schema.ts';
 import { errorFromBody, errorFromHttpStatus, errorFromKrakenCode, SchemaError, type KrakenError } from './errors.ts';
-import { readRootObject, type RootFields, type RootReader } from './exact-json.ts';
-import type { JsonCursor } from './json-cursor.ts';
 
 /**
  * `futures`: `/derivatives/api/v3` endpoints with the `result` envelope.
@@ -20,8 +21,6 @@ export interface RawResponse {
   readonly status: number;
   readonly contentType: string | null;
   readonly text: string;
-  /** The text's bytes when all are ASCII (see ./transport.ts), for the JSON cursor. */
-  readonly asciiBytes?: Uint8Array | undefined;
   /** Parsed Retry-After header, when sent. */
   readonly retryAfterMs: number | null;
 }
@@ -61,73 +60,40 @@ function unreadableBody(response: RawResponse, error: SyntaxError): KrakenError 
   return errorFromBody(looksTruncated(text, error) ? 'truncatedJson' : 'notJson', status);
 }
 
-/**
- * The envelope's fields of a root object (`result`, and the error code in `error` or `errors[0]`),
- * every other field handed on to the endpoint's reader, so a body is read once.
- */
-class EnvelopeFields implements RootFields {
-  readonly #body: RootFields | null;
-  result: unknown = undefined;
-  #error: string | null = null;
-  #errors: string | null = null;
-
-  constructor(body: RootFields | null) {
-    this.#body = body;
-  }
-
-  field(key: string, json: JsonCursor): boolean {
-    if (key === 'result') this.result = json.value();
-    else if (key === 'error') {
-      this.#error = json.string();
-      if (this.#error === null) json.skip();
-    } else if (key === 'errors') {
-      const errors = json.value();
-      this.#errors = Array.isArray(errors) && typeof errors[0] === 'string' ? errors[0] : null;
-    } else return this.#body?.field(key, json) ?? false;
-    return true;
-  }
-
-  get errorCode(): string | null {
-    return this.#error ?? this.#errors;
-  }
+/** Kraken's error code: `error` (futures and auth) or the first of `errors`. */
+function errorCodeOf(body: Record<string, unknown>): string | null {
+  if (typeof body['error'] === 'string') return body['error'];
+  const errors = body['errors'];
+  return Array.isArray(errors) && typeof errors[0] === 'string' ? errors[0] : null;
 }
 
 /**
- * Reads the body into the endpoint's model, or throws the KrakenError that explains the response.
- * A field the endpoint reads that is malformed is reported as a schema mismatch only once the
- * envelope is known to be a success: an error envelope says more.
+ * Decodes the body with the endpoint's schema, or throws the KrakenError that explains the
+ * response. A malformed body is reported as a schema mismatch only once the envelope is known to be
+ * a success: an error envelope says more.
  */
-export function interpretResponse<T>(response: RawResponse, envelope: Envelope, body: RootReader<T>): T {
+export function interpretResponse<T>(response: RawResponse, envelope: Envelope, body: z.ZodType<T>): T {
   const { status } = response;
-  let fields = new EnvelopeFields(body);
-  let problem: SchemaError | null = null;
+  let value: unknown;
   try {
-    readRootObject(response.text, fields, response.asciiBytes);
+    value = parseJsonExact(response.text);
   } catch (error) {
     if (error instanceof SyntaxError) throw unreadableBody(response, error);
-    if (!(error instanceof SchemaError)) throw error;
-    problem = error;
-    // The envelope alone, from a second reading that leaves every other field alone.
-    fields = new EnvelopeFields(null);
-    try {
-      readRootObject(response.text, fields, response.asciiBytes);
-    } catch {
-      // not an object at the root: no envelope to speak of
-    }
+    throw error;
   }
+  const fields = isPlainObject(value) ? value : {};
+  const code = errorCodeOf(fields);
 
   if (envelope === 'auth') {
     if (!isSuccessStatus(status)) {
-      const code = fields.errorCode;
       if (code === null || statusSaysItAll(status) || status >= 500) throw errorFromHttpStatus(status, response.retryAfterMs);
       throw errorFromKrakenCode(code, status);
     }
   } else {
     // An error envelope without a code is, in Kraken's own vocabulary, an unknownError.
-    if (fields.result === 'error') throw errorFromKrakenCode(fields.errorCode ?? 'unknownError', status);
+    if (fields['result'] === 'error') throw errorFromKrakenCode(code ?? 'unknownError', status);
     if (!isSuccessStatus(status)) throw errorFromHttpStatus(status, response.retryAfterMs);
-    if (fields.result !== 'success') throw new SchemaError('result', '"success" or "error"');
+    if (fields['result'] !== 'success') throw new SchemaError('result', '"success" or "error"');
   }
-  if (problem !== null) throw problem;
-  return body.result();
+  return decodeValue(body, value);
 }

@@ -2,44 +2,24 @@
  * `GET /api/auth/v1/api-keys/v3/check` → `KeyPermissions`. This endpoint belongs to Kraken's auth
  * service: no `result` envelope, the permissions sit in `permissions: { general, transfer }`.
  */
-import { readBody, type RootReader } from './exact-json.ts';
-import type { JsonCursor } from './json-cursor.ts';
-import { AN_OBJECT, readObject, required } from './json-reader.ts';
+import { z } from 'zod';
+import { decodeJson, entries, object } from './decode/schema.ts';
 import type { KeyPermissions, PermissionLevel } from '../../src-shared/account-model.ts';
 
-function level(value: unknown): PermissionLevel {
+function level(value: string | undefined): PermissionLevel {
   return value === 'NO_ACCESS' || value === 'READ_ONLY' || value === 'FULL_ACCESS' ? value : 'unknown';
 }
 
-/** The `permissions` object, the cursor inside it. An unknown or missing level becomes `unknown`. */
-function readPermissions(json: JsonCursor): KeyPermissions {
-  let general: unknown = null;
-  let transfer: unknown = null;
-  const other: Record<string, string> = {};
-  for (let key = json.nextKey(); key !== null; key = json.nextKey()) {
-    const value = json.string();
-    if (value === null) json.skip();
-    else if (key === 'general') general = value;
-    else if (key === 'transfer') transfer = value;
-    else other[key] = value;
-  }
-  return { general: level(general), transfer: level(transfer), other };
-}
+/** A key-check body (HTTP 200). An unknown or missing level becomes `unknown`; values that are not text are left out. */
+export const keyCheckBody = object({ permissions: entries(z.unknown()) }).transform(({ permissions }): KeyPermissions => {
+  const levels = new Map(permissions.flatMap(({ key, value }) => (typeof value === 'string' ? [[key, value] as const] : [])));
+  const general = levels.get('general');
+  const transfer = levels.get('transfer');
+  levels.delete('general');
+  levels.delete('transfer');
+  return { general: level(general), transfer: level(transfer), other: Object.fromEntries(levels) };
+});
 
-/** Reads a key-check body (HTTP 200): `{ permissions: { general, transfer, … }, … }`. */
-export function keyCheckReader(): RootReader<KeyPermissions> {
-  let permissions: KeyPermissions | undefined;
-  return {
-    field(key, json) {
-      if (key !== 'permissions') return false;
-      permissions = readObject(json, key, readPermissions);
-      return true;
-    },
-    result: () => required(permissions, 'permissions', AN_OBJECT),
-  };
-}
-
-/** Parses a whole key-check body. */
 export function parseKeyCheck(text: string): KeyPermissions {
-  return readBody(text, keyCheckReader());
+  return decodeJson(keyCheckBody, text);
 }

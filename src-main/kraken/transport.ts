@@ -1,5 +1,5 @@
 /**
- * How one GET reaches the network: a small interface with two implementations.
+ * How one request (a GET, or a POST with a form body for Kraken's Spot REST) reaches the network: a small interface with two implementations.
  * - `nodeHttpTransport` (the default): node:http/https with keep-alive agents. Measured against
  *   the simulator over loopback it costs about half the CPU of the global `fetch` per request
  *   (fetch adds the WHATWG Request/Response/stream machinery), which matters for a monitor that
@@ -8,17 +8,11 @@
  *   in-process handler (the Sample profile) or a test's recording fetch.
  * Neither follows redirects: a redirect would carry APIKey and Authent wherever it points.
  */
-import { isAscii } from 'node:buffer';
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
 export interface ResponseBody {
   readonly text: string;
-  /**
-   * The body's bytes when every one is ASCII: then they are the text's bytes, index for index,
-   * and the JSON cursor reads them as they are instead of encoding the text again.
-   */
-  readonly asciiBytes?: Uint8Array;
 }
 
 export interface TransportResponse {
@@ -30,17 +24,24 @@ export interface TransportResponse {
 }
 
 /**
- * Sends a GET; rejects (before any response) with the system's network error. `signal` aborts this
- * one request (headers or body) and is not used for anything else.
+ * Sends a GET, or a POST of `body` when one is given; rejects (before any response) with the
+ * system's network error. `signal` aborts this one request (headers or body) and is not used for
+ * anything else.
  */
-export type Transport = (url: string, headers: Readonly<Record<string, string>>, signal: AbortSignal) => Promise<TransportResponse>;
+export type Transport = (
+  url: string,
+  headers: Readonly<Record<string, string>>,
+  signal: AbortSignal,
+  body?: string,
+) => Promise<TransportResponse>;
 
 /** The subset of `fetch` the client uses; the simulator's handler and tests' fakes fit it. */
 export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
 
 export function fetchTransport(fetchFn: FetchFunction): Transport {
-  return async (url, headers, signal) => {
-    const response = await fetchFn(url, { method: 'GET', headers, signal, redirect: 'manual' });
+  return async (url, headers, signal, body) => {
+    const method = body === undefined ? 'GET' : 'POST';
+    const response = await fetchFn(url, { method, headers, signal, redirect: 'manual', ...(body === undefined ? {} : { body }) });
     return { status: response.status, header: (name) => response.headers.get(name), body: async () => ({ text: await response.text() }) };
   };
 }
@@ -49,23 +50,13 @@ export function fetchTransport(fetchFn: FetchFunction): Transport {
 const httpAgent = new HttpAgent({ keepAlive: true });
 const httpsAgent = new HttpsAgent({ keepAlive: true });
 
-/**
- * The body's bytes joined once, then decoded once. Kraken's bodies are nearly always ASCII (a
- * subaccount's name could be the exception): then the bytes go to the JSON cursor as they are and
- * the text is a Latin-1 copy of them (UTF-8 decoding gives the same text, after a validation pass).
- * Otherwise the text is decoded as UTF-8 and the cursor makes its own bytes from it.
- */
-function bodyOf(bytes: Buffer): ResponseBody {
-  return isAscii(bytes) ? { text: bytes.toString('latin1'), asciiBytes: bytes } : { text: bytes.toString('utf8') };
-}
-
 function readBody(response: IncomingMessage): Promise<ResponseBody> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     response.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
     });
-    response.on('end', () => resolve(bodyOf(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks))));
+    response.on('end', () => resolve({ text: Buffer.concat(chunks).toString('utf8') }));
     response.on('error', reject);
     // Closed before the whole body came: the connection dropped. Only then is an Error built: its
     // stack trace cost more than the rest of this function on every request when built always.
@@ -75,11 +66,12 @@ function readBody(response: IncomingMessage): Promise<ResponseBody> {
   });
 }
 
-export const nodeHttpTransport: Transport = (url, headers, signal) =>
+export const nodeHttpTransport: Transport = (url, headers, signal, body) =>
   new Promise((resolve, reject) => {
     const secure = url.startsWith('https:');
     const send = secure ? httpsRequest : httpRequest;
-    const request = send(url, { method: 'GET', headers, agent: secure ? httpsAgent : httpAgent }, (response) => {
+    const method = body === undefined ? 'GET' : 'POST';
+    const request = send(url, { method, headers, agent: secure ? httpsAgent : httpAgent }, (response) => {
       const body = readBody(response);
       // the body is read at once; a failure surfaces when the client asks for it
       body.catch(() => {});
@@ -98,5 +90,5 @@ export const nodeHttpTransport: Transport = (url, headers, signal) =>
     const abort = () => request.destroy(signal.reason as Error);
     if (signal.aborted) abort();
     else signal.addEventListener('abort', abort, { once: true });
-    request.end();
+    request.end(body);
   });

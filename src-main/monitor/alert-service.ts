@@ -30,6 +30,11 @@ export type Schedule = (delayMs: number, run: () => void) => () => void;
 
 export interface AlertServiceOptions {
   readonly sink: AlertSink;
+  /**
+   * The sink could not keep an alert (a full disk). The alert is still shown and published, with
+   * a negative id that no acknowledgement can reach; this says the store is failing.
+   */
+  readonly onSinkFailure?: (error: unknown, alert: AlertDraft) => void;
   readonly now?: () => number;
   readonly schedule?: Schedule;
   readonly engine?: AlertEngineOptions;
@@ -46,6 +51,9 @@ const realSchedule: Schedule = (delayMs, run) => {
 
 export class AlertService {
   readonly #sink: AlertSink;
+  readonly #onSinkFailure: (error: unknown, alert: AlertDraft) => void;
+  /** Ids of alerts the sink could not keep: negative, so they never collide with the log's. */
+  #unsavedId = 0;
   readonly #now: () => number;
   readonly #schedule: Schedule;
   readonly #engine: AlertEngineOptions;
@@ -59,6 +67,7 @@ export class AlertService {
 
   constructor(options: AlertServiceOptions) {
     this.#sink = options.sink;
+    this.#onSinkFailure = options.onSinkFailure ?? (() => undefined);
     this.#now = options.now ?? Date.now;
     this.#schedule = options.schedule ?? realSchedule;
     this.#engine = options.engine ?? LOCAL_TIME;
@@ -111,7 +120,7 @@ export class AlertService {
     const step = stepAlerts(this.#state, event, now, this.#engine);
     this.#state = step.state;
     this.#reschedule(step.nextCheckAt, now);
-    const records = step.alerts.map((draft) => this.#sink.append(draft));
+    const records = step.alerts.map((draft) => this.#append(draft));
     for (const record of records) for (const listener of this.#alertListeners) listener(record);
     const status = this.#statusSignature(now);
     if (status !== this.#publishedStatus) {
@@ -125,6 +134,17 @@ export class AlertService {
     this.#disposed = true;
     this.#cancelTick?.();
     this.#cancelTick = null;
+  }
+
+  /** Logs the alert; an alert the log cannot keep is still an alert (notifying matters more than keeping). */
+  #append(draft: AlertDraft): AlertRecord {
+    try {
+      return this.#sink.append(draft);
+    } catch (error) {
+      this.#onSinkFailure(error, draft);
+      this.#unsavedId -= 1;
+      return { ...draft, id: this.#unsavedId, acknowledgedAt: null };
+    }
   }
 
   #statusSignature(now: number): string {

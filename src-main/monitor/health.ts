@@ -45,7 +45,9 @@ export function thresholdsFor(thresholds: HealthThresholds, account: AccountRef)
     hysteresisPct: thresholds.hysteresisPct,
   };
   if (account.kind !== 'subaccountFlex') return base;
-  const override = thresholds.subaccountOverrides?.[account.uid];
+  const overrides = thresholds.subaccountOverrides;
+  // UIDs come from the exchange: only the record's own keys count, never Object.prototype's.
+  const override = overrides !== undefined && Object.hasOwn(overrides, account.uid) ? overrides[account.uid] : undefined;
   if (override === undefined) return base;
   return {
     warnBelowPct: override.warnBelowPct ?? base.warnBelowPct,
@@ -167,8 +169,9 @@ export function walletMarkPrice(wallet: MarginWallet, snapshot: Pick<AccountSnap
   ].filter(samePair);
   candidates.push(`p${prefix.slice(1)}_${pair}`);
   for (const symbol of candidates) {
-    const price = snapshot.markPrices[symbol.toLowerCase()];
-    if (price !== undefined) return price;
+    // Symbols come from the exchange: a position named `__proto__` must not find Object.prototype.
+    const key = symbol.toLowerCase();
+    if (Object.hasOwn(snapshot.markPrices, key)) return snapshot.markPrices[key]!;
   }
   return null;
 }

@@ -163,23 +163,33 @@ export class HistoryRepository {
     })();
   }
 
+  /** Ids of every series, for thinning them one at a time (see history-thinning.ts). */
+  seriesIds(): number[] {
+    return this.#allSeries.all().map((row) => row.id);
+  }
+
   /**
-   * Thins every series as of `now`: quarter-hour buckets entirely older than 48 h, then days entirely
+   * Thins one series as of `now`: quarter-hour buckets entirely older than 48 h, then days entirely
    * older than 90 days, each reduced to its worst point (see worstKey) stamped with the bucket start.
-   * Meant to run at start and then about daily; returns how many points were folded into buckets.
+   * One short transaction; returns how many points were folded into buckets.
    */
-  thin(now: number): number {
+  thinSeries(seriesId: number, now: number): number {
     return this.#db.transaction(() => {
       let folded = 0;
       for (const step of THINNING_STEPS) {
         const cutoff = Math.floor((now - step.age) / step.bucket) * step.bucket;
-        for (const { id: seriesId } of this.#allSeries.all()) {
-          this.#foldWorst.run({ seriesId, from: step.from, to: step.to, cutoff, bucket: step.bucket });
-          folded += this.#dropFolded.run({ seriesId, from: step.from, cutoff }).changes;
-        }
+        this.#foldWorst.run({ seriesId, from: step.from, to: step.to, cutoff, bucket: step.bucket });
+        folded += this.#dropFolded.run({ seriesId, from: step.from, cutoff }).changes;
       }
       return folded;
     })();
+  }
+
+  /** Thins every series at once (tools and tests; the app thins in slices, see history-thinning.ts). */
+  thin(now: number): number {
+    let folded = 0;
+    for (const seriesId of this.seriesIds()) folded += this.thinSeries(seriesId, now);
+    return folded;
   }
 
   /**

@@ -4,10 +4,19 @@ import { AlertRulesRepository } from './alert-rules-repository.ts';
 import { AppStateRepository } from './app-state-repository.ts';
 import { openDatabase, type OpenDatabaseOptions } from './database.ts';
 import { HistoryRepository } from './history-repository.ts';
+import { NonceRepository } from './nonce-repository.ts';
 import { ProfilesRepository } from './profiles-repository.ts';
 import { SettingsRepository } from './settings-repository.ts';
 import { SnapshotRepository } from './snapshot-repository.ts';
+import { isLockError } from './sqlite-error.ts';
 import type { StoreNotice } from './store-notice.ts';
+
+/**
+ * How long a write waits for another program's lock once the app runs. Every write happens on the
+ * main thread, so waiting longer would freeze the window, IPC and tray; a write that gives up is a
+ * visible storage problem and the next refresh writes again.
+ */
+const RUNNING_BUSY_TIMEOUT_MS = 40;
 
 /**
  * The local store: one SQLite file with every repository over it. Synchronous (better-sqlite3): each
@@ -25,11 +34,13 @@ export class Store {
   readonly alertRules: AlertRulesRepository;
   readonly settings: SettingsRepository;
   readonly appState: AppStateRepository;
+  readonly nonces: NonceRepository;
   readonly #db: Database;
 
   /** Opens (creating, checking and migrating as needed) the database in `folder`. Throws AppError. */
   static open(folder: string, options?: OpenDatabaseOptions): Store {
     const opened = openDatabase(folder, options);
+    opened.db.pragma(`busy_timeout = ${RUNNING_BUSY_TIMEOUT_MS}`);
     return new Store(opened.db, opened.path, opened.notices);
   }
 
@@ -44,12 +55,29 @@ export class Store {
     this.alertRules = new AlertRulesRepository(db);
     this.settings = new SettingsRepository(db);
     this.appState = new AppStateRepository(db);
+    this.nonces = new NonceRepository(db);
   }
 
+  /** How long a write waits for another connection's lock, ms. */
+  busyTimeoutMs(): number {
+    return this.#db.pragma('busy_timeout', { simple: true }) as number;
+  }
+
+  /**
+   * Closes the file. Runs at quit, where another program (a backup tool, a database viewer) may hold
+   * a lock: the planner's statistics are then left as they are, without waiting, and the file still
+   * closes; SQLITE_BUSY never reaches the quitting app.
+   */
   close(): void {
     if (!this.#db.open) return;
-    // lets SQLite refresh the statistics its query planner uses, as its docs advise before closing
-    this.#db.pragma('optimize');
-    this.#db.close();
+    try {
+      this.#db.pragma('busy_timeout = 0');
+      // lets SQLite refresh the statistics its query planner uses, as its docs advise before closing
+      this.#db.pragma('optimize');
+    } catch (error) {
+      if (!isLockError(error)) throw error;
+    } finally {
+      this.#db.close();
+    }
   }
 }

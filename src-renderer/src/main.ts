@@ -2,21 +2,16 @@
  * Renderer entry: starts the window's state on the bridge the preload exposed, mounts the app frame,
  * and forwards uncaught errors to main's log (the renderer has no log file of its own).
  *
- * First paint: main serves the page with the window's opening in it (the bridge answers from it, see
- * src-preload/embedded-opening.ts) and, drawn from that opening, the first frame's markup
- * (src-main/bridge/page-with-opening.ts): the figures paint as the document parses, before this
- * script has done anything. Once that frame is on screen, the live app takes the drawing over
- * (Svelte hydration: the drawn elements become the live app's, nothing is built or painted twice;
- * were the drawing not what the app expects, Svelte builds the app afresh in its place). A page
- * without the markup (the dev server's, or one whose render failed) renders nothing before this
- * script has run (`blocking="render"`, electron.vite.config.ts), and the frame mounts with the
- * figures in the same task; the chrome without figures (navigation, status line) mounts once the
- * first frame is on screen.
+ * One start path. The state asks for the window's opening (settings, profiles, the cached figures)
+ * in one call; main wrote that answer into the page it serves (src-main/bridge/page-with-opening.ts),
+ * so in the app it is there at once and the frame mounts with the cached figures in the same task
+ * as this script runs (the build makes this script render-blocking, electron.vite.config.ts: no
+ * empty frame paints before it). Where the answer must come over IPC (the dev server's page) and is
+ * slow, the frame mounts with its loading screen and shows the figures as soon as they arrive.
  */
-import { hydrate, mount } from 'svelte';
-import { BRIDGE_GLOBAL, SERVER_RENDERED_ATTRIBUTE, type Bridge } from '../../src-preload/contract.ts';
+import { mount } from 'svelte';
+import { BRIDGE_GLOBAL, type Bridge } from '../../src-preload/contract.ts';
 import App from './App.svelte';
-import { afterFirstPaint } from './lib/after-first-paint.ts';
 import { prepareFormatters } from './lib/format.ts';
 import { AppState } from './state/app.svelte.ts';
 import './styles/app.css';
@@ -38,39 +33,15 @@ window.addEventListener('unhandledrejection', (event) => {
   report(reason instanceof Error ? reason.message : String(reason), reason instanceof Error ? reason.stack : undefined, 'unhandledrejection');
 });
 
-const appElement = document.getElementById('app');
-if (appElement === null) throw new Error('index.html has no #app element');
-const target: HTMLElement = appElement;
-const firstFrameInPage = target.hasAttribute(SERVER_RENDERED_ATTRIBUTE);
+const target = document.getElementById('app');
+if (target === null) throw new Error('index.html has no #app element');
 // Lives as long as the window: never stopped.
 const app = new AppState(bridge);
 const started = app.start();
-if (!firstFrameInPage) {
-  // Until the frame mounts, the empty page already wears the system's light or dark (a drawn first
-  // frame came with its theme).
-  document.documentElement.dataset.theme = app.theme;
-  prepareFormatters();
-}
+// Until the frame mounts, the empty page already wears the system's light or dark.
+document.documentElement.dataset.theme = app.theme;
+prepareFormatters();
 
-function mountApp(): void {
+void Promise.race([started, new Promise((resolve) => setTimeout(resolve, LOADING_SCREEN_AFTER_MS))]).then(() => {
   mount(App, { target, props: { app } });
-}
-
-/** Makes main's drawing of the first frame (inert markup) the live app's own elements. */
-function takeOverFirstFrame(): void {
-  hydrate(App, { target, props: { app } });
-  target.removeAttribute(SERVER_RENDERED_ATTRIBUTE);
-  target.inert = false;
-}
-
-if (firstFrameInPage) {
-  // The drawing already shows the figures: the live app takes it over once it has them too (never
-  // with a loading screen), and once the drawing is on screen (hydrating sooner would hold that
-  // frame back).
-  void started.then(() => afterFirstPaint(takeOverFirstFrame));
-} else {
-  // The frame mounts once the opening figures are in (at once when they came with the page), so its
-  // first frame already shows them. Only when main is slow to answer (the page asked over IPC) does
-  // the frame mount early, with its loading screen.
-  void Promise.race([started, new Promise((resolve) => setTimeout(resolve, LOADING_SCREEN_AFTER_MS))]).then(mountApp);
-}
+});

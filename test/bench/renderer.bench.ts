@@ -10,29 +10,24 @@
  * First paint is measured as the app starts on a later launch: its scripts' compiled code cached
  * (app:// is registered with `codeCache`; here the hashed assets are served immutable, see
  * ../e2e/support/renderer-server.ts), the window's opening written into the page as the app://
- * protocol writes it (with the first frame drawn by main), and later calls answered about as fast as
- * Electron's IPC (over loopback HTTP). More series show what that model leaves out or what it gains:
- * nothing cached at all (a first start after an install or update); the opening in the page without
- * the first frame (the renderer mounts the app itself, as the app did in session 4); and the opening
- * asked for over the bridge (as the dev server's page does, and as the app did before session 4).
- * Over a drawn first frame, the live app takes the drawing over once that frame is on screen: the
- * time it has is reported too, as the moment the window answers clicks.
+ * protocol writes it, and later calls answered about as fast as Electron's IPC (over loopback HTTP).
+ * Two more series show what that model leaves out: nothing cached at all (a first start after an
+ * install or update), and the opening asked for over the bridge (as the dev server's page does).
+ * The alarm: the cached overview's first paint at most twice the blank page's.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { createDispatcher } from '../../src-main/bridge/dispatcher.ts';
-import { OPENING_RENDERER_FILE } from '../../src-main/bridge/first-frame.ts';
-import { createHandlerTable } from '../../src-main/bridge/handlers.ts';
 import { closeBrowser, startHarness } from '../e2e/support/app-harness.ts';
 import { BLANK_PAGE_PATH } from '../e2e/support/renderer-server.ts';
-import { SERVER_RENDERED_ATTRIBUTE } from '../../src-preload/contract.ts';
 import type { BenchResult } from './bench-result.ts';
 
 const RUNS = Number(process.env.MD_BENCH_RUNS ?? 31);
+
+/** The cached overview's first paint may take at most this many times a blank page's. */
+const FIRST_PAINT_ALARM = 2;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -67,12 +62,6 @@ const PAINT_PROBE = `
     observer.disconnect();
     window.__mdPainted(entry.renderTime);
   }).observe({ type: 'element', buffered: true });
-  // The live app removes this attribute once it has taken main's drawing over (the parser's own
-  // attributes make no record): from then on, the window answers clicks.
-  new MutationObserver((_records, observer) => {
-    observer.disconnect();
-    window.__mdLiveAt = performance.now();
-  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['${SERVER_RENDERED_ATTRIBUTE}'] });
 `;
 
 /** Where the page's paint report goes: the pending timeToPaint's resolver. */
@@ -117,27 +106,6 @@ async function timeUntil(page: Page, act: string, selector: string): Promise<num
   );
 }
 
-/**
- * Main's side of the drawn first frame: its server render of the opening (out/main/render-opening.js),
- * in fresh Node processes as main starts. The first render in a process pays for ICU's locale data
- * and compiling the components, which is why main primes the render while the window's renderer
- * process starts (src-main/bridge/first-frame.ts); every later render is the warm figure.
- */
-function mainRenderTimes(openingJson: string): { first: number; warm: number } {
-  const file = join(mkdtempSync(join(tmpdir(), 'md-bench-opening-')), 'opening.json');
-  writeFileSync(file, openingJson);
-  const script = `
-    const { renderOpening } = await import(${JSON.stringify(resolve('out/main', OPENING_RENDERER_FILE))});
-    const opening = JSON.parse((await import('node:fs')).readFileSync(${JSON.stringify(file)}, 'utf8')).value;
-    const environment = { locale: 'en-US', prefersDark: false };
-    const time = () => { const start = performance.now(); renderOpening(opening, environment); return performance.now() - start; };
-    const first = time();
-    const warm = Array.from({ length: 51 }, time).sort((a, b) => a - b)[25];
-    console.log(JSON.stringify({ first, warm }));`;
-  const runs = Array.from({ length: 7 }, () => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as { first: number; warm: number });
-  return { first: median(runs.map((run) => run.first)), warm: median(runs.map((run) => run.warm)) };
-}
-
 function rendererJsGzip(): { total: number; initial: number } {
   const assets = join('out/renderer/assets');
   const html = readFileSync('out/renderer/index.html', 'utf8');
@@ -159,6 +127,7 @@ export async function run(): Promise<BenchResult[]> {
   results.push({ name: 'renderer JS, gzipped, all chunks', value: round(js.total / 1024), unit: 'KiB', note: 'target ≤ 120 KiB incl. uPlot' });
   results.push({ name: 'renderer JS, gzipped, loaded at start', value: round(js.initial / 1024), unit: 'KiB', note: 'uPlot loads with the History view' });
 
+  let firstPaintRatio: number | undefined;
   const harness = await startHarness({ subaccounts: 1000 });
   try {
     const { page, app, exchange } = harness;
@@ -183,8 +152,6 @@ export async function run(): Promise<BenchResult[]> {
     // Later calls go over loopback HTTP, answered in about a millisecond as Electron's IPC does
     // (the end-to-end suite's default, a Playwright binding, takes 13–40 ms a call).
     const appUrl = new URL('?bridge=http', harness.rendererUrl).href;
-    // The opening in the page but not its first frame: the renderer mounts the app itself.
-    const unrenderedUrl = new URL('?bridge=http&render=none', harness.rendererUrl).href;
     // The page as the dev server serves it: no opening written into it, asked for over the bridge.
     const askedUrl = new URL('?bridge=http&opening=bridge', harness.rendererUrl).href;
     const blankUrl = new URL(BLANK_PAGE_PATH, harness.rendererUrl).href;
@@ -203,8 +170,6 @@ export async function run(): Promise<BenchResult[]> {
 
     const blank: number[] = [];
     const overview: number[] = [];
-    const overviewLive: number[] = [];
-    const overviewUnrendered: number[] = [];
     const overviewUncached: number[] = [];
     const overviewAsked: number[] = [];
     const overviewLarge: number[] = [];
@@ -212,8 +177,6 @@ export async function run(): Promise<BenchResult[]> {
       blank.push(await timeToPaint(page, blankUrl));
       app.activate(single.id);
       overview.push(await timeToPaint(page, appUrl));
-      overviewLive.push(await page.evaluate(() => (window as unknown as { __mdLiveAt: number }).__mdLiveAt));
-      overviewUnrendered.push(await timeToPaint(page, unrenderedUrl));
       overviewUncached.push(await uncached(appUrl));
       overviewAsked.push(await timeToPaint(page, askedUrl));
       app.activate(profiles[0]!.id);
@@ -222,16 +185,10 @@ export async function run(): Promise<BenchResult[]> {
     const ratio = (times: number[]) => Math.round((median(times) / median(blank)) * 100) / 100;
     results.push({ name: 'first paint, blank page (peer)', value: round(median(blank)), unit: 'ms' });
     results.push({ name: 'first paint, cached overview (one account)', value: round(median(overview)), unit: 'ms', note: 'opening in the page, code cached' });
-    results.push({ name: 'cached overview / blank page', value: ratio(overview), unit: '×', note: 'target ≤ 1.5×' });
-    results.push({ name: 'cached overview: live app has taken the first frame over', value: round(median(overviewLive)), unit: 'ms', note: 'from then on it answers clicks' });
-    results.push({ name: 'cached overview / blank, first frame not drawn by main', value: ratio(overviewUnrendered), unit: '×', note: 'the renderer mounts it (session 4)' });
+    results.push({ name: 'cached overview / blank page', value: ratio(overview), unit: '×', note: `alarm over ${FIRST_PAINT_ALARM}×` });
+    firstPaintRatio = ratio(overview);
     results.push({ name: 'cached overview / blank, nothing cached', value: ratio(overviewUncached), unit: '×', note: 'first start after install/update' });
     results.push({ name: 'cached overview / blank, opening asked over the bridge', value: ratio(overviewAsked), unit: '×', note: 'not written into the page' });
-    app.activate(single.id);
-    const opening = await createDispatcher({ handlers: createHandlerTable(app), appOrigin: harness.rendererUrl, logger: app.logger }).openingForPage();
-    const mainRender = mainRenderTimes(JSON.stringify(opening));
-    results.push({ name: 'main: first-frame render, first in its process', value: round(mainRender.first), unit: 'ms', note: 'paid at startup (primed)' });
-    results.push({ name: 'main: first-frame render, primed', value: Math.round(mainRender.warm * 100) / 100, unit: 'ms', note: 'on each page load' });
     results.push({
       name: 'first paint, cached overview (master, 1,000 subaccounts)',
       value: round(median(overviewLarge)),
@@ -290,6 +247,9 @@ export async function run(): Promise<BenchResult[]> {
   } finally {
     await harness.close();
     await closeBrowser();
+  }
+  if (firstPaintRatio !== undefined && firstPaintRatio > FIRST_PAINT_ALARM) {
+    throw new Error(`Cached overview's first paint is ${firstPaintRatio}× a blank page's (alarm over ${FIRST_PAINT_ALARM}×): ${JSON.stringify(results)}`);
   }
   return results;
 }

@@ -2,11 +2,10 @@
  * The shell end to end: first start offers the Sample profile, and every view renders through the
  * real handlers, with a screenshot of each (light and dark), under the app's real CSP.
  */
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CALL_CHANNELS, SERVER_RENDERED_ATTRIBUTE } from '../../src-preload/contract.ts';
+import { CALL_CHANNELS } from '../../src-preload/contract.ts';
 import type { Page } from 'playwright-core';
-import { closeBrowser, SCREENSHOT_DIR, startHarness, type Harness } from './support/app-harness.ts';
+import { closeBrowser, startHarness, type Harness } from './support/app-harness.ts';
 import { BRIDGE_HTTP_PATH } from './support/bridge-http-path.ts';
 
 const VIEWS = ['Overview', 'Flex collateral', 'Subaccounts', 'History', 'Alerts', 'Profiles', 'Settings'];
@@ -50,21 +49,20 @@ describe('app shell', () => {
     }
   });
 
-  it('keeps main\'s drawing on screen until the live app has the figures, even when the opening must be asked for slowly', async () => {
+  it('shows its loading screen while a slow opening is asked for, then the cached figures as soon as they arrive', async () => {
     const harness = await startHarness();
     const { page } = harness;
     try {
       const profile = await cachedProfile(harness, 'Desk');
       const url = new URL('?bridge=http', harness.rendererUrl).href;
-      // The opening's data block arrives unreadable, so the page asks main for it, and main is slow to
-      // answer: well past the moment a page without the drawing would show its loading screen.
+      // The opening's data block arrives unreadable, so the page asks main for it, and main is slow to answer.
       await servePageRewritten(page, url, (html) => html.replace(/(<script type="application\/json" id="md-opening">)[^<]*/, '$1{"ok":tru'));
       await page.route(`**${BRIDGE_HTTP_PATH}`, async (route) => {
         if (route.request().postData()?.includes(CALL_CHANNELS.openWindow)) await new Promise((done) => setTimeout(done, 600));
         await route.continue();
       });
-      const seen = new Set<string>();
-      await page.exposeFunction('__mdSeen', (text: string) => void seen.add(text));
+      const seen: string[] = [];
+      await page.exposeFunction('__mdSeen', (state: string) => void (state === 'other' || seen.at(-1) === state || seen.push(state)));
       await page.addInitScript(() => {
         new MutationObserver(() => {
           const text = document.getElementById('app')?.textContent ?? '';
@@ -74,29 +72,8 @@ describe('app shell', () => {
         }).observe(document, { childList: true, subtree: true, characterData: true });
       });
       await page.goto(url);
-      await page.locator(`#app:not([${SERVER_RENDERED_ATTRIBUTE}]) [data-profile-id="${profile.id}"]`).waitFor();
-      expect(seen.has('loading screen')).toBe(false);
-      expect(await page.locator('#app').getAttribute('inert')).toBeNull();
-    } finally {
-      await harness.close();
-    }
-  });
-
-  it('builds the live app afresh when the drawing in the page is not what it expects', async () => {
-    const harness = await startHarness();
-    const { page } = harness;
-    try {
-      const profile = await cachedProfile(harness, 'Desk');
-      const url = new URL('?bridge=http', harness.rendererUrl).href;
-      let served = '';
-      await servePageRewritten(page, url, (html) => (served = html.replace(/(<div id="app"[^>]*>)[\s\S]*?(<script type="application\/json")/, '$1<p>Something else entirely</p></div>$2')));
-      await page.goto(url);
-      expect(served).toMatch(new RegExp(`<div id="app" inert ${SERVER_RENDERED_ATTRIBUTE}><p>Something else entirely</p></div>`));
-      await page.locator(`#app:not([${SERVER_RENDERED_ATTRIBUTE}]) [data-profile-id="${profile.id}"]`).waitFor();
-      expect(await page.locator('#app').innerText()).not.toContain('Something else entirely');
-      expect(await page.locator(`[data-profile-id="${profile.id}"]`).first().innerText()).toMatch(/USD/);
-      await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Flex collateral' }).click();
-      await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toContain('Flex collateral');
+      await page.locator(`[data-profile-id="${profile.id}"]`).first().waitFor();
+      expect(seen).toEqual(['loading screen', 'figures']);
     } finally {
       await harness.close();
     }
@@ -143,14 +120,13 @@ describe('app shell', () => {
     }
   });
 
-  it('starts from the first frame main drew into the page, which the live app takes over; the same figures as without the drawing or when it asks over either bridge', async () => {
+  it('starts from the opening written into the page, with the same figures as when it asks over either bridge; hostile names stay text', async () => {
     const harness = await startHarness();
     const { page, exchange } = harness;
     try {
       // A name that would end the page's data block, were it written into it unescaped.
       const hostile = '</script><script>window.__pwned = 1</script><!--';
       exchange.addSubaccount({ email: 'trader@example.com', fullName: hostile });
-      // The profile's name is in the drawn first frame (the switcher): it must stay text there too.
       const profile = await cachedProfile(harness, '<img src=x onerror="window.__pwned = 2">');
       const openingCalls: string[] = [];
       page.on('request', (request) => {
@@ -159,62 +135,31 @@ describe('app shell', () => {
       const live = (url: string) => new URL(url, harness.rendererUrl).href;
       const overview = async (url: string) => {
         await page.goto(url);
-        // The live app has mounted once main's drawing is gone.
-        await page.locator(`#app:not([${SERVER_RENDERED_ATTRIBUTE}])`).waitFor({ state: 'attached' });
         const figures = page.locator(`[data-profile-id="${profile.id}"]`).first();
         await figures.waitFor();
         // the data age may have moved on between the loads
         return (await figures.innerText()).replace(/DATA AGE\n.*\n/, 'DATA AGE\n');
       };
 
-      // What the window shows before any script has run: main's drawing of the overview.
-      const scriptless = await page.context().browser()!.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 820 } });
-      try {
-        const drawnPage = await scriptless.newPage();
-        await drawnPage.goto(live('?bridge=http'));
-        const app$ = drawnPage.locator('#app');
-        expect(await app$.getAttribute('inert')).toBe('');
-        expect(await drawnPage.locator('html').getAttribute('data-theme')).toBe('light');
-        expect(await drawnPage.locator('script[type="module"][blocking="render"]').count()).toBe(0);
-        const drawn = (await drawnPage.locator(`[data-profile-id="${profile.id}"]`).first().innerText()).replace(/DATA AGE\n.*\n/, 'DATA AGE\n');
-        expect(drawn).toMatch(/\d,\d{3}\.\d{2} USD/);
-        expect(await drawnPage.getByRole('group', { name: 'Switch profile' }).innerText()).toContain(profile.name);
-        expect(await drawnPage.locator('img').count()).toBe(0);
-        await drawnPage.screenshot({ path: join(SCREENSHOT_DIR, 'first-frame-drawn-by-main.png') });
+      const fromPage = await overview(live('?bridge=http'));
+      expect(fromPage).toMatch(/\d,\d{3}\.\d{2} USD/);
+      // Answered from the document: no call went out for the opening, and its block is gone.
+      expect(openingCalls).toEqual([]);
+      expect(await page.locator('#md-opening').count()).toBe(0);
+      // Nothing renders before the entry script has mounted the figures.
+      expect(await page.locator('script[type="module"][blocking="render"]').count()).toBe(1);
+      expect(await page.getByRole('group', { name: 'Switch profile' }).innerText()).toContain(profile.name);
+      expect(await page.locator('img').count()).toBe(0);
+      await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Subaccounts' }).click();
+      await expect.poll(() => page.getByRole('table', { name: 'Subaccounts' }).innerText()).toContain(hostile);
+      expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
 
-        // The figures' element as the page first has it: main's drawing, parsed from the document.
-        await page.addInitScript(() => {
-          new MutationObserver((_records, observer) => {
-            const figures = document.querySelector('[data-profile-id]');
-            if (!figures) return;
-            observer.disconnect();
-            (figures as Element & { firstSeen?: boolean }).firstSeen = true;
-          }).observe(document, { childList: true, subtree: true });
-        });
-        const fromPage = await overview(live('?bridge=http'));
-        // The live app shows what main drew, in main's very elements (hydrated, not built again).
-        expect(fromPage).toBe(drawn);
-        expect(await page.evaluate(() => (document.querySelector('[data-profile-id]') as Element & { firstSeen?: boolean }).firstSeen)).toBe(true);
-        // Answered from the document: no call went out for the opening, and its block is gone.
-        expect(openingCalls).toEqual([]);
-        expect(await page.locator('#md-opening').count()).toBe(0);
-        expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
-        expect(await page.locator('#app').getAttribute('inert')).toBeNull();
-        await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Subaccounts' }).click();
-        await expect.poll(() => page.getByRole('table', { name: 'Subaccounts' }).innerText()).toContain(hostile);
-
-        // Without the drawing, nothing renders before the entry script has mounted the figures.
-        expect(await overview(live('?bridge=http&render=none'))).toBe(fromPage);
-        expect(await page.locator('script[type="module"][blocking="render"]').count()).toBe(1);
-        expect(await overview(live('?bridge=http&opening=bridge'))).toBe(fromPage);
-        expect(openingCalls).toHaveLength(1);
-        // Through the binding, which carries the frame's identity to the dispatcher.
-        expect(await overview(live('?opening=bridge'))).toBe(fromPage);
-        expect(await overview(harness.rendererUrl)).toBe(fromPage);
-        expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
-      } finally {
-        await scriptless.close();
-      }
+      expect(await overview(live('?bridge=http&opening=bridge'))).toBe(fromPage);
+      expect(openingCalls).toHaveLength(1);
+      // Through the binding, which carries the frame's identity to the dispatcher.
+      expect(await overview(live('?opening=bridge'))).toBe(fromPage);
+      expect(await overview(harness.rendererUrl)).toBe(fromPage);
+      expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
     } finally {
       await harness.close();
     }

@@ -15,12 +15,13 @@ import { walletKeyOf, type SimAccount, type SimFlex, type SimWallet } from './ac
 import { FaultPlan, type Fault, type FaultScope, type SimEndpoint } from './faults.ts';
 import { RequestHandler } from './handler.ts';
 import { baseOf, instrumentKind } from './instruments.ts';
-import { READ_ONLY, type SimKey, type SimKeyPermissions } from './keys.ts';
+import { READ_ONLY, WEBSOCKET_ONLY, type SimKey, type SimKeyPermissions, type SpotPermission } from './keys.ts';
 import { Market } from './market.ts';
 import { randomBase64, randomUuid, seededRandom, type Random } from './random.ts';
 import { DOCS_STYLE, type RenderContext, type ResponseStyle } from './render.ts';
 import { listen, type ListenOptions, type RunningServer } from './server.ts';
 import { generateSubaccount } from './subaccount-generator.ts';
+import { UwsTokens } from './uws-tokens.ts';
 
 export interface SimulatedExchangeOptions {
   readonly clock?: Clock;
@@ -38,6 +39,8 @@ export interface AccountTarget {
 
 export interface NewKey extends AccountTarget {
   readonly permissions?: SimKeyPermissions;
+  /** Spot / Unified WebSocket permissions (default: the WebSocket permission only). */
+  readonly spotPermissions?: readonly SpotPermission[];
   /** Fixed credentials (e.g. to share with another client library); generated otherwise. */
   readonly apiKey?: string;
   readonly apiSecret?: string;
@@ -50,6 +53,8 @@ export class SimulatedExchange {
   readonly clock: Clock;
   readonly market = new Market();
   readonly faults = new FaultPlan();
+  /** Unified WebSocket tokens issued by the Spot token endpoint. */
+  readonly uwsTokens: UwsTokens;
   readonly #random: Random;
   readonly #haircuts = new Map<string, Decimal>();
   readonly #keys = new Map<string, SimKey>();
@@ -63,6 +68,8 @@ export class SimulatedExchange {
   constructor(options: SimulatedExchangeOptions = {}) {
     this.clock = options.clock ?? systemClock;
     this.#random = seededRandom(options.seed ?? 1);
+    // Tokens draw from their own sequence: issuing one must not change later generated accounts.
+    this.uwsTokens = new UwsTokens(this.clock, seededRandom((options.seed ?? 1) + 0x75_77_73));
     this.#style = options.style ?? DOCS_STYLE;
     for (const [code, haircut] of Object.entries(DEFAULT_HAIRCUTS)) this.#haircuts.set(code, toDecimal(haircut));
     this.#master = { uid: randomUuid(this.#random), email: 'master@example.com', fullName: 'Master', cash: new Map(), flex: null, wallets: [] };
@@ -211,6 +218,7 @@ export class SimulatedExchange {
       apiSecret: spec.apiSecret ?? randomBase64(this.#random, 64),
       accountUid: this.#target(spec).uid,
       permissions: spec.permissions ?? READ_ONLY,
+      spotPermissions: spec.spotPermissions ?? WEBSOCKET_ONLY,
       createdAt: new Date(this.clock.now()).toISOString(),
     };
     this.#keys.set(key.apiKey, key);

@@ -3,7 +3,10 @@
  * (or any): slow answers, HTTP errors, maintenance pages, cut-off bodies, Kraken error codes and
  * broken connections.
  */
-export type SimEndpoint = 'accounts' | 'subaccounts' | 'openpositions' | 'tickers' | 'keyCheck';
+export type SimEndpoint = 'accounts' | 'subaccounts' | 'openpositions' | 'tickers' | 'keyCheck' | SpotEndpoint;
+
+/** The Spot REST endpoints of the Unified WebSocket: `GetWebSocketsToken` and `GetApiKeyInfo`. */
+export type SpotEndpoint = 'wsToken' | 'apiKeyInfo';
 
 export type Fault =
   /** Answer only after `ms` (on the exchange's clock); combines with the other faults. */
@@ -14,7 +17,7 @@ export type Fault =
   | { readonly kind: 'html'; readonly status?: number }
   /** The normal answer cut in half (with a matching Content-Length). */
   | { readonly kind: 'truncated' }
-  /** `{"result":"error","error":code}`, HTTP 200 unless given. */
+  /** `{"result":"error","error":code}` (Spot: `{"error":[code]}`), HTTP 200 unless given. */
   | { readonly kind: 'errorCode'; readonly code: string; readonly status?: number }
   /** Any body instead of the real one: a broken figure, an extra field, a seed document verbatim. */
   | { readonly kind: 'body'; readonly body: string; readonly status?: number; readonly contentType?: string }

@@ -16,6 +16,7 @@ import type { SimulatedExchange } from './exchange.ts';
 import type { Fault, SimEndpoint } from './faults.ts';
 import type { SimKey } from './keys.ts';
 import { renderAccounts, renderOpenPositions, renderSubaccounts, renderTickers } from './render.ts';
+import { SPOT_ROUTES, SpotRestHandler } from './spot-handler.ts';
 
 interface Route {
   readonly endpoint: SimEndpoint;
@@ -73,10 +74,12 @@ export class RequestHandler {
   readonly #lastNonce = new Map<string, bigint>();
   readonly #rendered = new Map<string, string>();
   readonly #counts = new Map<SimEndpoint, number>();
+  readonly #spot: SpotRestHandler;
   #renderedVersion = '';
 
   constructor(exchange: SimulatedExchange) {
     this.#exchange = exchange;
+    this.#spot = new SpotRestHandler(exchange);
     // Kraken's own window, exactly
     this.#budgets = new CostBudgets(exchange.clock, BUDGET_WINDOW_MS);
   }
@@ -86,16 +89,28 @@ export class RequestHandler {
     return this.#counts.get(endpoint) ?? 0;
   }
 
-  async handle(request: Request): Promise<Response> {
-    const url = new URL(request.url);
-    const route = ROUTES[url.pathname];
-    if (route === undefined || request.method !== 'GET') return textResponse(404, 'Not Found', 'text/plain');
-
-    this.#counts.set(route.endpoint, (this.#counts.get(route.endpoint) ?? 0) + 1);
-    const faults = this.#exchange.faults.take(route.endpoint);
+  /** Counts the request and serves its latency faults; the first other fault, if any. */
+  async #faultsOf(endpoint: SimEndpoint, request: Request): Promise<Fault | undefined> {
+    this.#counts.set(endpoint, (this.#counts.get(endpoint) ?? 0) + 1);
+    const faults = this.#exchange.faults.take(endpoint);
     for (const fault of faults) if (fault.kind === 'latency') await this.#exchange.clock.sleep(fault.ms, request.signal);
     const failure = faults.find((fault) => fault.kind !== 'latency');
     if (failure?.kind === 'reset') throw connectionReset();
+    return failure;
+  }
+
+  async handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const spot = SPOT_ROUTES[url.pathname];
+    if (spot !== undefined) {
+      const failure = await this.#faultsOf(spot, request);
+      const injected = failure === undefined || failure.kind === 'errorCode' ? null : this.#faultResponse(failure, null);
+      return injected ?? this.#spot.handle(request, spot, failure);
+    }
+    const route = ROUTES[url.pathname];
+    if (route === undefined || request.method !== 'GET') return textResponse(404, 'Not Found', 'text/plain');
+
+    const failure = await this.#faultsOf(route.endpoint, request);
     // A 2026 report: Kraken answers 403 to requests without a User-Agent.
     if (!request.headers.get('user-agent')) return textResponse(403, 'Forbidden', 'text/plain');
     const injected = failure === undefined ? null : this.#faultResponse(failure, route);
@@ -117,7 +132,8 @@ export class RequestHandler {
     return jsonResponse(200, body);
   }
 
-  #faultResponse(fault: Fault, route: Route): Response | null {
+  /** `route` null: a Spot endpoint, whose error codes ./spot-handler.ts renders. */
+  #faultResponse(fault: Fault, route: Route | null): Response | null {
     switch (fault.kind) {
       case 'status': {
         const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
@@ -128,6 +144,7 @@ export class RequestHandler {
       case 'body':
         return textResponse(fault.status ?? 200, fault.body, fault.contentType ?? 'application/json');
       case 'errorCode':
+        if (route === null) return null;
         if (route.envelope === 'auth') {
           return jsonResponse(fault.status ?? 400, JSON.stringify({ error: fault.code, message: fault.code, suberror: null }));
         }

@@ -1,6 +1,7 @@
 import { coreTables } from './001-core-tables.ts';
 import { historyAndAlerts } from './002-history-and-alerts.ts';
+import { apiNonces } from './003-api-nonces.ts';
 import type { Migration } from './migration.ts';
 
 /** Every schema step in order; the last one's version is the schema this build writes. */
-export const MIGRATIONS: readonly Migration[] = [coreTables, historyAndAlerts];
+export const MIGRATIONS: readonly Migration[] = [coreTables, historyAndAlerts, apiNonces];

@@ -16,22 +16,8 @@ export const AMOUNT_MASK = '•••••';
  */
 export type AmountStyle = 'exact' | 'usd';
 
-let locale = typeof navigator === 'undefined' ? undefined : navigator.languages?.[0] ?? navigator.language;
+const locale = typeof navigator === 'undefined' ? undefined : navigator.languages?.[0] ?? navigator.language;
 const formatters = new Map<string, Intl.NumberFormat>();
-
-/**
- * Formats in `tag` from now on. For main's server render of the first frame
- * (src-renderer/src/render-opening.ts), which must write figures as the window's renderer will:
- * main's own default locale comes from its environment, not from the browser's settings.
- */
-export function useLocale(tag: string): void {
-  if (tag === locale) return;
-  locale = tag;
-  formatters.clear();
-  relativeFormat = null;
-  dateTime = null;
-  time = null;
-}
 
 /**
  * The formatter for `key`, made from `options` on first use. Every amount on screen passes here, so

@@ -133,7 +133,7 @@ export class AppState {
       this.phase = 'failed';
       return;
     }
-    this.adopt(opening.value);
+    this.#adopt(opening.value);
     const { view } = opening.value;
     afterFirstPaint(() => {
       if (view?.subaccountsFollow !== undefined) void this.fetchFollowingSubaccounts(view.snapshot.profileId);
@@ -141,11 +141,8 @@ export class AppState {
     });
   }
 
-  /**
-   * Takes the window's opening as the state to show: what `load` does with main's answer, and what
-   * main's server render of the first frame starts from (src-renderer/src/render-opening.ts).
-   */
-  adopt({ settings, profiles, view }: WindowOpening): void {
+  /** Takes the window's opening as the state to show. */
+  #adopt({ settings, profiles, view }: WindowOpening): void {
     this.settings = settings;
     // A switch the user started meanwhile stays: #storeProfiles leaves the active profile alone then.
     this.#storeProfiles(profiles);

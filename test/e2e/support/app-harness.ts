@@ -10,7 +10,6 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { AppServices } from '../../../src-main/app/app-services.ts';
 import { createDispatcher } from '../../../src-main/bridge/dispatcher.ts';
-import { drawFirstFrame, loadOpeningRenderer, OPENING_RENDERER_FILE } from '../../../src-main/bridge/first-frame.ts';
 import { createHandlerTable } from '../../../src-main/bridge/handlers.ts';
 import { SimulatedExchange } from '../../../src-main/kraken/simulator/exchange.ts';
 import { createSampleExchange } from '../../../src-main/kraken/simulator/sample-exchange.ts';
@@ -23,7 +22,7 @@ import { connectBridge, emitToPage } from './browser-bridge.ts';
 import { serveBuiltRenderer, type RendererServer } from './renderer-server.ts';
 
 export const SCREENSHOT_DIR = resolve('test-results/screenshots');
-/** The page's locale, which main's first-frame render formats in (Electron's app.getLocale() in the app). */
+/** The page's locale: the screenshots and the figures the tests read are written in it. */
 const PAGE_LOCALE = 'en-US';
 
 export interface Harness {
@@ -108,15 +107,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   page.on('console', (message) => {
     if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
   });
-  // Main's server render of the first frame, from the same build as the page (out/main beside out/renderer).
-  const renderOpening = await loadOpeningRenderer(resolve('out/main', OPENING_RENDERER_FILE));
-  const environment = { locale: PAGE_LOCALE, prefersDark: colorScheme === 'dark' };
-  await connectBridge(
-    page,
-    createDispatcher({ handlers: createHandlerTable(app), appOrigin: renderer.url, logger: app.logger }),
-    renderer,
-    (opening) => drawFirstFrame(opening, renderOpening, environment, app.logger),
-  );
+  await connectBridge(page, createDispatcher({ handlers: createHandlerTable(app), appOrigin: renderer.url, logger: app.logger }), renderer);
   const unsubscribe = app.events.subscribe((name, payload) => void emitToPage(page, name, payload));
   await page.goto(renderer.url);
 

@@ -14,8 +14,6 @@ import type { Page } from 'playwright-core';
 import { build } from 'rolldown';
 import { EVENT_CHANNELS, type EventName, type Events } from '../../../src-preload/contract.ts';
 import type { Dispatcher } from '../../../src-main/bridge/dispatcher.ts';
-import type { PageOpening } from '../../../src-main/bridge/page-with-opening.ts';
-import type { BridgeResult, WindowOpening } from '../../../src-preload/contract.ts';
 import type { RendererServer } from './renderer-server.ts';
 
 let bundled: Promise<string> | null = null;
@@ -30,16 +28,10 @@ function bridgeScript(): Promise<string> {
   return bundled;
 }
 
-/** `drawFirstFrame` completes the opening as main does before writing it into the page (src-main/bridge/first-frame.ts). */
-export async function connectBridge(
-  page: Page,
-  dispatcher: Dispatcher,
-  renderer: RendererServer,
-  drawFirstFrame: (opening: BridgeResult<WindowOpening>) => PageOpening,
-): Promise<void> {
+export async function connectBridge(page: Page, dispatcher: Dispatcher, renderer: RendererServer): Promise<void> {
   renderer.serveBridge(
     (channel, input, pageUrl) => dispatcher.dispatch(channel, { fromAppWindow: true, isMainFrame: true, frameUrl: pageUrl }, [input]),
-    async () => drawFirstFrame(await dispatcher.openingForPage()),
+    () => dispatcher.openingForPage(),
   );
   await page.exposeBinding('__mdInvoke', ({ frame }, channel: string, args: unknown[]) =>
     dispatcher.dispatch(channel, { fromAppWindow: true, isMainFrame: frame === page.mainFrame(), frameUrl: frame.url() }, args),

@@ -8,12 +8,10 @@
  * index.html, which names the current hashes, is asked for every time. The renderer benchmark also
  * measures a load with no cache at all, as after an install or update.
  *
- * With a bridge connected (`serveBridge`), the server writes the window's opening and its first
- * frame into the page as the app:// protocol does (src-main/bridge/page-with-opening.ts), and takes
- * bridge calls over HTTP (see ./browser-bridge-entry.ts). Two queries serve the page as earlier
- * versions of the app did, for the benchmark's before-figures and for the fallbacks' tests:
- * `?render=none` writes the opening without the first frame (the renderer mounts the app itself),
- * `?opening=bridge` writes neither (the page asks for its opening over the bridge).
+ * With a bridge connected (`serveBridge`), the server writes the window's opening into the page as
+ * the app:// protocol does (src-main/bridge/page-with-opening.ts), and takes bridge calls over HTTP
+ * (see ./browser-bridge-entry.ts). `?opening=bridge` serves the page without it, as the dev server
+ * does: the page asks for its opening over the bridge.
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage } from 'node:http';
@@ -21,14 +19,15 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { contentTypeOf, resolveInside } from '../../../src-main/security/renderer-files.ts';
 import { RENDERER_RESPONSE_HEADERS } from '../../../src-main/security/response-headers.ts';
-import { pageWithOpening, type PageOpening } from '../../../src-main/bridge/page-with-opening.ts';
+import { pageWithOpening } from '../../../src-main/bridge/page-with-opening.ts';
+import type { BridgeResult, WindowOpening } from '../../../src-preload/contract.ts';
 import { BRIDGE_HTTP_PATH } from './bridge-http-path.ts';
 
 /** Answers one bridge call; `pageUrl` is the calling page's address (its Referer). */
 export type BridgeOverHttp = (channel: string, input: unknown, pageUrl: string) => Promise<unknown>;
 
-/** The window's opening and its first frame, as main writes them into the page it serves. */
-export type OpeningForPage = () => Promise<PageOpening>;
+/** The window's opening, as main writes it into the page it serves. */
+export type OpeningForPage = () => Promise<BridgeResult<WindowOpening>>;
 
 export interface RendererServer {
   readonly url: string;
@@ -71,8 +70,7 @@ export async function serveBuiltRenderer(root = resolve('out/renderer')): Promis
       if (!path) throw new Error('outside');
       const headers = { 'content-type': contentTypeOf(path), ...RENDERER_RESPONSE_HEADERS };
       if (path === page && opening !== null && searchParams.get('opening') !== 'bridge') {
-        const served = await opening();
-        const html = pageWithOpening(await readFile(path, 'utf8'), searchParams.get('render') === 'none' ? { ...served, rendered: null } : served);
+        const html = pageWithOpening(await readFile(path, 'utf8'), await opening());
         response.writeHead(200, { ...headers, 'cache-control': 'no-store' });
         response.end(html);
         return;

@@ -23,9 +23,9 @@ function alert(overrides: Partial<AlertRecord> = {}): AlertRecord {
   };
 }
 
-function notifier(privacy = false) {
+function notifier(privacy = false, platform: NodeJS.Platform = 'linux') {
   const opened: AlertTarget[] = [];
-  return { opened, notifier: new Notifier({ onOpen: (target) => opened.push(target), isPrivacyMode: () => privacy }) };
+  return { opened, notifier: new Notifier({ onOpen: (target) => opened.push(target), isPrivacyMode: () => privacy, platform }) };
 }
 
 beforeEach(() => fake.reset());
@@ -78,5 +78,32 @@ describe('Notifier', () => {
     FakeNotification.shown[0]!.fire('click');
     expect(FakeNotification.shown[0]!.options).toMatchObject({ title: 'Margin Desk is still watching your margin', urgency: 'low' });
     expect(clicked).toBe(true);
+  });
+
+  describe('Linux notification markup', () => {
+    // A subaccount label is chosen by whoever owns the subaccount and sent by the exchange.
+    const hostile = alert({
+      accountLabel: '<a href="https://evil.example">Click</a> & <b>win</b>',
+      body: 'Margin of <a href="https://evil.example">Click</a> & <b>win</b> < 150 %.\nAdd collateral.',
+    });
+
+    it('escapes & < > in bodies on Linux, where notification servers read the body as markup', () => {
+      const { notifier: n } = notifier(false, 'linux');
+      n.showAlert(hostile);
+      n.showInfo({ title: 'Hint', body: 'Tray & <i>menu</i>' });
+      expect(FakeNotification.shown[0]!.options.body).toBe(
+        'Margin of &lt;a href="https://evil.example"&gt;Click&lt;/a&gt; &amp; &lt;b&gt;win&lt;/b&gt; &lt; 150 %.\nAdd collateral.',
+      );
+      expect(FakeNotification.shown[1]!.options.body).toBe('Tray &amp; &lt;i&gt;menu&lt;/i&gt;');
+    });
+
+    it('leaves bodies as they are on macOS and Windows, which show plain text', () => {
+      for (const platform of ['darwin', 'win32'] as const) {
+        fake.reset();
+        const { notifier: n } = notifier(false, platform);
+        n.showAlert(hostile);
+        expect(FakeNotification.shown[0]!.options.body).toBe(hostile.body);
+      }
+    });
   });
 });

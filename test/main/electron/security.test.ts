@@ -101,7 +101,7 @@ describe('app:// protocol', () => {
     writeFileSync(join(root, 'assets', 'app.js'), 'void 0');
     registerAppSchemePrivileges();
     let openings = 0;
-    serveRendererFrom(root, async () => ({ opening: { ok: true, value: { settings: { n: ++openings }, profiles: { profiles: [], activeProfileId: null }, view: null } as never }, rendered: null }));
+    serveRendererFrom(root, async () => ({ ok: true, value: { settings: { n: ++openings }, profiles: { profiles: [], activeProfileId: null }, view: null } }));
     expect(fake.protocol.privileged).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, codeCache: true }) }]);
     const handle = fake.protocol.handlers.get('app')!;
     const index = await handle(new Request('app://margin-desk/'));

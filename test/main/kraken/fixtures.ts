@@ -1,7 +1,7 @@
 /** Raw seed responses from test/fixtures, as the client would receive them (text) and parse them. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseJsonExact } from '../../../src-main/kraken/exact-json.ts';
+import { parseJsonExact } from '../../../src-main/kraken/decode/exact-json.ts';
 
 export function fixtureText(name: string): string {
   return readFileSync(fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url)), 'utf8');

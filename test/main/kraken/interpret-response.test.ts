@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { KRAKEN_ERROR_CODES, KrakenError, SchemaError, networkError } from '../../../src-main/kraken/errors.ts';
-import type { RootReader } from '../../../src-main/kraken/exact-json.ts';
+import { object } from '../../../src-main/kraken/decode/schema.ts';
 import { interpretResponse, type Envelope, type RawResponse } from '../../../src-main/kraken/interpret-response.ts';
-import { subaccountsReader } from '../../../src-main/kraken/parse-subaccounts.ts';
+import { subaccountsBody } from '../../../src-main/kraken/parse-subaccounts.ts';
 
-/** A reader that keeps every field the envelope hands on, as plain exact data. */
-function everyField(): RootReader<Record<string, unknown>> {
-  const body: Record<string, unknown> = {};
-  return {
-    field(key, json) {
-      body[key] = json.value();
-      return true;
-    },
-    result: () => body,
-  };
+/** A body schema that keeps every field but the envelope's, as plain exact data. */
+function everyField() {
+  return object({}).transform(({ result: _result, error: _error, errors: _errors, ...body }) => body);
 }
 
 function errorOf(response: Partial<RawResponse>, envelope: Envelope = 'futures'): KrakenError {
@@ -38,13 +31,13 @@ describe('interpretResponse', () => {
   it('reports an error envelope as the Kraken error even when a field the reader reads is malformed', () => {
     const text = '{"subaccounts":"none","result":"error","error":"apiLimitExceeded"}';
     const response = { status: 200, contentType: 'application/json', text, retryAfterMs: null };
-    expect(() => interpretResponse(response, 'futures', subaccountsReader())).toThrow(expect.objectContaining({ kind: 'apiLimitExceeded' }));
+    expect(() => interpretResponse(response, 'futures', subaccountsBody)).toThrow(expect.objectContaining({ kind: 'apiLimitExceeded' }));
   });
 
   it('reports a malformed field of a success body as a schema mismatch naming its path', () => {
     const text = '{"result":"success","masterAccountUid":"m","subaccounts":[{"accountUid":"u","holdingAccounts":[{"currency":"usd","amount":{}}],"futuresAccounts":[]}]}';
     const response = { status: 200, contentType: 'application/json', text, retryAfterMs: null };
-    expect(() => interpretResponse(response, 'futures', subaccountsReader())).toThrow(
+    expect(() => interpretResponse(response, 'futures', subaccountsBody)).toThrow(
       expect.objectContaining({ kind: 'schemaMismatch', path: 'subaccounts[0].holdingAccounts[0].amount' }),
     );
   });
@@ -52,7 +45,7 @@ describe('interpretResponse', () => {
   it('tells a truncated body from a wrong type even where the cut leaves a value missing', () => {
     for (const text of ['{"result":"success","masterAccountUid":"m","subaccounts":', '{"result":"success","subaccounts":[{"accountUid":']) {
       const response = { status: 200, contentType: 'application/json', text, retryAfterMs: null };
-      expect(() => interpretResponse(response, 'futures', subaccountsReader())).toThrow(expect.objectContaining({ kind: 'truncatedJson' }));
+      expect(() => interpretResponse(response, 'futures', subaccountsBody)).toThrow(expect.objectContaining({ kind: 'truncatedJson' }));
     }
   });
 

@@ -162,6 +162,19 @@ describe('single-collateral wallets', () => {
     expect(walletMarkPrice(wallet({ contracts: [{ symbol: 'fi_xbtusd_260925', size: d('0') }] }), { positions: [], markPrices: prices })).toBe('100');
     expect(walletMarkPrice(wallet({ key: 'fv_solusd' }), { positions: [], markPrices: prices })).toBeNull();
   });
+
+  it('a position or wallet named __proto__ finds no mark price instead of Object.prototype', () => {
+    const proto = wallet({ key: '__proto__', triggers: { im: d('0'), mm: d('60000'), lt: null, tt: null } });
+    const snapshot = {
+      positions: [{ symbol: '__proto__', side: 'long' as const, size: d('1'), price: d('1'), fillTime: null, unrealizedFunding: null }],
+      markPrices: {},
+    };
+    expect(walletMarkPrice(proto, snapshot)).toBeNull();
+    const report = evaluateHealth({ ...flexSnapshot(null, []), accounts: { ...flexSnapshot(null, []).accounts, marginWallets: [proto] }, ...snapshot }, DEFAULT_ALERT_RULES);
+    expect(report.figures[0]).toMatchObject({ accountKey: 'wallet:__proto__', markPrice: null, moveToLiquidationPct: null });
+    // A mark price the exchange really sent under that name (JSON.parse makes it an own property) is found.
+    expect(walletMarkPrice(proto, { ...snapshot, markPrices: JSON.parse('{"__proto__": "7"}') as Record<string, string> as never })).toBe('7');
+  });
 });
 
 describe('evaluateHealth with subaccounts and overrides', () => {
@@ -182,6 +195,12 @@ describe('evaluateHealth with subaccounts and overrides', () => {
     expect(report.worst?.label).toBe('Beta');
     expect(thresholdsFor(rules, { kind: 'subaccountFlex', uid: 'b' })).toEqual({ warnBelowPct: 500, criticalBelowPct: 150, liquidationBelowPct: 110, hysteresisPct: 10 });
     expect(thresholdsFor(rules, { kind: 'flex' }).warnBelowPct).toBe(300);
+  });
+
+  it('a subaccount whose UID names an Object property gets the profile thresholds', () => {
+    for (const uid of ['__proto__', 'constructor', 'toString']) {
+      expect(thresholdsFor({ ...DEFAULT_ALERT_RULES, subaccountOverrides: {} }, { kind: 'subaccountFlex', uid })).toEqual(thresholdsFor(DEFAULT_ALERT_RULES, { kind: 'flex' }));
+    }
   });
 
   it('a subaccount without a name is labelled by its e-mail', () => {

@@ -8,14 +8,14 @@
  * The installers themselves need build tools electron-builder downloads (fpm, the AppImage
  * runtime); the deb target is run up to that download, pointed at a closed loopback port.
  */
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractFile, listPackage, statFile } from '@electron/asar';
 import { build, Platform, type Configuration } from 'electron-builder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import config from '../../../electron-builder.config.ts';
+import config, { UPDATE_FEED_URL } from '../../../electron-builder.config.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const NOT_COPIED = new Set(['node_modules', '.git', 'out', 'dist', 'test-results', '.tools', '.bench-scratch']);
@@ -35,6 +35,14 @@ let electronDist: string;
 let asarPath: string;
 let files: string[];
 
+/** Every package npm installed for production (package-lock.json marks the rest as dev or optional). */
+function productionPackages(): string[] {
+  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean; optional?: boolean }> };
+  return Object.entries(lock.packages)
+    .filter(([path, entry]) => path.startsWith('node_modules/') && !path.slice(13).includes('/node_modules/') && !entry.dev && !entry.optional)
+    .map(([path]) => path.slice('node_modules/'.length));
+}
+
 /** The real configuration with the stand-ins; a fresh copy per build, as electron-builder rewrites `files` in place. */
 function standInConfig(output: string): Configuration {
   return { ...structuredClone(config), electronDist, electronFuses: null, npmRebuild: false, directories: { ...config.directories, output: join(work, output) } };
@@ -51,7 +59,11 @@ beforeAll(async () => {
   for (const entry of readdirSync(ROOT)) {
     if (!NOT_COPIED.has(entry)) cpSync(join(ROOT, entry), join(project, entry), { recursive: true });
   }
-  symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
+  // The production tree as npm installed it (electron-builder asks npm which packages that is,
+  // which a symlinked node_modules would hide), and electron's package for its version.
+  for (const name of [...productionPackages(), 'electron']) {
+    cpSync(join(ROOT, 'node_modules', name), join(project, 'node_modules', name), { recursive: true, dereference: true });
+  }
   for (const [path, text] of Object.entries(BUILD_OUTPUT)) write(join(project, path), text);
   write(join(project, '.env'), 'KRAKEN_API_SECRET=do-not-ship');
 
@@ -95,10 +107,23 @@ describe('the packaged app', () => {
     }
   });
 
-  it('bundles exactly the production dependencies', () => {
+  it('bundles the production dependencies, each with what it needs at run time, and no development package', () => {
     const topLevel = new Set(files.filter((path) => path.startsWith('node_modules/')).map((path) => path.split('/')[1]));
-    const { dependencies } = JSON.parse(extractFile(asarPath, 'package.json').toString());
-    expect(topLevel).toEqual(new Set(Object.keys(dependencies)));
+    const { dependencies, devDependencies } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    for (const name of Object.keys(dependencies)) expect(topLevel, name).toContain(name);
+    for (const name of Object.keys(devDependencies)) expect(topLevel, name).not.toContain(name);
+    // The updater's own dependencies must resolve from inside the package, hoisted or nested.
+    const updater = JSON.parse(extractFile(asarPath, 'node_modules/electron-updater/package.json').toString());
+    for (const name of Object.keys(updater.dependencies)) {
+      const found = files.some((path) => path.startsWith(`node_modules/${name}/`) || path.startsWith(`node_modules/electron-updater/node_modules/${name}/`));
+      expect(found, name).toBe(true);
+    }
+  });
+
+  it('carries the update feed address electron-updater reads', () => {
+    const feed = readFileSync(join(work, 'dist', 'linux-unpacked', 'resources', 'app-update.yml'), 'utf8');
+    expect(feed).toContain(`url: ${UPDATE_FEED_URL}`);
+    expect(feed).toContain('provider: generic');
   });
 
   it('keeps the native modules, with their compiled bindings unpacked next to the asar', () => {

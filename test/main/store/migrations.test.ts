@@ -50,6 +50,17 @@ const DATA_OF_VERSION: Readonly<Record<number, { write(db: Database): void; chec
       expect(store.history.query('p-old', 'flex', 0, 10_000)).toHaveLength(1);
     },
   },
+  2: {
+    write(db) {
+      db.prepare("INSERT INTO alert_snoozes (profile_id, until) VALUES ('p-old', 123456)").run();
+    },
+    check(store) {
+      expect(store.appState.getSnoozeUntil('p-old')).toBe(123456);
+      // and the nonce table of version 3 works
+      store.nonces.saveNonce('key', 5);
+      expect(store.nonces.lastNonce('key')).toBe(5);
+    },
+  },
 };
 
 /** A database file at schema `version`, holding the data of every version up to it. */

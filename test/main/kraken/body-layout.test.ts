@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseJsonExact } from '../../../src-main/kraken/exact-json.ts';
-import { FieldNames, JsonCursor, NotJson } from '../../../src-main/kraken/json-cursor.ts';
+import { parseJsonExact } from '../../../src-main/kraken/decode/exact-json.ts';
+import { decimal, decodeJson, object } from '../../../src-main/kraken/decode/schema.ts';
 import { parseAccounts } from '../../../src-main/kraken/parse-accounts.ts';
 import { parseSubaccounts } from '../../../src-main/kraken/parse-subaccounts.ts';
 import { computeAuthent } from '../../../src-main/kraken/sign.ts';
@@ -9,89 +9,9 @@ import { DOCS_STYLE, REAL_2026_STYLE, type ResponseStyle } from '../../../src-ma
 import { fixtureText } from './fixtures.ts';
 import { ManualClock } from './manual-clock.ts';
 
-/** Every field of the object at the cursor, as `[key, value]` with known names read by `fields`. */
-function fieldsOf(text: string, fields: FieldNames): [string, unknown][] {
-  const json = new JsonCursor(text);
-  expect(json.enterObject()).toBe(true);
-  const seen: [string, unknown][] = [];
-  for (let field = json.nextField(fields); field !== null; field = json.nextField(fields)) seen.push([field, json.value()]);
-  json.end();
-  return seen;
-}
-
-describe('JsonCursor.nextField', () => {
-  const fields = new FieldNames(['quantity', 'value']);
-
-  it('answers with the very strings of the field names, in any order, unknown keys as written', () => {
-    const seen = fieldsOf('{"value":1,"extra":{"a":[1,2]},"quantity":"2"}', fields);
-    expect(seen).toEqual([
-      ['value', '1'],
-      ['extra', { a: ['1', '2'] }],
-      ['quantity', '2'],
-    ]);
-    expect(seen[0]![0]).toBe(fields.names[1]);
-    expect(seen[2]![0]).toBe(fields.names[0]);
-  });
-
-  it('matches a known name written with escapes, and not a name that merely starts the same', () => {
-    expect(fieldsOf('{"q\\u0075antity":5,"values":6,"value":7}', fields)).toEqual([
-      ['quantity', '5'],
-      ['values', '6'],
-      ['value', '7'],
-    ]);
-  });
-
-  it.each([
-    ['{"value":1"quantity":2}'],
-    ['{"value":1,,"quantity":2}'],
-    ['{,"value":1}'],
-    ['{"value":1,}'],
-    ['{"value" 1}'],
-    ['{"value"::1}'],
-    ['{"value":}'],
-    ['{value:1}'],
-    ['{"value":1}}'],
-    ['{"value":1 "quantity":2}'],
-    ['{"value":1}"quantity":2'],
-  ])('refuses %j as JSON does, on the compact fast path as on the general one', (text) => {
-    expect(() => JSON.parse(text)).toThrow(SyntaxError);
-    expect(() => fieldsOf(text, fields)).toThrow(NotJson);
-  });
-
-  it('reads the same fields from compact text and from text with whitespace anywhere JSON allows it', () => {
-    const compact = '{"quantity":1,"value":{"a":[1,2]},"extra":"x"}';
-    const spaced = ' {\n  "quantity" :\t1 ,\r\n "value": { "a" : [ 1 , 2 ] } , "extra":"x"\n}\n';
-    expect(fieldsOf(spaced, fields)).toEqual(fieldsOf(compact, fields));
-  });
-
-  it('reads objects of one kind one after another, whatever order each writes its keys in', () => {
-    const json = new JsonCursor('[{"quantity":1,"value":2},{"value":3,"quantity":4},{"quantity":5}]');
-    const rows: string[] = [];
-    expect(json.enterArray()).toBe(true);
-    while (json.nextElement()) {
-      expect(json.enterObject()).toBe(true);
-      for (let field = json.nextField(fields); field !== null; field = json.nextField(fields)) rows.push(`${field}=${String(json.decimal())}`);
-    }
-    json.end();
-    expect(rows).toEqual(['quantity=1', 'value=2', 'value=3', 'quantity=4', 'quantity=5']);
-  });
-
-  it.each([['{,"value":1}'], ['{"value":1 "quantity":2}'], ['{"value":1,}'], ['{"value" 1}'], ['{value:1}'], ['{"value":1']])(
-    'refuses %j as not JSON',
-    (text) => {
-      expect(() => fieldsOf(text, fields)).toThrow(NotJson);
-    },
-  );
-});
-
-describe('JsonCursor.decimal', () => {
-  /** The decimal at the start of `text`, which must then be wholly read. */
-  const decimalOf = (text: string) => {
-    const json = new JsonCursor(text);
-    const decimal = json.decimal();
-    json.end();
-    return decimal;
-  };
+describe('decimal figures in bodies', () => {
+  /** The decimal a body's only figure is read as. */
+  const decimalOf = (text: string) => decodeJson(object({ figure: decimal }), `{"figure":${text}}`).figure;
 
   it('takes canonical numbers as written and canonicalises the others', () => {
     const cases: [string, string][] = [
@@ -116,23 +36,10 @@ describe('JsonCursor.decimal', () => {
     for (const [text, expected] of cases) expect(decimalOf(text), text).toBe(expected);
   });
 
-  it('answers null without moving for what is not a decimal, so the reader can name it or skip it', () => {
+  it('refuses what is not a decimal, naming the figure', () => {
     for (const text of ['"n/a"', '"12abc"', '"-"', '""', '{"a":1}', '[1]', 'null', 'true']) {
-      const json = new JsonCursor(text);
-      expect(json.decimal(), text).toBeNull();
-      json.skip();
-      json.end();
+      expect(() => decimalOf(text), text).toThrow(expect.objectContaining({ kind: 'schemaMismatch', path: 'figure' }));
     }
-  });
-});
-
-describe('JsonCursor.peekString', () => {
-  it('finds a string field anywhere in the object without moving', () => {
-    const json = new JsonCursor('{"balances":{"type":"not this one"},"n":[1,{"type":2}],"type":"cashAccount"}');
-    expect(json.peekString('type')).toBe('cashAccount');
-    expect(json.peekString('missing')).toBeNull();
-    expect(json.value()).toEqual({ balances: { type: 'not this one' }, n: ['1', { type: '2' }], type: 'cashAccount' });
-    json.end();
   });
 });
 

@@ -1,0 +1,112 @@
+/**
+ * AppServices' monitor → alerts → store step on real services: SQLite in a temp folder, the
+ * in-process sample exchange, secrets in memory.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import Sqlite from 'better-sqlite3';
+import { AppServices } from '../../../src-main/app/app-services.ts';
+import { toDecimal } from '../../../src-main/kraken/decimal.ts';
+import { createLogger } from '../../../src-main/log/logger.ts';
+import type { AlertRecord } from '../../../src-shared/alert-model.ts';
+import { MemorySecretStore } from '../../../src-main/profiles/memory-secret-store.ts';
+
+async function startApp() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'md-app-services-'));
+  const app = new AppServices({
+    dataDir,
+    appVersion: '0.1.0-test',
+    platform: 'linux',
+    secrets: new MemorySecretStore(),
+    logger: createLogger({ filePath: null, console: false }),
+    hooks: { showLogFile: () => undefined, openExternal: () => undefined, setStartAtLogin: () => undefined },
+  });
+  await app.start();
+  onTestFinished(() => {
+    app.dispose();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  const sample = app.profiles.createSample();
+  app.activate(sample.id);
+  // Every account of the sample is far below a 100,000 % warning level: each one alerts.
+  app.setAlertRules(sample.id, { ...app.alertRules(sample.id), warnBelowPct: 100_000, criticalBelowPct: 1, liquidationBelowPct: 0.5, alertOnInitialMarginBreach: false });
+  const alerts: AlertRecord[] = [];
+  app.alerts.onAlert((alert) => alerts.push(alert));
+  return { app, profileId: sample.id, alerts };
+}
+
+describe('AppServices: alerts come before storage', () => {
+  it('evaluates and notifies when saving the snapshot fails, and shows the storage failure as its own state', async () => {
+    const { app, profileId, alerts } = await startApp();
+    vi.spyOn(app.store.snapshots, 'saveLatest').mockImplementation(() => {
+      throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    });
+    await app.scheduler.refreshNow(profileId);
+    expect(alerts.length).toBeGreaterThan(0);
+    expect(alerts.every((alert) => alert.level === 'warn')).toBe(true);
+    const view = app.viewOf(profileId)!;
+    // The figures are live: the exchange answered. What failed is keeping them.
+    expect(view.status.state).toBe('live');
+    expect(view.storageProblem?.kind).toBe('storageFailed');
+    expect(view.storageProblem?.message).toMatch(/could not be saved/);
+  });
+
+  it('evaluates and notifies when the history refuses the figures', async () => {
+    const { app, profileId, alerts } = await startApp();
+    vi.spyOn(app.store.history, 'append').mockImplementation(() => {
+      throw new RangeError('Not a history account key: "wallet:"');
+    });
+    await app.scheduler.refreshNow(profileId);
+    expect(alerts.length).toBeGreaterThan(0);
+    expect(app.viewOf(profileId)?.storageProblem?.kind).toBe('storageFailed');
+  });
+
+  it('still notifies an alert the alert log could not keep', async () => {
+    const { app, profileId, alerts } = await startApp();
+    vi.spyOn(app.store.alertLog, 'append').mockImplementation(() => {
+      throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    });
+    await app.scheduler.refreshNow(profileId);
+    expect(alerts.length).toBeGreaterThan(0);
+    expect(app.viewOf(profileId)?.storageProblem?.kind).toBe('storageFailed');
+  });
+
+  it('clears the storage failure once a save succeeds again', async () => {
+    const { app, profileId } = await startApp();
+    const save = vi.spyOn(app.store.snapshots, 'saveLatest').mockImplementationOnce(() => {
+      throw new Error('disk I/O error');
+    });
+    await app.scheduler.refreshNow(profileId);
+    expect(app.viewOf(profileId)?.storageProblem).not.toBeNull();
+    save.mockRestore();
+    await app.scheduler.refreshNow(profileId);
+    expect(app.viewOf(profileId)?.storageProblem).toBeNull();
+  });
+});
+
+describe('AppServices: history thinning', () => {
+  it('a write lock held by another program makes the 6-hourly thinning wait for its next run, not throw', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    onTestFinished(() => void vi.useRealTimers());
+    const { app, profileId } = await startApp();
+    const old = Date.now() - 3 * 86_400_000;
+    const d = toDecimal;
+    const point = { marginEquity: d('10'), maintenanceMargin: d('1'), initialMargin: d('2'), collateralValue: d('10'), availableMargin: d('8'), marginRatio: d('10') };
+    app.store.history.append(profileId, [0, 1, 2].map((i) => ({ accountKey: 'flex', point: { ...point, t: old + i * 1000 } })));
+
+    const other = new Sqlite(app.store.path);
+    onTestFinished(() => void other.close());
+    other.exec('BEGIN IMMEDIATE');
+    other.exec("INSERT INTO settings (key, value) VALUES ('held-by', 'another program')");
+    expect(() => vi.advanceTimersByTime(6 * 3_600_000)).not.toThrow();
+    await app.thinHistory();
+    expect(app.store.history.query(profileId, 'flex', old - 900_000, old + 2000)).toHaveLength(3);
+
+    other.exec('ROLLBACK');
+    vi.advanceTimersByTime(6 * 3_600_000);
+    await app.thinHistory();
+    expect(app.store.history.query(profileId, 'flex', old - 900_000, old + 2000)).toHaveLength(1);
+  });
+});
