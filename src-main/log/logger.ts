@@ -6,6 +6,7 @@
  */
 import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { knownSecrets, type KnownSecrets } from './known-secrets.ts';
 import { redactText, redactValue } from './redact.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -30,6 +31,16 @@ export interface LoggerOptions {
   readonly console?: boolean;
   readonly minLevel?: LogLevel;
   readonly clock?: () => number;
+  /** The secrets redacted by knowledge (default: the app's registry, see known-secrets.ts). */
+  readonly secrets?: KnownSecrets;
+}
+
+function safeText(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return '[unreadable]';
+  }
 }
 
 const LEVEL_ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -39,6 +50,7 @@ export function createLogger(options: LoggerOptions): Logger {
   const maxFiles = options.maxFiles ?? 3;
   const minLevel = LEVEL_ORDER[options.minLevel ?? 'info'];
   const clock = options.clock ?? Date.now;
+  const secrets = options.secrets ?? knownSecrets;
   const filePath = options.filePath;
   if (filePath) mkdirSync(dirname(filePath), { recursive: true });
   let size = filePath && existsSync(filePath) ? statSync(filePath).size : 0;
@@ -52,20 +64,30 @@ export function createLogger(options: LoggerOptions): Logger {
     size = 0;
   }
 
-  function write(level: LogLevel, scope: string | null, message: string, details: unknown): void {
-    if (LEVEL_ORDER[level] < minLevel) return;
-    const entry: Record<string, unknown> = { time: new Date(clock()).toISOString(), level, message: redactText(message) };
+  /** A line for any input: logging must never be what throws. */
+  function lineOf(level: LogLevel, scope: string | null, message: unknown, details: unknown): string {
+    const entry: Record<string, unknown> = { time: new Date(clock()).toISOString(), level, message: redactText(safeText(message), secrets) };
     if (scope) entry.scope = scope;
-    if (details !== undefined) entry.details = redactValue(details);
-    const line = `${JSON.stringify(entry)}\n`;
+    if (details !== undefined) entry.details = redactValue(details, secrets);
+    return `${JSON.stringify(entry)}\n`;
+  }
+
+  function write(level: LogLevel, scope: string | null, message: unknown, details: unknown): void {
+    if (LEVEL_ORDER[level] < minLevel) return;
+    let line: string;
+    try {
+      line = lineOf(level, scope, message, details);
+    } catch {
+      line = `${JSON.stringify({ time: new Date().toISOString(), level, message: '[a log line could not be written]' })}\n`;
+    }
     if (options.console) {
       const print = level === 'error' ? console.error : level === 'warn' ? console.warn : console.log;
       print(line.trimEnd());
     }
     if (!filePath) return;
     const bytes = Buffer.byteLength(line);
-    if (size > 0 && size + bytes > maxBytes) rotate(filePath);
     try {
+      if (size > 0 && size + bytes > maxBytes) rotate(filePath);
       appendFileSync(filePath, line);
       size += bytes;
     } catch {

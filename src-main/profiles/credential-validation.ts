@@ -12,6 +12,7 @@
 import { AppError } from '../errors.ts';
 import { checkApiKey, decodeSecret } from '../kraken/sign.ts';
 import type { Credentials } from './secret-store.ts';
+import { knownSecrets } from '../log/known-secrets.ts';
 
 /** Shortest public key accepted: well below Kraken's 56, above anything a cut-off paste leaves. */
 const MIN_API_KEY_LENGTH = 32;
@@ -69,6 +70,9 @@ function checkApiSecret(apiSecret: string): void {
  * with copying); anything inside the text is the user's to fix, never silently repaired.
  */
 export function validateCredentials(input: Credentials): Credentials {
+  // Known before any check can fail, so that no log line about this input can carry it.
+  knownSecrets.remember(input.apiKey);
+  knownSecrets.remember(input.apiSecret);
   const apiKey = input.apiKey.trim();
   const apiSecret = input.apiSecret.trim();
   checkApiKeyPlausible(apiKey);

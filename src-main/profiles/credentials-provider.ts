@@ -8,6 +8,7 @@
  */
 import { AppError } from '../errors.ts';
 import type { KeychainState } from '../../src-preload/contract.ts';
+import { knownSecrets } from '../log/known-secrets.ts';
 import { isKeychainError } from './keychain-errors.ts';
 import type { Credentials, SecretStore } from './secret-store.ts';
 
@@ -63,6 +64,8 @@ export function createCredentialsProvider(
         throw credentialsMissingError();
       }
       onKeychainState('ok');
+      knownSecrets.remember(credentials.apiKey);
+      knownSecrets.remember(credentials.apiSecret);
       return credentials;
     },
   };
