@@ -10,8 +10,23 @@ export interface FieldProblem {
   readonly message: string;
 }
 
+type Issue = z.core.$ZodIssue;
+
+/**
+ * The issues to show for a value: a value that fits none of a union's shapes is explained by the
+ * shape it came closest to (fewest issues), not by a bare "Invalid input".
+ */
+function shownIssues(issues: readonly Issue[], prefix: readonly PropertyKey[]): { path: PropertyKey[]; message: string }[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [{ path, message: issue.message }];
+    const closest = issue.errors.reduce((best, branch) => (branch.length < best.length ? branch : best));
+    return shownIssues(closest, path);
+  });
+}
+
 export function fieldProblems(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), message: issue.message }));
+  return shownIssues(error.issues, []).map(({ path, message }) => ({ field: path.map(String).join('.'), message }));
 }
 
 /** The first problem found, for a single error message. */

@@ -68,7 +68,7 @@ describe('Loading, empty, error and sample states', () => {
 
   it('no snapshot and a failed refresh: the error says what happened and what to do', async () => {
     const profile = seedProfile('main', 'Main', 'authFailed');
-    const status = { ...statusOf('main', 'authFailed', null, NOW), lastError: { kind: 'authenticationError', message: 'Kraken refused this key.', action: 'Replace the credentials in Profiles.', retryable: false } };
+    const status = { ...statusOf('main', 'authFailed', null, NOW), lastError: { kind: 'authenticationError' as const, message: 'Kraken refused this key.', action: 'Replace the credentials in Profiles.', retryable: false } };
     await renderApp({ profiles: [{ ...profile, status }], activeProfileId: 'main', now: () => NOW });
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('No figures yet');
