@@ -10,6 +10,7 @@ import { createDispatcher, isAppUrl } from './bridge/dispatcher.ts';
 import { createHandlerTable } from './bridge/handlers.ts';
 import { installAppMenu } from './electron/app-menu.ts';
 import { APP_ORIGIN, registerAppSchemePrivileges, serveRendererFrom } from './electron/app-protocol.ts';
+import { createAppUpdater } from './electron/app-updater.ts';
 import { registerBridge, sendEvent } from './electron/ipc-bridge.ts';
 import { createLoginItem, launchedHidden } from './electron/login-item.ts';
 import { createMainWindow, defaultPreloadPath } from './electron/main-window.ts';
@@ -54,6 +55,8 @@ async function start(): Promise<void> {
     platform: process.platform,
     secrets: new KeytarSecretStore(),
     logger,
+    // Only an installed build has a feed to read (app-update.yml beside it).
+    updater: app.isPackaged ? createAppUpdater(logger.child('updater')) : undefined,
     hooks: {
       showLogFile: (path) => shell.showItemInFolder(path),
       openExternal: (url) => void shell.openExternal(url),
@@ -84,6 +87,8 @@ async function start(): Promise<void> {
         return void services.updateSettings({ privacyMode: action.enabled });
       case 'openWindow':
         return show();
+      case 'installUpdate':
+        return void services.updates?.installNow();
       case 'quit':
         return app.quit();
     }

@@ -66,6 +66,7 @@ export function createBridge(transport: BridgeTransport, options: BridgeOptions 
     activateProfile: call(transport, 'activateProfile'),
     testConnection: call(transport, 'testConnection'),
     replaceCredentials: call(transport, 'replaceCredentials'),
+    switchToStreaming: call(transport, 'switchToStreaming'),
     getSnapshot: call(transport, 'getSnapshot'),
     openWindow: openWindowCall(transport, options.openingInPage ?? NO_OPENING_IN_PAGE),
     refreshNow: call(transport, 'refreshNow'),
@@ -81,12 +82,16 @@ export function createBridge(transport: BridgeTransport, options: BridgeOptions 
     reportRendererError: call(transport, 'reportRendererError'),
     showLogFile: call(transport, 'showLogFile'),
     openExternal: call(transport, 'openExternal'),
+    getUpdateState: call(transport, 'getUpdateState'),
+    checkForUpdatesNow: call(transport, 'checkForUpdatesNow'),
+    installUpdate: call(transport, 'installUpdate'),
     onSnapshot: subscriber(transport, 'snapshot'),
     onProfileStatus: subscriber(transport, 'profileStatus'),
     onProfilesChanged: subscriber(transport, 'profilesChanged'),
     onAlert: subscriber(transport, 'alert'),
     onSettingsChanged: subscriber(transport, 'settingsChanged'),
     onNavigate: subscriber(transport, 'navigate'),
+    onUpdateState: subscriber(transport, 'updateState'),
   } satisfies Record<keyof Bridge, unknown>;
   return Object.freeze(bridge) as Bridge;
 }

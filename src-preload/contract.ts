@@ -13,12 +13,14 @@ import type { AccountSnapshot, KeyPermissions } from '../src-shared/account-mode
 import type { AlertRecord, AlertRules } from '../src-shared/alert-model.ts';
 import type { HealthReport } from '../src-shared/health-model.ts';
 import type { ProfileStatus } from '../src-shared/profile-status.ts';
-import type { Profile } from '../src-shared/profile.ts';
+import type { DataSourceKind, Profile } from '../src-shared/profile.ts';
+import type { RestCutoffNotice } from '../src-shared/rest-cutoff-notice.ts';
 import type { HistoryPoint, HistoryRange } from '../src-shared/history-model.ts';
 import type { Settings } from '../src-shared/settings-model.ts';
+import type { InstallOutcome, UpdateState } from '../src-shared/update-state.ts';
 
 export type { UserFacingError, AccountSnapshot, KeyPermissions, AlertRecord, AlertRules, HealthReport };
-export type { ProfileStatus, Profile, HistoryPoint, HistoryRange, Settings };
+export type { ProfileStatus, Profile, DataSourceKind, RestCutoffNotice, HistoryPoint, HistoryRange, Settings, InstallOutcome, UpdateState };
 export type * from '../src-shared/account-model.ts';
 export type * from '../src-shared/health-model.ts';
 export type * from '../src-shared/alert-model.ts';
@@ -35,6 +37,8 @@ export type KeychainState = 'ok' | 'unavailable' | 'missing' | 'notNeeded';
 export interface ProfileView extends Profile {
   readonly status: ProfileStatus;
   readonly keychain: KeychainState;
+  /** A REST profile's notice about Kraken switching the Derivatives REST API off; null when none is due. */
+  readonly cutoff: RestCutoffNotice | null;
 }
 
 export interface ProfileList {
@@ -76,7 +80,12 @@ export interface Credentials {
 export interface NewProfile extends Credentials {
   readonly name: string;
   readonly colour: string;
+  /** Which key this is and so where figures come from; `uws` (a Kraken API key) when absent. */
+  readonly source?: DataSourceKind;
+  /** REST address (the Futures API for `rest`, Spot REST for `uws`); production when absent. */
   readonly baseUrl?: string;
+  /** `uws` only: the WebSocket address; production when absent. */
+  readonly streamUrl?: string;
   readonly refreshSeconds?: number;
 }
 
@@ -85,11 +94,27 @@ export interface ProfileChanges {
   readonly name?: string;
   readonly colour?: string;
   readonly baseUrl?: string;
+  /** `uws` profiles only. */
+  readonly streamUrl?: string;
   readonly refreshSeconds?: number;
+  /** The Sample profile only (it needs no key): which face of the simulated exchange it reads. */
+  readonly source?: DataSourceKind;
+}
+
+/**
+ * Moves a Futures-key (REST) profile to a Kraken API key (Unified WebSocket), keeping its id and so
+ * its history, alert rules and alert log. Addresses default to production.
+ */
+export interface StreamingSwitch extends Credentials {
+  readonly id: string;
+  readonly baseUrl?: string;
+  readonly streamUrl?: string;
 }
 
 /** Either fresh credentials typed into the add-profile form, or a stored profile's. */
-export type ConnectionTestTarget = (Credentials & { readonly baseUrl?: string }) | { readonly profileId: string };
+export type ConnectionTestTarget =
+  | (Credentials & { readonly source?: DataSourceKind; readonly baseUrl?: string })
+  | { readonly profileId: string };
 
 export interface ConnectionTest {
   readonly permissions: KeyPermissions;
@@ -135,6 +160,7 @@ export interface Calls {
   activateProfile: { input: { readonly id: string }; output: SnapshotView | null };
   testConnection: { input: ConnectionTestTarget; output: ConnectionTest };
   replaceCredentials: { input: Credentials & { readonly id: string }; output: ProfileView };
+  switchToStreaming: { input: StreamingSwitch; output: ProfileView };
   getSnapshot: { input: { readonly profileId: string }; output: SnapshotView | null };
   /**
    * The window's first paint in one round trip: settings, the profile list and the active profile's
@@ -159,6 +185,11 @@ export interface Calls {
   reportRendererError: { input: RendererErrorReport; output: void };
   showLogFile: { input: void; output: void };
   openExternal: { input: { readonly url: string }; output: void };
+  getUpdateState: { input: void; output: UpdateState };
+  /** Checks the feed now (Settings' "Check now"); resolves with the state the check ended in. */
+  checkForUpdatesNow: { input: void; output: UpdateState };
+  /** "Restart to update": restarts unless nothing is ready or a critical alert is showing. */
+  installUpdate: { input: void; output: InstallOutcome };
 }
 
 /** Every main → renderer event and its payload. */
@@ -169,6 +200,7 @@ export interface Events {
   alert: AlertRecord;
   settingsChanged: Settings;
   navigate: NavigateRequest;
+  updateState: UpdateState;
 }
 
 export type CallName = keyof Calls;
@@ -187,6 +219,7 @@ export const CALL_CHANNELS = {
   activateProfile: 'md:activateProfile',
   testConnection: 'md:testConnection',
   replaceCredentials: 'md:replaceCredentials',
+  switchToStreaming: 'md:switchToStreaming',
   getSnapshot: 'md:getSnapshot',
   openWindow: 'md:openWindow',
   refreshNow: 'md:refreshNow',
@@ -202,6 +235,9 @@ export const CALL_CHANNELS = {
   reportRendererError: 'md:reportRendererError',
   showLogFile: 'md:showLogFile',
   openExternal: 'md:openExternal',
+  getUpdateState: 'md:getUpdateState',
+  checkForUpdatesNow: 'md:checkForUpdatesNow',
+  installUpdate: 'md:installUpdate',
 } as const satisfies { readonly [K in CallName]: `md:${K}` };
 
 export const EVENT_CHANNELS = {
@@ -211,6 +247,7 @@ export const EVENT_CHANNELS = {
   alert: 'md:event:alert',
   settingsChanged: 'md:event:settingsChanged',
   navigate: 'md:event:navigate',
+  updateState: 'md:event:updateState',
 } as const satisfies { readonly [K in EventName]: `md:event:${K}` };
 
 export type Unsubscribe = () => void;

@@ -234,4 +234,11 @@ export interface AccountSnapshot {
    * liquidation estimate). Absent in snapshots from before it existed or when `/instruments` failed.
    */
   readonly instruments?: Readonly<Record<string, Instrument>>;
+  /**
+   * Figures health needs that the source did not send, by account key (`flex`, `wallet:<key>`):
+   * their model fields hold a placeholder that must not be judged, and the account's health is
+   * `unknown`. The Unified WebSocket's field names are partly guessed, so its decoders fill this;
+   * absent (REST, and snapshots stored before it existed) means every figure was sent.
+   */
+  readonly missingFigures?: Readonly<Record<string, readonly string[]>>;
 }

@@ -61,6 +61,7 @@ export const ERROR_KINDS = [
   'uwsSubscribeRejected',
   'uwsSessionExpired',
   'uwsSnapshotTooLarge',
+  'uwsInsecureAddress',
   // credentials, refused before anything is sent, or missing from the keychain
   'invalidSecret',
   'invalidApiKey',

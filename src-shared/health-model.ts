@@ -2,9 +2,12 @@ import type { Decimal } from './account-model.ts';
 
 /**
  * Severity of one account's margin, worst last. `noMargin`: nothing at risk ("no margin used").
- * `imBreached`: equity below initial margin with orders (Kraken cancels risk-increasing orders).
+ * `unknown`: the source did not send a figure health needs, so the account is never called healthy
+ * (ranked above healthy, so a profile's worst account shows it, and below warn, so it raises no
+ * margin alert by itself). `imBreached`: equity below initial margin with orders (Kraken cancels
+ * risk-increasing orders).
  */
-export type HealthLevel = 'noMargin' | 'healthy' | 'warn' | 'imBreached' | 'critical' | 'liquidation';
+export type HealthLevel = 'noMargin' | 'healthy' | 'unknown' | 'warn' | 'imBreached' | 'critical' | 'liquidation';
 
 /** Which account a health figure is about. */
 export type AccountRef =
@@ -39,6 +42,8 @@ export interface HealthFigure {
   readonly liquidationPrice: Decimal | null;
   readonly markPrice: Decimal | null;
   readonly moveToLiquidationPct: Decimal | null;
+  /** Level `unknown` only: why, naming the figures the source did not send. */
+  readonly unknownReason?: string;
 }
 
 export interface HealthReport {

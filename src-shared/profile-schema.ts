@@ -5,13 +5,13 @@
 import { z } from 'zod';
 import { credentialsShape } from './credentials-schema.ts';
 import { isLoopbackHost } from './loopback-hosts.ts';
-import { PRODUCTION_BASE_URL } from './profile.ts';
+import { PRODUCTION_BASE_URL, PRODUCTION_STREAM_URL } from './profile.ts';
 
 export const PROFILE_NAME_MAX_LENGTH = 40;
 /** Fast enough for a margin call; slow enough that several profiles stay far inside Kraken's budget. */
 export const MIN_REFRESH_SECONDS = 5;
 export const MAX_REFRESH_SECONDS = 3600;
-const MAX_BASE_URL_LENGTH = 200;
+const MAX_ADDRESS_LENGTH = 200;
 
 /** What to do about a refused field, for messages that carry an action (main's typed errors). */
 export const PROFILE_FIELD_ACTIONS = {
@@ -19,6 +19,7 @@ export const PROFILE_FIELD_ACTIONS = {
   name: `Give the profile a name of at most ${PROFILE_NAME_MAX_LENGTH} characters, for example "Main account".`,
   colour: 'Pick one of the offered colours.',
   baseUrl: `Leave it empty to use ${PRODUCTION_BASE_URL}, or use the https:// address support gave you.`,
+  streamUrl: `Leave it empty to use ${PRODUCTION_STREAM_URL}, or use the wss:// address support gave you.`,
   refreshSeconds: `Choose an interval between ${MIN_REFRESH_SECONDS} seconds and one hour.`,
 } as const;
 
@@ -46,32 +47,50 @@ function parseUrl(text: string): URL | null {
   }
 }
 
+interface AddressRule {
+  /** How the message names the field: "The API base URL", "The WebSocket address". */
+  readonly what: string;
+  /** The scheme that is always allowed, and the plain one allowed only to this computer. */
+  readonly secure: 'https' | 'wss';
+  readonly plain: 'http' | 'ws';
+}
+
 /**
- * The API base URL, normalised to scheme, host, port and path without a trailing slash. Only https
- * (or http to this computer): the base URL receives signed requests. Text that is no URL at all
- * (no scheme, "futures.kraken.com") is answered with this field's message like any other refusal.
+ * An address main sends credentials or a token to, normalised to scheme, host, port and path
+ * without a trailing slash: only the secure scheme, or the plain one to this computer. Text that is
+ * no URL at all (no scheme, "futures.kraken.com") is answered with the field's message like any
+ * other refusal, never with a throw.
  */
-export const baseUrlSchema = z
-  .string()
-  .max(MAX_BASE_URL_LENGTH, `The API base URL is longer than ${MAX_BASE_URL_LENGTH} characters.`)
-  .transform((text, context) => {
-    const url = parseUrl(text.trim());
-    if (url === null) {
-      context.addIssue({ code: 'custom', message: 'The API base URL is not a valid address (it must start with https://).' });
-      return z.NEVER;
-    }
-    const secure = url.protocol === 'https:';
-    const loopback = url.protocol === 'http:' && isLoopbackHost(url.hostname);
-    if (!secure && !loopback) {
-      context.addIssue({ code: 'custom', message: 'The API base URL must start with https:// (plain http is only allowed on this computer).' });
-      return z.NEVER;
-    }
-    if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
-      context.addIssue({ code: 'custom', message: 'The API base URL may not contain a user name, password, query or fragment.' });
-      return z.NEVER;
-    }
-    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-  });
+function addressSchema({ what, secure, plain }: AddressRule) {
+  return z
+    .string()
+    .max(MAX_ADDRESS_LENGTH, `${what} is longer than ${MAX_ADDRESS_LENGTH} characters.`)
+    .transform((text, context) => {
+      const url = parseUrl(text.trim());
+      if (url === null) {
+        context.addIssue({ code: 'custom', message: `${what} is not a valid address (it must start with ${secure}://).` });
+        return z.NEVER;
+      }
+      const allowed = url.protocol === `${secure}:` || (url.protocol === `${plain}:` && isLoopbackHost(url.hostname));
+      if (!allowed) {
+        context.addIssue({ code: 'custom', message: `${what} must start with ${secure}:// (plain ${plain} is only allowed on this computer).` });
+        return z.NEVER;
+      }
+      if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
+        context.addIssue({ code: 'custom', message: `${what} may not contain a user name, password, query or fragment.` });
+        return z.NEVER;
+      }
+      return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+    });
+}
+
+/** The REST base URL: it receives signed requests. */
+export const baseUrlSchema = addressSchema({ what: 'The API base URL', secure: 'https', plain: 'http' });
+
+/** The Unified WebSocket address: the connection carries the token that reads the account. */
+export const streamUrlSchema = addressSchema({ what: 'The WebSocket address', secure: 'wss', plain: 'ws' });
+
+export const dataSourceSchema = z.enum(['rest', 'uws'], 'Choose where the figures come from.');
 
 const REFRESH_MESSAGE = `The refresh interval must be a whole number of seconds from ${MIN_REFRESH_SECONDS} to ${MAX_REFRESH_SECONDS}.`;
 
@@ -85,7 +104,9 @@ export const refreshSecondsSchema = z
 export const newProfileSchema = z.strictObject({
   name: profileNameSchema,
   colour: profileColourSchema,
+  source: dataSourceSchema.optional(),
   baseUrl: baseUrlSchema.optional(),
+  streamUrl: streamUrlSchema.optional(),
   refreshSeconds: refreshSecondsSchema.optional(),
   ...credentialsShape,
 });
@@ -96,5 +117,15 @@ export const profileChangesSchema = z.strictObject({
   name: profileNameSchema.optional(),
   colour: profileColourSchema.optional(),
   baseUrl: baseUrlSchema.optional(),
+  streamUrl: streamUrlSchema.optional(),
   refreshSeconds: refreshSecondsSchema.optional(),
+  source: dataSourceSchema.optional(),
+});
+
+/** A stored REST profile moved to the Unified WebSocket: the new key, and where to reach Kraken with it. */
+export const switchToStreamingSchema = z.strictObject({
+  id: profileIdSchema,
+  ...credentialsShape,
+  baseUrl: baseUrlSchema.optional(),
+  streamUrl: streamUrlSchema.optional(),
 });

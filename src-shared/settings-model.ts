@@ -9,6 +9,8 @@ export interface Settings {
   readonly startHidden: boolean;
   /** Set once the "still running in the tray" hint was shown. */
   readonly trayHintShown: boolean;
+  /** Look for a new version at start and every few hours (src-main/updates). */
+  readonly checkForUpdates: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -17,4 +19,5 @@ export const DEFAULT_SETTINGS: Settings = {
   startAtLogin: false,
   startHidden: true,
   trayHintShown: false,
+  checkForUpdates: true,
 };

@@ -7,4 +7,5 @@ export const settingsSchema = z.strictObject({
   startAtLogin: z.boolean(),
   startHidden: z.boolean(),
   trayHintShown: z.boolean(),
+  checkForUpdates: z.boolean(),
 });

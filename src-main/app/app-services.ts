@@ -34,6 +34,9 @@ import { checkedValue } from '../checked-value.ts';
 import { storageFailedError } from '../store/storage-failure.ts';
 import { thinHistoryInSlices } from '../store/history-thinning.ts';
 import { Store } from '../store/store.ts';
+import { UpdateService } from '../updates/update-service.ts';
+import type { UpdateState } from '../../src-shared/update-state.ts';
+import type { UpdaterPort } from '../updates/updater-port.ts';
 import { BridgeEvents } from './bridge-events.ts';
 import type { PlatformHooks } from './platform-hooks.ts';
 
@@ -49,6 +52,8 @@ export interface AppServicesOptions {
   /** The Sample profile's in-process exchange; tests pass one they drive. */
   readonly sampleExchange?: SimulatedExchange;
   readonly newId?: () => string;
+  /** The installed app's updater; absent where the app is not an installed build (development, tests). */
+  readonly updater?: UpdaterPort;
   /** Shorter staleness and probing for tests that watch a whole outage. */
   readonly monitorTiming?: SchedulerTiming;
 }
@@ -76,11 +81,15 @@ export class AppServices {
   readonly profiles: ProfileService;
   readonly scheduler: RefreshScheduler;
   readonly alerts: AlertService;
+  /** Null where the app is not an installed build. */
+  readonly updates: UpdateService | null;
   readonly sampleExchange: SimulatedExchange;
   readonly logger: Logger;
   readonly options: AppServicesOptions;
   readonly #budgets = new CostBudgets(systemClock);
   readonly #nonces = new NonceSequences(systemClock);
+  /** Nonces of Kraken API keys (token requests and key checks), persisted so they never go backwards. */
+  readonly #spotNonces: NonceSequences;
   readonly #sources = new Map<string, AccountDataSource>();
   readonly #historySampler = new HistorySampler();
   /** Newest view per profile: the snapshot with its health, computed once per snapshot. */
@@ -95,6 +104,7 @@ export class AppServices {
     this.options = options;
     this.logger = options.logger;
     this.store = Store.open(options.dataDir);
+    this.#spotNonces = new NonceSequences(systemClock, this.store.nonces);
     for (const notice of this.store.notices) this.logger.warn('Store notice', notice);
     this.sampleExchange = options.sampleExchange ?? createSampleExchange();
     this.scheduler = new RefreshScheduler({
@@ -109,7 +119,13 @@ export class AppServices {
       records: this.store.profiles,
       activeProfile: this.store.appState,
       secrets: options.secrets,
-      checkKey: krakenKeyCheck({ appVersion: options.appVersion, fetch: options.fetch, budgets: this.#budgets, nonces: this.#nonces }),
+      checkKey: krakenKeyCheck({
+        appVersion: options.appVersion,
+        fetch: options.fetch,
+        budgets: this.#budgets,
+        nonces: this.#nonces,
+        spotNonces: this.#spotNonces,
+      }),
       statusOf: (profileId) => this.scheduler.status(profileId) ?? idleStatus(profileId),
       newId: options.newId,
     });
@@ -118,6 +134,15 @@ export class AppServices {
       onSinkFailure: (error, alert) => this.#storageFailed(alert.profileId, error, 'Alert could not be logged'),
     });
     this.alerts.onAlert((alert) => this.events.emit('alert', alert));
+    this.updates = options.updater
+      ? new UpdateService({
+          updater: options.updater,
+          clock: systemClock,
+          logger: this.logger.child('updates'),
+          criticalAlertShowing: () => this.#criticalAlertShowing(),
+          onState: (state) => this.events.emit('updateState', state),
+        })
+      : null;
     this.profiles.onChange((list) => {
       // A changed base URL or key must reach the next request: clients are rebuilt on demand.
       this.#sources.clear();
@@ -142,6 +167,7 @@ export class AppServices {
     this.#syncMonitoring();
     this.logger.info('Monitoring started', { profiles: this.store.profiles.list().length, database: this.store.path });
     void this.thinHistory();
+    this.updates?.setEnabled(this.store.settings.get().checkForUpdates);
     this.#thinTimer = setInterval(() => void this.thinHistory(), THIN_EVERY_MS);
     this.#thinTimer.unref?.();
   }
@@ -167,6 +193,7 @@ export class AppServices {
     if (this.#thinTimer) clearInterval(this.#thinTimer);
     this.scheduler.dispose();
     this.alerts.dispose();
+    this.updates?.dispose();
     this.store.close();
   }
 
@@ -217,16 +244,23 @@ export class AppServices {
     if (settings.startAtLogin !== before.startAtLogin || settings.startHidden !== before.startHidden) {
       this.options.hooks.setStartAtLogin(settings.startAtLogin, settings.startHidden);
     }
+    if (settings.checkForUpdates !== before.checkForUpdates) this.updates?.setEnabled(settings.checkForUpdates);
     this.events.emit('settingsChanged', settings);
     return settings;
+  }
+
+  updateState(): UpdateState {
+    return this.updates?.state ?? { kind: 'unavailable' };
   }
 
   /** Everything the tray shows, from the same state the window shows. */
   trayInput(): TrayInput {
     const list = this.profiles.list();
+    const update = this.updateState();
     return {
       activeProfileId: list.activeProfileId,
       privacyMode: this.store.settings.get().privacyMode,
+      updateReady: update.kind === 'ready' ? { version: update.version, held: this.#criticalAlertShowing() } : null,
       profiles: list.profiles.map((profile) => {
         const alerting = this.alerts.status(profile.id);
         return {
@@ -240,6 +274,13 @@ export class AppServices {
         };
       }),
     };
+  }
+
+  #criticalAlertShowing(): boolean {
+    return this.store.profiles.list().some((profile) => {
+      const level = this.alerts.status(profile.id).level;
+      return level === 'critical' || level === 'liquidation';
+    });
   }
 
   async refreshAll(): Promise<void> {
@@ -322,6 +363,7 @@ export class AppServices {
         active: profile.id === list.activeProfileId,
         hasAlerts: rules.enabled,
         lastSuccessAt: this.#views.get(profile.id)?.snapshot.fetchedAt ?? null,
+        staleAfterMinutes: rules.staleAfterMinutes,
       });
       // The interval the profile really gets sets the default "monitoring interrupted" limit.
       const refreshSeconds = profile.id === list.activeProfileId ? profile.refreshSeconds : BACKGROUND_INTERVAL_MS / 1000;

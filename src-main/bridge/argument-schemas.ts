@@ -12,8 +12,15 @@ import { z } from 'zod';
 import type { CallInput, CallName } from '../../src-preload/contract.ts';
 import { MAX_ACCOUNT_KEY_LENGTH } from '../../src-shared/account-keys.ts';
 import { alertRulesSchema } from '../../src-shared/alert-rules-schema.ts';
-import { credentialsShape, apiKeySchema, apiSecretSchema } from '../../src-shared/credentials-schema.ts';
-import { baseUrlSchema, newProfileSchema, profileChangesSchema, profileIdSchema as id } from '../../src-shared/profile-schema.ts';
+import { credentialsShape } from '../../src-shared/credentials-schema.ts';
+import {
+  baseUrlSchema,
+  dataSourceSchema,
+  newProfileSchema,
+  profileChangesSchema,
+  profileIdSchema as id,
+  switchToStreamingSchema,
+} from '../../src-shared/profile-schema.ts';
 import { settingsSchema } from '../../src-shared/settings-schema.ts';
 
 const none = z.undefined();
@@ -27,10 +34,11 @@ export const ARGUMENT_SCHEMAS = {
   deleteProfile: z.strictObject({ id }),
   activateProfile: z.strictObject({ id }),
   testConnection: z.union([
-    z.strictObject({ apiKey: apiKeySchema, apiSecret: apiSecretSchema, baseUrl: baseUrlSchema.optional() }),
+    z.strictObject({ ...credentialsShape, source: dataSourceSchema.optional(), baseUrl: baseUrlSchema.optional() }),
     z.strictObject({ profileId: id }),
   ]),
   replaceCredentials: z.strictObject({ id, ...credentialsShape }),
+  switchToStreaming: switchToStreamingSchema,
   getSnapshot: z.strictObject({ profileId: id }),
   openWindow: none,
   refreshNow: z.strictObject({ profileId: id }),
@@ -53,5 +61,8 @@ export const ARGUMENT_SCHEMAS = {
     source: z.string().max(200).optional(),
   }),
   showLogFile: none,
+  getUpdateState: none,
+  checkForUpdatesNow: none,
+  installUpdate: none,
   openExternal: z.strictObject({ url: z.string().max(2000) }),
 } satisfies { readonly [K in CallName]: z.ZodType<CallInput<K>> };

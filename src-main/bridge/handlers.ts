@@ -24,6 +24,7 @@ export function createHandlerTable(app: AppServices): HandlerTable {
     activateProfile: ({ id }) => app.activate(id),
     testConnection: (target) => profiles.testConnection(target),
     replaceCredentials: (input) => profiles.replaceCredentials(input),
+    switchToStreaming: (input) => profiles.switchToStreaming(input),
     getSnapshot: ({ profileId }) => {
       profiles.get(profileId);
       return app.viewOf(profileId);
@@ -67,6 +68,12 @@ export function createHandlerTable(app: AppServices): HandlerTable {
       }
       options.hooks.showLogFile(app.logger.filePath);
     },
+    getUpdateState: () => app.updateState(),
+    checkForUpdatesNow: async () => {
+      await app.updates?.checkNow();
+      return app.updateState();
+    },
+    installUpdate: () => app.updates?.installNow() ?? 'nothingToInstall',
     openExternal: ({ url }) => {
       if (!isAllowedExternalUrl(url)) {
         throw new AppError({

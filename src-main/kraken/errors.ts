@@ -207,12 +207,14 @@ const CODE_TEXTS: Readonly<Record<KrakenErrorCode, CodeText>> = {
     action: 'Create a separate API key for Margin Desk (Kraken advises one key per app), or turn off the nonce option of this profile.',
     retryable: false,
   },
+  // A stop, not a retry: the client sends no nonce unless asked to, and its own nonces only grow, so
+  // a duplicate means another program signs with this key; a fresh nonce would race it again.
   nonceDuplicate: {
     kind: 'nonceDuplicate',
     category: 'credentials',
-    message: 'Kraken saw the same request nonce twice on this API key.',
-    action: 'Margin Desk tries again with a new nonce. If it keeps happening, give Margin Desk an API key of its own.',
-    retryable: true,
+    message: 'Kraken saw the same request nonce twice on this API key: another program is using the same key.',
+    action: 'Create an API key of its own for Margin Desk (Kraken advises one key per app), then replace the credentials of this profile.',
+    retryable: false,
   },
   notFound: {
     kind: 'notFound',

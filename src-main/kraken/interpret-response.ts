@@ -3,8 +3,8 @@
  *
  * Kraken usually reports errors with HTTP 200 and `{"result":"error","error":"<code>"}`, but also
  * sends 401/403/429/5xx, and proxies in front of it send HTML during maintenance; so the body is
- * read whatever the status, and the most specific explanation wins: a Kraken error code, then the
- * HTTP status, then what the body looks like.
+ * read whatever the status, and the most specific explanation wins: a Kraken error code (unless a
+ * 401/403/429 files the failure elsewhere), then the HTTP status, then what the body looks like.
  */
 import type { z } from 'zod';
 import { parseJsonExact } from './decode/exact-json.ts';
@@ -60,6 +60,18 @@ function unreadableBody(response: RawResponse, error: SyntaxError): KrakenError 
   return errorFromBody(looksTruncated(text, error) ? 'truncatedJson' : 'notJson', status);
 }
 
+/**
+ * The error of a body's Kraken code. A 401/403/429 decides what the app does (stop for the
+ * credentials, wait for the rate limit), so a code filed elsewhere (a `Server Error` body on a 401)
+ * gives way to the status; a code of the same kind says more and stays.
+ */
+function errorFromCode(code: string, response: RawResponse): KrakenError {
+  const fromCode = errorFromKrakenCode(code, response.status);
+  if (!statusSaysItAll(response.status)) return fromCode;
+  const fromStatus = errorFromHttpStatus(response.status, response.retryAfterMs);
+  return fromCode.category === fromStatus.category ? fromCode : fromStatus;
+}
+
 /** Kraken's error code: `error` (futures and auth) or the first of `errors`. */
 function errorCodeOf(body: Record<string, unknown>): string | null {
   if (typeof body['error'] === 'string') return body['error'];
@@ -87,11 +99,11 @@ export function interpretResponse<T>(response: RawResponse, envelope: Envelope, 
   if (envelope === 'auth') {
     if (!isSuccessStatus(status)) {
       if (code === null || statusSaysItAll(status) || status >= 500) throw errorFromHttpStatus(status, response.retryAfterMs);
-      throw errorFromKrakenCode(code, status);
+      throw errorFromCode(code, response);
     }
   } else {
     // An error envelope without a code is, in Kraken's own vocabulary, an unknownError.
-    if (fields['result'] === 'error') throw errorFromKrakenCode(code ?? 'unknownError', status);
+    if (fields['result'] === 'error') throw errorFromCode(code ?? 'unknownError', response);
     if (!isSuccessStatus(status)) throw errorFromHttpStatus(status, response.retryAfterMs);
     if (fields['result'] !== 'success') throw new SchemaError('result', '"success" or "error"');
   }

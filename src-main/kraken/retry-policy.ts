@@ -21,8 +21,6 @@ const TRANSIENT_KINDS: ReadonlySet<KrakenErrorKind> = new Set<KrakenErrorKind>([
   'truncatedJson',
   'httpTooManyRequests',
   'apiLimitExceeded',
-  // a new request gets a new nonce
-  'nonceDuplicate',
 ]);
 
 export function isTransient(error: KrakenError): boolean {

@@ -36,10 +36,19 @@ export class KnownSecrets {
   #windows: ReadonlySet<string> | null = null;
   #allForms: readonly string[] | null = null;
 
-  /** Adds a secret (from the keychain, a form, a token answer). Values shorter than 8 characters are ignored. */
+  /**
+   * Adds a secret (from the keychain, a form, a token answer), or makes a known one the newest again:
+   * a profile's key and secret, registered on every read, are never pushed out by a stream of
+   * one-time tokens. Values shorter than 8 characters are ignored.
+   */
   remember(secret: string): void {
     if (secret.length < MIN_SECRET_LENGTH) return;
-    if (this.#forms.has(secret)) return;
+    const known = this.#forms.get(secret);
+    if (known !== undefined) {
+      this.#forms.delete(secret);
+      this.#forms.set(secret, known);
+      return;
+    }
     this.#forms.set(secret, formsOf(secret));
     if (this.#forms.size > MAX_SECRETS) this.#forms.delete(this.#forms.keys().next().value!);
     this.#windows = null;

@@ -33,6 +33,7 @@ import {
 } from './alert-text.ts';
 import { ratioOfPct, thresholdsFor } from './health.ts';
 import type { HealthFigure, HealthReport } from '../../src-shared/health-model.ts';
+import { staleLimitMs } from './staleness.ts';
 import { minutesOfDay } from '../../src-shared/time-of-day.ts';
 
 export type { AccountAlertLevel };
@@ -42,7 +43,7 @@ export interface AlertProfileSetup {
   readonly profileId: string;
   readonly profileName: string;
   readonly rules: AlertRules;
-  /** The profile's refresh interval, for the default stale limit (twice the interval plus 60 s). */
+  /** The profile's refresh interval, for the default stale limit (./staleness.ts). */
   readonly refreshSeconds: number;
 }
 
@@ -128,10 +129,9 @@ export function initialAlertState(): AlertEngineState {
   return { profiles: {} };
 }
 
-/** Milliseconds without fresh data before "monitoring interrupted". */
-export function staleLimitMs(setup: AlertProfileSetup): number {
-  const minutes = setup.rules.staleAfterMinutes;
-  return minutes !== null ? minutes * MINUTE : 2 * setup.refreshSeconds * 1000 + MINUTE;
+/** Milliseconds without fresh data before "monitoring interrupted": the screen's stale limit (./staleness.ts). */
+function profileStaleLimit(setup: AlertProfileSetup): number {
+  return staleLimitMs(setup.refreshSeconds * 1000, setup.rules.staleAfterMinutes);
 }
 
 /** What the tray and the Alerts view need to know about a profile's alerting. */
@@ -192,7 +192,7 @@ export function stepAlerts(state: AlertEngineState, event: AlertEvent, now: numb
     case 'health': {
       const profile = profiles[event.profileId];
       // Old data (a cached snapshot) says nothing about now: it neither alerts nor counts as fresh.
-      if (profile === undefined || now - event.fetchedAt >= staleLimitMs(profile.setup)) break;
+      if (profile === undefined || now - event.fetchedAt >= profileStaleLimit(profile.setup)) break;
       const evaluated = evaluateReport(profile, event.report, Math.max(profile.freshSince, event.fetchedAt), now);
       const decided = decide(evaluated.profile, evaluated.pending, now, options);
       profiles[event.profileId] = { ...evaluated.profile, notifiedAt: decided.notifiedAt };
@@ -272,6 +272,11 @@ function evaluateReport(profile: ProfileAlertState, report: HealthReport, freshS
   const pending: PendingAlert[] = [];
   for (const figure of report.figures) {
     const previous = profile.accounts[figure.accountKey];
+    // Unknown is no news: an alert raised on the last known figures stands until figures return.
+    if (figure.level === 'unknown') {
+      if (previous !== undefined) accounts[figure.accountKey] = previous;
+      continue;
+    }
     const ratio = ratioLevel(figure, previous?.ratioLevel ?? null, setup.rules);
     const imBreached = imBreachedWithHysteresis(figure, previous?.imBreached ?? false, setup.rules);
     const level = worseOf(ratio, imBreached ? 'imBreached' : null);
@@ -315,7 +320,7 @@ function timeChecks(profile: ProfileAlertState, now: number, options: AlertEngin
   const pending: PendingAlert[] = [];
   let next = profile;
 
-  if (!profile.interrupted && now - profile.freshSince >= staleLimitMs(setup)) {
+  if (!profile.interrupted && now - profile.freshSince >= profileStaleLimit(setup)) {
     next = { ...next, interrupted: true };
     pending.push({
       draft: {
@@ -418,7 +423,7 @@ function nextCheckAt(state: AlertEngineState, now: number): number | null {
   for (const profile of Object.values(state.profiles)) {
     const { rules } = profile.setup;
     if (!rules.enabled) continue;
-    if (!profile.interrupted) consider(profile.freshSince + staleLimitMs(profile.setup));
+    if (!profile.interrupted) consider(profile.freshSince + profileStaleLimit(profile.setup));
     // The end of a snooze changes what the tray shows.
     if (isSnoozed(profile, now)) consider(profile.snoozedUntil!);
     if (profile.interrupted || rules.repeatCriticalMinutes <= 0) continue;

@@ -20,7 +20,7 @@ export type HealthThresholds = AlertThresholds & {
 };
 
 /** Severity order of health levels, mildest first (the index is the rank). */
-export const HEALTH_LEVELS: readonly HealthLevel[] = ['noMargin', 'healthy', 'warn', 'imBreached', 'critical', 'liquidation'];
+export const HEALTH_LEVELS: readonly HealthLevel[] = ['noMargin', 'healthy', 'unknown', 'warn', 'imBreached', 'critical', 'liquidation'];
 
 export function healthRank(level: HealthLevel): number {
   return HEALTH_LEVELS.indexOf(level);
@@ -192,11 +192,42 @@ export function worstFigure(figures: readonly HealthFigure[]): HealthFigure | nu
 }
 
 /**
+ * An account whose source left out figures health needs: no ratio, no buffer, level `unknown` and
+ * the reason, whatever the figures present would say.
+ */
+function unknownHealth(figure: HealthFigure, missing: readonly string[]): HealthFigure {
+  return {
+    ...figure,
+    level: 'unknown',
+    marginRatio: null,
+    buffer: null,
+    initialMarginBreached: false,
+    initialMarginRatio: null,
+    moveToLiquidationPct: null,
+    unknownReason: `Kraken did not send ${missing.join(', ')} for this account, so its margin health cannot be judged.`,
+  };
+}
+
+/**
  * Every account's health in one snapshot: the master's flex account, each single-collateral wallet
  * and each subaccount's flex account (the subaccounts call gives no margin requirements for a
- * subaccount's single-collateral wallets, so those have no health figure).
+ * subaccount's single-collateral wallets, so those have no health figure). An account the snapshot
+ * lists in `missingFigures` is `unknown`.
  */
 export function evaluateHealth(snapshot: AccountSnapshot, thresholds: HealthThresholds): HealthReport {
+  const computed = healthFigures(snapshot, thresholds);
+  const missing = snapshot.missingFigures;
+  const figures =
+    missing === undefined
+      ? computed
+      : computed.map((figure) => {
+          const names = missing[figure.accountKey];
+          return names === undefined || names.length === 0 ? figure : unknownHealth(figure, names);
+        });
+  return { worst: worstFigure(figures), figures };
+}
+
+function healthFigures(snapshot: AccountSnapshot, thresholds: HealthThresholds): HealthFigure[] {
   const figures: HealthFigure[] = [];
   const { flex, marginWallets } = snapshot.accounts;
   if (flex !== null) {
@@ -211,5 +242,5 @@ export function evaluateHealth(snapshot: AccountSnapshot, thresholds: HealthThre
     const account: AccountRef = { kind: 'subaccountFlex', uid: subaccount.uid };
     figures.push(flexHealth(subaccount.flex, { account, label: subaccountLabel(subaccount) }, thresholdsFor(thresholds, account)));
   }
-  return { worst: worstFigure(figures), figures };
+  return figures;
 }

@@ -20,10 +20,17 @@ function flexPoint(t: number, flex: FlexAccount, marginRatio: Decimal | null): H
   };
 }
 
+/** Accounts whose health is unknown get no point: their figures are partly placeholders (see AccountSnapshot.missingFigures). */
 export function historyEntriesOf(snapshot: AccountSnapshot, health: HealthReport): HistoryEntry[] {
   const ratios = new Map(health.figures.map((figure) => [figure.accountKey, figure.marginRatio]));
+  const unknown = new Set(health.figures.filter((figure) => figure.level === 'unknown').map((figure) => figure.accountKey));
   const t = snapshot.fetchedAt;
   const entries: HistoryEntry[] = [];
+  collectEntries(snapshot, t, ratios, entries);
+  return unknown.size === 0 ? entries : entries.filter((entry) => !unknown.has(entry.accountKey));
+}
+
+function collectEntries(snapshot: AccountSnapshot, t: number, ratios: ReadonlyMap<string, Decimal | null>, entries: HistoryEntry[]): void {
   const { flex, marginWallets } = snapshot.accounts;
   if (flex) {
     const accountKey = accountKeyOf({ kind: 'flex' });
@@ -50,5 +57,4 @@ export function historyEntriesOf(snapshot: AccountSnapshot, health: HealthReport
     const accountKey = accountKeyOf({ kind: 'subaccountFlex', uid: subaccount.uid });
     entries.push({ accountKey, point: flexPoint(t, subaccount.flex, ratios.get(accountKey) ?? null) });
   }
-  return entries;
 }

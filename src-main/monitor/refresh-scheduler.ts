@@ -16,10 +16,12 @@ import type { UserFacingError } from '../../src-shared/user-facing-error.ts';
 import { toUserFacing } from '../errors.ts';
 import type { AccountSnapshot } from '../../src-shared/account-model.ts';
 import type { Logger } from '../log/logger.ts';
+import { meansSwitchedOff } from './rest-cutoff.ts';
+import { isStale, staleLimitMs } from './staleness.ts';
 import type { ConnectionState, ProfileStatus } from '../../src-shared/profile-status.ts';
 
 /** How the loop reacts to a failure: which state it shows and whether it keeps trying. */
-type FailureClass = 'unreachable' | 'credentials' | 'keychain' | 'other';
+type FailureClass = 'unreachable' | 'credentials' | 'keychain' | 'switchedOff' | 'other';
 
 const KEYCHAIN_KINDS = new Set(['keychainUnavailable', 'keychainLocked']);
 
@@ -28,7 +30,8 @@ const KEYCHAIN_KINDS = new Set(['keychainUnavailable', 'keychainLocked']);
  * (proxies' HTML pages, cut-off bodies during maintenance) mean the exchange could not be reached;
  * `credentials` means it answered no. Missing credentials also need the user, not a retry.
  */
-export function classifyFailure(error: unknown): FailureClass {
+export function classifyFailure(error: unknown, now: number): FailureClass {
+  if (meansSwitchedOff(error, now)) return 'switchedOff';
   const { kind } = toUserFacing(error);
   if (KEYCHAIN_KINDS.has(kind)) return 'keychain';
   if (kind === 'credentialsMissing') return 'credentials';
@@ -53,6 +56,8 @@ export interface MonitoredProfile {
   readonly hasAlerts: boolean;
   /** fetchedAt of the cached snapshot, so the state is right before the first refresh. */
   readonly lastSuccessAt: number | null;
+  /** The user's "monitoring interrupted after" minutes (alert rules), null or absent: automatic. */
+  readonly staleAfterMinutes?: number | null;
 }
 
 export interface RefreshSchedulerOptions {
@@ -69,7 +74,7 @@ export interface RefreshSchedulerOptions {
 }
 
 export interface SchedulerTiming {
-  /** Age after which data is stale, from the refresh interval (default: staleAfterMs below). */
+  /** Age after which data is stale, from the refresh interval (default: the one rule, ./staleness.ts). */
   readonly staleAfterMs?: (intervalMs: number) => number;
   /** While offline, probe at least this often (default 30 s). */
   readonly offlineProbeMs?: number;
@@ -91,11 +96,6 @@ export function intervalOf(profile: MonitoredProfile, backgroundIntervalMs: numb
   return profile.hasAlerts ? backgroundIntervalMs : null;
 }
 
-/** Data older than this is stale: three missed refreshes, never less than 45 s. */
-export function staleAfterMs(intervalMs: number): number {
-  return Math.max(3 * intervalMs, 45_000);
-}
-
 export class RefreshScheduler {
   private readonly loops = new Map<string, Loop>();
   private readonly options: RefreshSchedulerOptions;
@@ -103,7 +103,7 @@ export class RefreshScheduler {
   private readonly clock: () => number;
   private readonly random: () => number;
   private paused = false;
-  private readonly staleAfter: (intervalMs: number) => number;
+  private readonly staleAfterOverride: ((intervalMs: number) => number) | undefined;
   private readonly offlineProbeMs: number;
 
   constructor(options: RefreshSchedulerOptions) {
@@ -111,7 +111,7 @@ export class RefreshScheduler {
     this.backgroundIntervalMs = options.backgroundIntervalMs ?? 60_000;
     this.clock = options.clock ?? Date.now;
     this.random = options.random ?? Math.random;
-    this.staleAfter = options.timing?.staleAfterMs ?? staleAfterMs;
+    this.staleAfterOverride = options.timing?.staleAfterMs;
     this.offlineProbeMs = options.timing?.offlineProbeMs ?? OFFLINE_PROBE_MS;
   }
 
@@ -181,7 +181,8 @@ export class RefreshScheduler {
     this.clearTimer(loop);
     const controller = new AbortController();
     loop.inFlight = controller;
-    this.publish(loop, { state: 'refreshing', lastAttemptAt: this.clock(), nextRefreshAt: null });
+    // Old figures stay stale while new ones are fetched: "refreshing" is only said of current ones.
+    this.publish(loop, { state: this.isStale(loop) ? 'stale' : 'refreshing', lastAttemptAt: this.clock(), nextRefreshAt: null });
     try {
       const snapshot = await this.options.refresh(profileId, controller.signal);
       if (controller.signal.aborted || this.loops.get(profileId) !== loop) return;
@@ -191,7 +192,7 @@ export class RefreshScheduler {
       this.schedule(loop, this.interval(loop));
     } catch (error) {
       if (controller.signal.aborted || this.loops.get(profileId) !== loop) return;
-      this.failed(loop, classifyFailure(error), toUserFacing(error));
+      this.failed(loop, classifyFailure(error, this.clock()), toUserFacing(error));
     } finally {
       if (loop.inFlight === controller) loop.inFlight = null;
     }
@@ -236,6 +237,8 @@ export class RefreshScheduler {
     this.options.logger.info('Refresh failed', { profileId: loop.profile.id, kind: error.kind, failures: loop.failures });
     let state: ConnectionState;
     if (failure === 'keychain') state = 'keychainLocked';
+    // Still probed with the plain backoff: should Kraken turn the API on again, the profile works.
+    else if (failure === 'switchedOff') state = 'switchedOff';
     else if (failure === 'unreachable' && loop.failures >= OFFLINE_AFTER_FAILURES) state = 'offline';
     else state = this.freshnessState(loop);
     this.publish(loop, { state, lastError: error });
@@ -251,10 +254,17 @@ export class RefreshScheduler {
 
   /** live or stale from the age of the last good data alone. */
   private freshnessState(loop: Loop): ConnectionState {
-    const { lastSuccessAt } = loop.status;
-    if (lastSuccessAt === null) return 'idle';
+    if (loop.status.lastSuccessAt === null) return 'idle';
+    return this.isStale(loop) ? 'stale' : 'live';
+  }
+
+  private staleLimit(loop: Loop): number {
     const interval = this.interval(loop) ?? this.backgroundIntervalMs;
-    return this.clock() - lastSuccessAt > this.staleAfter(interval) ? 'stale' : 'live';
+    return this.staleAfterOverride?.(interval) ?? staleLimitMs(interval, loop.profile.staleAfterMinutes ?? null);
+  }
+
+  private isStale(loop: Loop): boolean {
+    return isStale(loop.status.lastSuccessAt, this.clock(), this.staleLimit(loop));
   }
 
   private schedule(loop: Loop, delayMs: number | null): void {
@@ -267,17 +277,16 @@ export class RefreshScheduler {
     this.publish(loop, { nextRefreshAt: this.clock() + delayMs });
   }
 
-  /** Re-evaluates live → stale when the age crosses the threshold, even if no refresh completes. */
+  /** Re-evaluates live or refreshing → stale when the age crosses the limit, even if no refresh completes. */
   private watchStaleness(loop: Loop): void {
     if (loop.staleTimer) clearTimeout(loop.staleTimer);
     loop.staleTimer = null;
     const { lastSuccessAt, state } = loop.status;
-    if (lastSuccessAt === null || state !== 'live' || this.paused) return;
-    const interval = this.interval(loop) ?? this.backgroundIntervalMs;
-    const due = lastSuccessAt + this.staleAfter(interval) + 1 - this.clock();
+    if (lastSuccessAt === null || (state !== 'live' && state !== 'refreshing') || this.paused) return;
+    const due = lastSuccessAt + this.staleLimit(loop) - this.clock();
     loop.staleTimer = setTimeout(() => {
       loop.staleTimer = null;
-      if (loop.status.state === 'live') this.publish(loop, { state: this.freshnessState(loop) });
+      if (loop.status.state === 'live' || loop.status.state === 'refreshing') this.publish(loop, { state: this.isStale(loop) ? 'stale' : loop.status.state });
     }, Math.max(due, 0));
   }
 

@@ -36,6 +36,8 @@ export interface TrayInput {
   readonly profiles: readonly TrayProfileInput[];
   readonly activeProfileId: string | null;
   readonly privacyMode: boolean;
+  /** A downloaded update waiting for the user's restart; `held` while a critical alert is showing. */
+  readonly updateReady?: { readonly version: string; readonly held: boolean } | null;
 }
 
 export type TrayAction =
@@ -47,6 +49,8 @@ export type TrayAction =
   | { readonly kind: 'snooze'; readonly profileIds: readonly string[]; readonly minutes: number }
   | { readonly kind: 'setPrivacyMode'; readonly enabled: boolean }
   | { readonly kind: 'openWindow' }
+  /** Restart into the downloaded update. */
+  | { readonly kind: 'installUpdate' }
   | { readonly kind: 'quit' };
 
 export type TrayMenuItem =
@@ -80,6 +84,7 @@ export const SNOOZE_CHOICES: readonly { readonly minutes: number; readonly label
 const LEVEL_WORDS: Readonly<Record<HealthLevel, string>> = {
   noMargin: 'no margin used',
   healthy: '',
+  unknown: 'health unknown',
   warn: 'warning',
   imBreached: 'initial margin breached',
   critical: 'critical',
@@ -91,6 +96,7 @@ const CONNECTION_WORDS: Readonly<Partial<Record<ConnectionState, string>>> = {
   offline: 'offline',
   authFailed: 'key refused',
   keychainLocked: 'keychain locked',
+  switchedOff: 'API switched off',
 };
 
 interface ProfileSummary {
@@ -118,7 +124,7 @@ function summarise(profile: TrayProfileInput): ProfileSummary {
   let icon: TrayIconState;
   // A last-known critical stays critical even when the data stopped coming: danger is not forgotten.
   if (level === 'critical' || level === 'liquidation') icon = 'critical';
-  else if (profile.connection === 'offline' || profile.connection === 'authFailed' || profile.connection === 'keychainLocked') icon = 'offline';
+  else if (profile.connection === 'offline' || profile.connection === 'authFailed' || profile.connection === 'keychainLocked' || profile.connection === 'switchedOff') icon = 'offline';
   else if (profile.connection === 'stale' || profile.monitoringInterrupted) icon = 'stale';
   else if (level === 'warn' || level === 'imBreached') icon = 'warn';
   else icon = 'ok';
@@ -176,6 +182,12 @@ function snoozeMenu(profiles: readonly TrayProfileInput[]): TrayMenuItem {
   };
 }
 
+function updateItems(ready: TrayInput['updateReady']): TrayMenuItem[] {
+  if (!ready) return [];
+  if (ready.held) return [{ type: 'note', label: `Update ${ready.version} ready: restart waits while a critical alert shows` }];
+  return [{ type: 'action', label: `Restart to update to ${ready.version}`, action: { kind: 'installUpdate' }, enabled: true }];
+}
+
 export function buildTrayModel(input: TrayInput): TrayModel {
   const summaries = input.profiles.map(summarise);
   const icon = summaries.reduce<TrayIconState>((worst, summary) => (ICON_ORDER.indexOf(summary.icon) > ICON_ORDER.indexOf(worst) ? summary.icon : worst), 'ok');
@@ -193,6 +205,7 @@ export function buildTrayModel(input: TrayInput): TrayModel {
     ...(input.profiles.length > 0 ? [snoozeMenu(input.profiles)] : []),
     { type: 'checkbox', label: 'Privacy mode', checked: input.privacyMode, action: { kind: 'setPrivacyMode', enabled: !input.privacyMode } },
     { type: 'separator' },
+    ...updateItems(input.updateReady ?? null),
     { type: 'action', label: 'Quit Margin Desk', action: { kind: 'quit' }, enabled: true },
   ];
   return { icon, tooltip: tooltipOf(summaries), menu };

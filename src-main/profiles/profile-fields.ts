@@ -1,5 +1,5 @@
 /**
- * Checks of the user-editable profile fields (name, colour, base URL, refresh interval) with the
+ * Checks of the user-editable profile fields (name, colour, addresses, refresh interval) with the
  * shared schemas (src-shared/profile-schema.ts), as typed errors with the field's message and action.
  */
 import {
@@ -8,6 +8,7 @@ import {
   profileColourSchema,
   profileNameSchema,
   refreshSecondsSchema,
+  streamUrlSchema,
 } from '../../src-shared/profile-schema.ts';
 import { checkedValue } from '../checked-value.ts';
 
@@ -26,4 +27,9 @@ export function validateBaseUrl(baseUrl: string): string {
 
 export function validateRefreshSeconds(seconds: number): number {
   return checkedValue(refreshSecondsSchema, seconds, PROFILE_FIELD_ACTIONS.refreshSeconds);
+}
+
+/** The Unified WebSocket address normalised like the base URL. */
+export function validateStreamUrl(streamUrl: string): string {
+  return checkedValue(streamUrlSchema, streamUrl, PROFILE_FIELD_ACTIONS.streamUrl);
 }

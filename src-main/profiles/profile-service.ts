@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import type { UserFacingError } from '../../src-shared/user-facing-error.ts';
 import { AppError } from '../errors.ts';
 import type { KeyPermissions } from '../../src-shared/account-model.ts';
+import { restCutoffNotice } from '../monitor/rest-cutoff.ts';
 import type { ProfileStatus } from '../../src-shared/profile-status.ts';
 import type { ProfileUpdate } from '../store/profiles-repository.ts';
 import type {
@@ -25,20 +26,24 @@ import type {
   ProfileChanges,
   ProfileList,
   ProfileView,
+  StreamingSwitch,
   Unsubscribe,
 } from '../../src-preload/contract.ts';
 import { validateCredentials, keyFingerprint } from './credential-validation.ts';
 import { createCredentialsProvider, type CredentialsProvider } from './credentials-provider.ts';
 import { explainKeyCheckFailure, permissionWarnings } from './key-check-advice.ts';
 import { isKeychainError } from './keychain-errors.ts';
-import { DEFAULT_REFRESH_SECONDS, PRODUCTION_BASE_URL, type Profile } from '../../src-shared/profile.ts';
-import { validateBaseUrl, validateColour, validateName, validateRefreshSeconds } from './profile-fields.ts';
+import { DEFAULT_REFRESH_SECONDS, productionAddresses, type DataSourceKind, type Profile } from '../../src-shared/profile.ts';
+import { validateBaseUrl, validateColour, validateName, validateRefreshSeconds, validateStreamUrl } from './profile-fields.ts';
 import type { ActiveProfileRecord, ProfileRecords } from './profile-records.ts';
 import { newSampleProfile } from './sample-profile.ts';
 import type { Credentials, SecretStore } from './secret-store.ts';
 
-/** The Kraken key check (`KrakenClient.checkKey`): the key's permissions, or an AppError. */
-export type KeyCheck = (credentials: Credentials, baseUrl: string) => Promise<KeyPermissions>;
+/**
+ * The Kraken key check of a key for `source`: a Futures key's check (`KrakenClient.checkKey`) for
+ * `rest`, a token issued and the key's information for `uws`. The key's permissions, or an AppError.
+ */
+export type KeyCheck = (credentials: Credentials, baseUrl: string, source: DataSourceKind) => Promise<KeyPermissions>;
 
 export interface ProfileServiceOptions {
   readonly records: ProfileRecords;
@@ -73,6 +78,21 @@ function profileNotFound(): AppError {
     action: 'Choose another profile in the profile switcher.',
     retryable: false,
   });
+}
+
+function invalidChange(message: string, action: string): AppError {
+  return new AppError({ kind: 'invalidArgument', message, action, retryable: false });
+}
+
+/** A profile's addresses from the user's (optional) input, production where none was given. */
+function addressesOf(source: DataSourceKind, input: { readonly baseUrl?: string; readonly streamUrl?: string }): Pick<Profile, 'baseUrl' | 'streamUrl'> {
+  const production = productionAddresses(source);
+  const baseUrl = validateBaseUrl(input.baseUrl ?? production.baseUrl);
+  if (source === 'rest') {
+    if (input.streamUrl !== undefined) throw invalidChange('A Kraken Futures key profile has no WebSocket address.', 'Leave the WebSocket address empty.');
+    return { baseUrl, streamUrl: null };
+  }
+  return { baseUrl, streamUrl: validateStreamUrl(input.streamUrl ?? production.streamUrl ?? '') };
 }
 
 function sampleHasNoKey(): AppError {
@@ -146,16 +166,19 @@ export class ProfileService {
   async create(input: NewProfile): Promise<ProfileView> {
     const name = validateName(input.name);
     const colour = validateColour(input.colour);
-    const baseUrl = validateBaseUrl(input.baseUrl ?? PRODUCTION_BASE_URL);
+    // New profiles read the Unified WebSocket: the REST API they would otherwise read is switched off on 2027-03-01.
+    const source = input.source ?? 'uws';
+    const addresses = addressesOf(source, input);
     const refreshSeconds = validateRefreshSeconds(input.refreshSeconds ?? DEFAULT_REFRESH_SECONDS);
     const credentials = validateCredentials(input);
-    const permissions = await this.#checkKeyExplained(credentials, baseUrl);
+    const permissions = await this.#checkKeyExplained(credentials, addresses.baseUrl, source);
     const profile: Profile = {
       id: this.#newId(),
       name,
       colour,
       kind: 'kraken',
-      baseUrl,
+      source,
+      ...addresses,
       refreshSeconds,
       createdAt: this.#now(),
       lastUsedAt: null,
@@ -187,19 +210,27 @@ export class ProfileService {
 
   update(changes: ProfileChanges): ProfileView {
     const profile = this.#require(changes.id);
-    if (changes.baseUrl !== undefined && profile.kind === 'sample') {
-      throw new AppError({
-        kind: 'invalidArgument',
-        message: 'The Sample profile has no API address to change.',
-        action: 'Change the address of a profile with your own key instead.',
-        retryable: false,
-      });
+    if ((changes.baseUrl !== undefined || changes.streamUrl !== undefined) && profile.kind === 'sample') {
+      throw invalidChange('The Sample profile has no API address to change.', 'Change the address of a profile with your own key instead.');
     }
+    if (changes.streamUrl !== undefined && profile.source !== 'uws') {
+      throw invalidChange('A Kraken Futures key profile has no WebSocket address.', 'Switch the profile to a Kraken API key first.');
+    }
+    // A key is made for one API: only the Sample profile, which has none, changes source freely.
+    if (changes.source !== undefined && changes.source !== profile.source && profile.kind !== 'sample') {
+      throw invalidChange(
+        'A profile with a key reads the API its key was made for.',
+        'To move a Kraken Futures key profile to a Kraken API key, use "Switch to a Kraken API key" and paste the new key.',
+      );
+    }
+    const sampleSource = profile.kind === 'sample' && changes.source !== undefined ? changes.source : undefined;
     const updated = this.#update(profile.id, {
       name: changes.name === undefined ? undefined : validateName(changes.name),
       colour: changes.colour === undefined ? undefined : validateColour(changes.colour),
       baseUrl: changes.baseUrl === undefined ? undefined : validateBaseUrl(changes.baseUrl),
+      streamUrl: changes.streamUrl === undefined ? undefined : validateStreamUrl(changes.streamUrl),
       refreshSeconds: changes.refreshSeconds === undefined ? undefined : validateRefreshSeconds(changes.refreshSeconds),
+      source: sampleSource,
     });
     this.#emit();
     return this.#view(updated);
@@ -243,9 +274,30 @@ export class ProfileService {
   async replaceCredentials(input: Credentials & { readonly id: string }): Promise<ProfileView> {
     const profile = this.#requireKraken(input.id);
     const credentials = validateCredentials(input);
-    const permissions = await this.#checkKeyExplained(credentials, profile.baseUrl);
+    const permissions = await this.#checkKeyExplained(credentials, profile.baseUrl, profile.source);
     await this.#secrets.set(profile.id, credentials);
     const updated = this.#update(profile.id, { keyFingerprint: keyFingerprint(credentials.apiKey), permissions });
+    this.#keychain.set(profile.id, 'ok');
+    this.#emit();
+    return this.#view(updated);
+  }
+
+  /**
+   * Moves a Kraken Futures key (REST) profile to a Kraken API key (Unified WebSocket): the new key is
+   * checked first, then replaces the old one in the keychain, and the record changes source and
+   * addresses. The id stays, and with it the profile's history, alert rules, alert log and place
+   * in the switcher. Nothing changes when the check fails.
+   */
+  async switchToStreaming(input: StreamingSwitch): Promise<ProfileView> {
+    const profile = this.#requireKraken(input.id);
+    if (profile.source === 'uws') {
+      throw invalidChange('This profile already uses a Kraken API key.', 'To use another key, replace the credentials of this profile.');
+    }
+    const addresses = addressesOf('uws', input);
+    const credentials = validateCredentials(input);
+    const permissions = await this.#checkKeyExplained(credentials, addresses.baseUrl, 'uws');
+    await this.#secrets.set(profile.id, credentials);
+    const updated = this.#update(profile.id, { source: 'uws', ...addresses, keyFingerprint: keyFingerprint(credentials.apiKey), permissions });
     this.#keychain.set(profile.id, 'ok');
     this.#emit();
     return this.#view(updated);
@@ -259,14 +311,15 @@ export class ProfileService {
     if ('profileId' in target) {
       const profile = this.#requireKraken(target.profileId);
       const credentials = await this.credentialsFor(profile.id).getCredentials();
-      const permissions = await this.#checkKeyExplained(credentials, profile.baseUrl);
+      const permissions = await this.#checkKeyExplained(credentials, profile.baseUrl, profile.source);
       // Only the permissions: the profile may have been edited (or deleted) while Kraken answered.
       if (this.#records.update(profile.id, { permissions }) !== null) this.#emit();
       return { permissions, warnings: permissionWarnings(permissions) };
     }
     const credentials = validateCredentials(target);
-    const baseUrl = validateBaseUrl(target.baseUrl ?? PRODUCTION_BASE_URL);
-    const permissions = await this.#checkKeyExplained(credentials, baseUrl);
+    const source = target.source ?? 'uws';
+    const { baseUrl } = addressesOf(source, { baseUrl: target.baseUrl });
+    const permissions = await this.#checkKeyExplained(credentials, baseUrl, source);
     return { permissions, warnings: permissionWarnings(permissions) };
   }
 
@@ -327,10 +380,12 @@ export class ProfileService {
   }
 
   #view(profile: Profile): ProfileView {
+    const status = this.#statusOf(profile.id);
     return {
       ...profile,
-      status: this.#statusOf(profile.id),
+      status,
       keychain: profile.kind === 'sample' ? 'notNeeded' : (this.#keychain.get(profile.id) ?? 'ok'),
+      cutoff: restCutoffNotice(profile, status.state === 'switchedOff', this.#now()),
     };
   }
 
@@ -352,11 +407,12 @@ export class ProfileService {
     return profile;
   }
 
-  async #checkKeyExplained(credentials: Credentials, baseUrl: string): Promise<KeyPermissions> {
+  async #checkKeyExplained(credentials: Credentials, baseUrl: string, source: DataSourceKind): Promise<KeyPermissions> {
     try {
-      return await this.#checkKey(credentials, baseUrl);
+      return await this.#checkKey(credentials, baseUrl, source);
     } catch (error) {
-      throw explainKeyCheckFailure(error);
+      // The explanations are of Futures keys' refusals; the Spot errors of a Kraken API key explain themselves.
+      throw source === 'rest' ? explainKeyCheckFailure(error) : error;
     }
   }
 

@@ -15,7 +15,10 @@ export function newSampleProfile(id: string, now: number): Profile {
     name: SAMPLE_PROFILE_NAME,
     colour: SAMPLE_PROFILE_COLOUR,
     kind: 'sample',
+    // The REST face until the user picks the other: both show the same simulated account.
+    source: 'rest',
     baseUrl: SAMPLE_BASE_URL,
+    streamUrl: null,
     refreshSeconds: DEFAULT_REFRESH_SECONDS,
     createdAt: now,
     lastUsedAt: null,

@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { KeyPermissions } from '../../src-shared/account-model.ts';
-import type { Profile, ProfileKind } from '../../src-shared/profile.ts';
+import type { DataSourceKind, Profile, ProfileKind } from '../../src-shared/profile.ts';
 
 /** Every field of a profile that can change after creation. */
 export type ProfileUpdate = Partial<Omit<Profile, 'id' | 'createdAt'>>;
@@ -10,7 +10,9 @@ interface ProfileRow {
   name: string;
   colour: string;
   kind: string;
+  source: string;
   base_url: string;
+  stream_url: string | null;
   refresh_seconds: number;
   created_at: number;
   last_used_at: number | null;
@@ -18,7 +20,7 @@ interface ProfileRow {
   permissions: string | null;
 }
 
-const COLUMNS = 'id, name, colour, kind, base_url, refresh_seconds, created_at, last_used_at, key_fingerprint, permissions';
+const COLUMNS = 'id, name, colour, kind, source, base_url, stream_url, refresh_seconds, created_at, last_used_at, key_fingerprint, permissions';
 
 function toRow(profile: Profile): ProfileRow {
   return {
@@ -26,7 +28,9 @@ function toRow(profile: Profile): ProfileRow {
     name: profile.name,
     colour: profile.colour,
     kind: profile.kind,
+    source: profile.source,
     base_url: profile.baseUrl,
+    stream_url: profile.streamUrl,
     refresh_seconds: profile.refreshSeconds,
     created_at: profile.createdAt,
     last_used_at: profile.lastUsedAt,
@@ -41,7 +45,9 @@ function fromRow(row: ProfileRow): Profile {
     name: row.name,
     colour: row.colour,
     kind: row.kind as ProfileKind,
+    source: row.source as DataSourceKind,
     baseUrl: row.base_url,
+    streamUrl: row.stream_url,
     refreshSeconds: row.refresh_seconds,
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
@@ -67,10 +73,11 @@ export class ProfilesRepository {
     this.#db = db;
     this.#list = db.prepare(`SELECT ${COLUMNS} FROM profiles ORDER BY created_at, id`);
     this.#get = db.prepare(`SELECT ${COLUMNS} FROM profiles WHERE id = ?`);
-    const values = '@id, @name, @colour, @kind, @base_url, @refresh_seconds, @created_at, @last_used_at, @key_fingerprint, @permissions';
+    const values = '@id, @name, @colour, @kind, @source, @base_url, @stream_url, @refresh_seconds, @created_at, @last_used_at, @key_fingerprint, @permissions';
     this.#insert = db.prepare(`INSERT INTO profiles (${COLUMNS}) VALUES (${values})`);
     this.#replace = db.prepare(
-      `UPDATE profiles SET name = @name, colour = @colour, kind = @kind, base_url = @base_url,
+      `UPDATE profiles SET name = @name, colour = @colour, kind = @kind, source = @source, base_url = @base_url,
+         stream_url = @stream_url,
          refresh_seconds = @refresh_seconds, last_used_at = @last_used_at, key_fingerprint = @key_fingerprint,
          permissions = @permissions
        WHERE id = @id`,

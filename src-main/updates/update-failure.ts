@@ -3,13 +3,7 @@
  * as errors with a `code` (its own `ERR_UPDATER_*`, builder-util's `ERR_CHECKSUM_MISMATCH`, Node's
  * network codes) or an HTTP status; each reason below says what happened and that the app goes on.
  */
-export type UpdateFailureReason = 'unreachable' | 'badFeed' | 'checksumMismatch' | 'badSignature' | 'other';
-
-export interface UpdateFailure {
-  readonly reason: UpdateFailureReason;
-  readonly message: string;
-  readonly action: string;
-}
+import type { UpdateFailure } from '../../src-shared/update-state.ts';
 
 const FEED_CODES = new Set([
   'ERR_UPDATER_INVALID_UPDATE_INFO',

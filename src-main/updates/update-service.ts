@@ -10,20 +10,8 @@
 import type { Clock } from '../kraken/clock.ts';
 import type { Logger } from '../log/logger.ts';
 import type { UpdaterPort } from './updater-port.ts';
-import { describeUpdateFailure, type UpdateFailure } from './update-failure.ts';
-
-/** What the Settings view and the tray show about updates. */
-export type UpdateState =
-  | { readonly kind: 'off' }
-  | { readonly kind: 'idle' }
-  | { readonly kind: 'checking' }
-  | { readonly kind: 'upToDate'; readonly checkedAt: number }
-  | { readonly kind: 'downloading'; readonly version: string; readonly percent: number }
-  /** Downloaded and verified; installs when the user agrees. */
-  | { readonly kind: 'ready'; readonly version: string }
-  | { readonly kind: 'failed'; readonly failure: UpdateFailure; readonly at: number };
-
-export type InstallOutcome = 'restarting' | 'nothingToInstall' | 'heldForCriticalAlert';
+import { describeUpdateFailure } from './update-failure.ts';
+import type { InstallOutcome, UpdateState } from '../../src-shared/update-state.ts';
 
 export interface UpdateServiceOptions {
   readonly updater: UpdaterPort;

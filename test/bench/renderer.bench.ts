@@ -135,10 +135,10 @@ export async function run(): Promise<BenchResult[]> {
     // Master keys (1,000 subaccounts in every snapshot) and one subaccount's own key (one account).
     for (const name of ['Main', 'Desk two', 'Desk three']) {
       const key = exchange.addKey({ permissions: { general: 'READ_ONLY', transfer: 'NO_ACCESS' } });
-      profiles.push(await app.profiles.create({ name, colour: '#2f80ed', baseUrl: harness.exchangeUrl, ...key }));
+      profiles.push(await app.profiles.create({ name, colour: '#2f80ed', source: 'rest', baseUrl: harness.exchangeUrl, ...key }));
     }
     const subaccountKey = exchange.addKey({ account: exchange.subaccounts()[0]!.uid, permissions: { general: 'READ_ONLY', transfer: 'NO_ACCESS' } });
-    const single = await app.profiles.create({ name: 'One account', colour: '#12a150', baseUrl: harness.exchangeUrl, ...subaccountKey });
+    const single = await app.profiles.create({ name: 'One account', colour: '#12a150', source: 'rest', baseUrl: harness.exchangeUrl, ...subaccountKey });
     profiles.push(single);
     for (const profile of profiles) {
       app.activate(profile.id);

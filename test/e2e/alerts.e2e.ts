@@ -21,7 +21,7 @@ describe('alerts', () => {
       exchange.deposit('USD', '10000', { account: sub.uid });
       exchange.openPosition({ account: sub.uid, symbol: 'pf_xbtusd', size: '5', entryPrice: '64000' });
       const key = exchange.addKey({ account: sub.uid, permissions: { general: 'READ_ONLY', transfer: 'NO_ACCESS' } });
-      const profile = await app.profiles.create({ name: 'Desk', colour: '#e5484d', baseUrl: harness.exchangeUrl, ...key });
+      const profile = await app.profiles.create({ name: 'Desk', colour: '#e5484d', source: 'rest', baseUrl: harness.exchangeUrl, ...key });
       app.activate(profile.id);
       await page.locator('[data-profile-id]').first().waitFor({ timeout: 15_000 });
       await app.scheduler.refreshNow(profile.id);

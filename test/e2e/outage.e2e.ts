@@ -15,7 +15,7 @@ describe('outage', () => {
     const { page, app, exchange } = harness;
     try {
       const key = exchange.addKey({ permissions: { general: 'READ_ONLY', transfer: 'NO_ACCESS' } });
-      const profile = await app.profiles.create({ name: 'Main', colour: '#2f80ed', baseUrl: harness.exchangeUrl, refreshSeconds: 5, ...key });
+      const profile = await app.profiles.create({ name: 'Main', colour: '#2f80ed', source: 'rest', baseUrl: harness.exchangeUrl, refreshSeconds: 5, ...key });
       app.activate(profile.id);
       const chip = page.locator('main .chip[data-state]').first();
       await expect.poll(() => chip.getAttribute('data-state'), { timeout: 15_000 }).toBe('live');

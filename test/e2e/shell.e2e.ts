@@ -15,7 +15,7 @@ afterAll(closeBrowser);
 /** A kraken profile on the simulator with cached figures, made active; no refresh lands afterwards. */
 async function cachedProfile(harness: Harness, name: string) {
   const key = harness.exchange.addKey({ permissions: { general: 'READ_ONLY', transfer: 'NO_ACCESS' } });
-  const profile = await harness.app.profiles.create({ name, colour: '#2f80ed', baseUrl: harness.exchangeUrl, ...key });
+  const profile = await harness.app.profiles.create({ name, colour: '#2f80ed', source: 'rest', baseUrl: harness.exchangeUrl, ...key });
   harness.app.activate(profile.id);
   await harness.app.scheduler.refreshNow(profile.id);
   harness.app.scheduler.pause();

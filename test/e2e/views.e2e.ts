@@ -19,7 +19,7 @@ async function show(page: Page, view: string): Promise<void> {
 
 async function activeKrakenProfile(harness: Harness, name: string) {
   const key = harness.exchange.addKey({ permissions: READ_ONLY });
-  const profile = await harness.app.profiles.create({ name, colour: '#2f80ed', baseUrl: harness.exchangeUrl, ...key });
+  const profile = await harness.app.profiles.create({ name, colour: '#2f80ed', source: 'rest', baseUrl: harness.exchangeUrl, ...key });
   harness.app.activate(profile.id);
   return profile;
 }

@@ -34,7 +34,7 @@ describe('First start', () => {
   it('opens the add-profile form on the Profiles view when there is no profile', async () => {
     await renderApp({ profiles: [], now: () => NOW });
     await openView('profiles');
-    expect(screen.getByRole('region', { name: 'Add a Kraken Futures profile' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Add a Kraken profile' })).toBeTruthy();
     expect(screen.getByRole('button', { name: /Add sample profile/ })).toBeTruthy();
   });
 });
@@ -55,7 +55,7 @@ describe('Add-profile form', () => {
     const { fake } = await renderApp({ profiles: [], now: () => NOW });
     await openView('profiles');
     await type(/^Name/, 'Main');
-    await type(/API key/, 'pubKEY123');
+    await type(/^API key/, 'pubKEY123');
     await type(/Private key/, DOCS_SECRET);
     await fireEvent.click(screen.getByRole('button', { name: /Test connection/ }));
     expect(screen.getByText(/This is not a valid secret/)).toBeTruthy();
@@ -69,20 +69,20 @@ describe('Add-profile form', () => {
   it('tests a read-only key and shows its permissions', async () => {
     const { fake } = await renderApp({ profiles: [], now: () => NOW });
     await openView('profiles');
-    await type(/API key/, '  pubKEY123  ');
+    await type(/^API key/, '  pubKEY123  ');
     await type(/Private key/, ` ${SECRET}\n`);
     await fireEvent.click(screen.getByRole('button', { name: /Test connection/ }));
     const table = await screen.findByRole('table', { name: 'Permissions reported by Kraken' });
     expect(within(table).getByRole('row', { name: /General/ }).textContent).toContain('Read only');
     expect(within(table).getByRole('row', { name: /Transfers and withdrawals/ }).textContent).toContain('No access');
     expect(screen.getByText('Connected: a read-only key, as recommended.')).toBeTruthy();
-    expect(fake.callsOf('testConnection')).toEqual([{ apiKey: 'pubKEY123', apiSecret: SECRET }]);
+    expect(fake.callsOf('testConnection')).toEqual([{ apiKey: 'pubKEY123', apiSecret: SECRET, source: 'uws' }]);
   });
 
   it('warns plainly about a key that can trade and withdraw', async () => {
     await renderApp({ profiles: [], now: () => NOW });
     await openView('profiles');
-    await type(/API key/, `pub${FULL_ACCESS_MARK}KEY`);
+    await type(/^API key/, `pub${FULL_ACCESS_MARK}KEY`);
     await type(/Private key/, SECRET);
     await fireEvent.click(screen.getByRole('button', { name: /Test connection/ }));
     expect(await screen.findByText('Connected, but this key can do more than Margin Desk needs.')).toBeTruthy();
@@ -94,7 +94,7 @@ describe('Add-profile form', () => {
   it('explains an authenticationError: Spot key, wrong secret, key shared with a nonce-sending tool', async () => {
     await renderApp({ profiles: [], now: () => NOW });
     await openView('profiles');
-    await type(/API key/, 'pubKEY123');
+    await type(/^API key/, 'pubKEY123');
     await type(/Private key/, REFUSED_SECRET);
     await fireEvent.click(screen.getByRole('button', { name: /Test connection/ }));
     const alert = await screen.findByRole('alert');
@@ -108,7 +108,7 @@ describe('Add-profile form', () => {
     const { fake } = await renderApp({ profiles: [], now: () => NOW });
     await openView('profiles');
     await type(/^Name/, '  Main  ');
-    await type(/API key/, 'pubKEY123');
+    await type(/^API key/, 'pubKEY123');
     await type(/Private key/, SECRET);
     fake.hold('createProfile');
     await fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
@@ -116,7 +116,7 @@ describe('Add-profile form', () => {
     expect(field(/Private key/).value).toBe('');
     fake.release('createProfile');
     await waitFor(() => expect(screen.getByRole('list', { name: 'Profiles' }).textContent).toContain('Main'));
-    expect(fake.callsOf('createProfile')).toEqual([{ name: 'Main', colour: '#7c5cff', apiKey: 'pubKEY123', apiSecret: SECRET }]);
+    expect(fake.callsOf('createProfile')).toEqual([{ name: 'Main', colour: '#7c5cff', apiKey: 'pubKEY123', apiSecret: SECRET, source: 'uws' }]);
     await waitFor(() => expect(fake.callsOf('activateProfile')).toEqual([{ id: 'p1' }]));
     expect(document.documentElement.outerHTML).not.toContain(SECRET);
     for (const input of document.querySelectorAll('input')) expect(input.value).not.toBe(SECRET);
@@ -127,7 +127,7 @@ describe('Add-profile form', () => {
     fake.fail('createProfile', { kind: 'keychainUnavailable', message: 'The system keychain could not be opened.', action: 'Unlock it and try again.', retryable: true });
     await openView('profiles');
     await type(/^Name/, 'Main');
-    await type(/API key/, 'pubKEY123');
+    await type(/^API key/, 'pubKEY123');
     await type(/Private key/, SECRET);
     await fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
     expect((await screen.findByRole('alert')).textContent).toContain('The system keychain could not be opened.');
@@ -167,7 +167,7 @@ describe('Profile cards', () => {
     const { fake } = await renderApp(seedState());
     await openView('profiles');
     await fireEvent.click(screen.getByRole('button', { name: /Replace credentials/ }));
-    await type(/API key/, 'newKEY987');
+    await type(/^API key/, 'newKEY987');
     await type(/Private key/, SECRET);
     await fireEvent.click(screen.getByRole('button', { name: 'Replace' }));
     await waitFor(() => expect(screen.getByRole('listitem', { name: /Main/ }).textContent).toContain('…Y987'));
@@ -188,5 +188,40 @@ describe('Profile cards', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Delete profile' }));
     await waitFor(() => expect(fake.callsOf('deleteProfile')).toEqual([{ id: 'main' }]));
     await waitFor(() => expect(screen.queryByRole('listitem', { name: /Main/ })).toBeNull());
+  });
+});
+
+describe('Kraken API keys and the REST switch-off', () => {
+  it('a Futures key can still be chosen, and is tested and saved as one', async () => {
+    const { fake } = await renderApp({ profiles: [], now: () => NOW });
+    await openView('profiles');
+    expect((screen.getByRole('radio', { name: /Kraken API key/ }) as HTMLInputElement).checked).toBe(true);
+    await fireEvent.click(screen.getByRole('radio', { name: /Futures key/ }));
+    await type(/^Name/, 'Old desk');
+    await type(/^API key/, 'pubKEY123');
+    await type(/Private key/, SECRET);
+    await fireEvent.click(screen.getByRole('button', { name: /Test connection/ }));
+    await waitFor(() => expect(fake.callsOf('testConnection')).toEqual([{ apiKey: 'pubKEY123', apiSecret: SECRET, source: 'rest' }]));
+    await fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+    await waitFor(() => expect(fake.callsOf('createProfile')).toEqual([{ name: 'Old desk', colour: '#7c5cff', apiKey: 'pubKEY123', apiSecret: SECRET, source: 'rest' }]));
+  });
+
+  it('shows the notice with its steps and moves the profile to a Kraken API key in place', async () => {
+    const state = seedState();
+    const notice = { stage: 'switchedOff', title: 'Kraken switched this API off', message: 'Kraken has turned off the API.', steps: ['Create a key.', 'Switch.'] } as const;
+    state.profiles = state.profiles!.map((profile) => ({ ...profile, cutoff: notice }));
+    const { fake } = await renderApp(state);
+    await openView('profiles');
+    const card = screen.getByRole('listitem', { name: /Main/ });
+    expect(within(card).getByRole('alert').textContent).toContain('Kraken switched this API off');
+    expect(within(card).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Create a key.', 'Switch.']);
+    await fireEvent.click(within(card).getByRole('button', { name: /Switch to a Kraken API key/ }));
+    await type(/^API key/, 'uwsKEY555');
+    await type(/Private key/, SECRET);
+    await fireEvent.click(within(card).getByRole('button', { name: 'Switch' }));
+    await waitFor(() => expect(screen.getByRole('listitem', { name: /Main/ }).textContent).toContain('Unified WebSocket'));
+    expect(fake.callsOf('switchToStreaming')).toEqual([{ id: 'main', apiKey: 'uwsKEY555', apiSecret: SECRET }]);
+    expect(screen.queryByTestId('rest-cutoff')).toBeNull();
+    expect(document.documentElement.outerHTML).not.toContain(SECRET);
   });
 });

@@ -21,6 +21,7 @@ import { randomBase64, randomUuid, seededRandom, type Random } from './random.ts
 import { DOCS_STYLE, type RenderContext, type ResponseStyle } from './render.ts';
 import { listen, type ListenOptions, type RunningServer } from './server.ts';
 import { generateSubaccount } from './subaccount-generator.ts';
+import { UwsServer, UWS_PRIVATE_PATH, type UwsServerOptions } from './uws-server.ts';
 import { UwsTokens } from './uws-tokens.ts';
 
 export interface SimulatedExchangeOptions {
@@ -30,6 +31,12 @@ export interface SimulatedExchangeOptions {
   readonly style?: ResponseStyle;
   /** Called before each request with the time: moves prices for an exchange that should look alive. */
   readonly priceDriver?: (market: Market, now: number) => void;
+}
+
+/** The simulator on loopback: REST at `url`, the Unified WebSocket at `uwsUrl` with its fault controls. */
+export interface ExchangeServer extends RunningServer {
+  readonly uwsUrl: string;
+  readonly uws: UwsServer;
 }
 
 /** Which account a control call is about: the master (default) or a subaccount by UID. */
@@ -64,6 +71,8 @@ export class SimulatedExchange {
   readonly #priceDriver: SimulatedExchangeOptions['priceDriver'];
   #style: ResponseStyle;
   #version = 0;
+  readonly #changeListeners = new Set<() => void>();
+  #changeQueued = false;
 
   constructor(options: SimulatedExchangeOptions = {}) {
     this.clock = options.clock ?? systemClock;
@@ -75,6 +84,25 @@ export class SimulatedExchange {
     this.#master = { uid: randomUuid(this.#random), email: 'master@example.com', fullName: 'Master', cash: new Map(), flex: null, wallets: [] };
     this.#handler = new RequestHandler(this);
     this.#priceDriver = options.priceDriver;
+    this.market.onChange(() => this.#notify());
+  }
+
+  /**
+   * Calls `listener` after the state changed (a control call, a price move), once per burst of
+   * changes made in one synchronous run: the Unified WebSocket server pushes its updates from it.
+   */
+  onChange(listener: () => void): () => void {
+    this.#changeListeners.add(listener);
+    return () => this.#changeListeners.delete(listener);
+  }
+
+  #notify(): void {
+    if (this.#changeQueued || this.#changeListeners.size === 0) return;
+    this.#changeQueued = true;
+    queueMicrotask(() => {
+      this.#changeQueued = false;
+      for (const listener of this.#changeListeners) listener();
+    });
   }
 
   /** Changes on every control call; with the market's version it keys rendered responses. */
@@ -84,6 +112,7 @@ export class SimulatedExchange {
 
   #changed(): void {
     this.#version++;
+    this.#notify();
   }
 
   get masterUid(): string {
@@ -196,6 +225,28 @@ export class SimulatedExchange {
     this.#changed();
   }
 
+  /** Closes every position in `symbol` (flex or single-collateral wallet). */
+  closePosition(spec: AccountTarget & { readonly symbol: string }): void {
+    const account = this.#target(spec);
+    const symbol = spec.symbol.toLowerCase();
+    for (const positions of [account.flex?.positions ?? [], ...account.wallets.map((wallet) => wallet.positions)]) {
+      for (let i = positions.length - 1; i >= 0; i--) if (positions[i]?.symbol === symbol) positions.splice(i, 1);
+    }
+    this.#changed();
+  }
+
+  /**
+   * Lists `count` generated linear contracts (`pf_sim0usd`, …) and opens a position in each: an
+   * account with many positions, such as the 1,000 positions of the Unified WebSocket's limits.
+   */
+  openGeneratedPositions(count: number, target: AccountTarget = {}): void {
+    for (let i = 0; i < count; i++) {
+      const symbol = `pf_sim${i}usd`;
+      this.market.setMarkPrice(symbol, String(10 + (i % 90)));
+      this.openPosition({ ...target, symbol, size: String((i % 7) - 3 || 1), entryPrice: String(10 + ((i * 7) % 90)) });
+    }
+  }
+
   setMarkPrice(symbol: string, price: Decimal | string | number): void {
     this.market.setMarkPrice(symbol, price);
   }
@@ -253,8 +304,21 @@ export class SimulatedExchange {
   /** For the client's `fetch` option: serves in-process, no socket involved. */
   readonly fetch: FetchFunction = (input, init) => this.handle(new Request(input, init));
 
-  /** Serves on loopback HTTP (port 0: any free port). */
-  listen(options: ListenOptions = {}): Promise<RunningServer> {
-    return listen((request) => this.handle(request), options);
+  /**
+   * Serves on loopback (port 0: any free port): REST and Spot REST over HTTP at `url`, the Unified
+   * WebSocket at `uwsUrl` on the same port.
+   */
+  async listen(options: ListenOptions & { readonly uws?: UwsServerOptions } = {}): Promise<ExchangeServer> {
+    const running = await listen((request) => this.handle(request), options);
+    const uws = new UwsServer(this, running.server, options.uws);
+    return {
+      ...running,
+      uws,
+      uwsUrl: `${running.url.replace(/^http/, 'ws')}${UWS_PRIVATE_PATH}`,
+      close: async () => {
+        await uws.close();
+        await running.close();
+      },
+    };
   }
 }

@@ -11,6 +11,12 @@ export class Market {
   readonly #marks = new Map<string, Decimal>();
   readonly #usdRates = new Map<string, Decimal>();
   #version = 0;
+  #onChange: (() => void) | null = null;
+
+  /** Called after every price change (the exchange pushes Unified WebSocket updates from it). */
+  onChange(listener: () => void): void {
+    this.#onChange = listener;
+  }
 
   get version(): number {
     return this.#version;
@@ -20,12 +26,14 @@ export class Market {
   setMarkPrice(symbol: string, price: Decimal | string | number): void {
     this.#marks.set(symbol.toLowerCase(), toDecimal(price));
     this.#version++;
+    this.#onChange?.();
   }
 
   /** USD value of one unit of a currency not traded as a linear perpetual here (EUR, GBP, USDT…). */
   setUsdRate(currency: string, rate: Decimal | string | number): void {
     this.#usdRates.set(normaliseCurrencyCode(currency), toDecimal(rate));
     this.#version++;
+    this.#onChange?.();
   }
 
   symbols(): string[] {

@@ -35,14 +35,14 @@ export interface RenderContext {
 const rawJson = (JSON as unknown as { rawJSON(text: string): unknown }).rawJSON;
 
 /** A figure as Kraken writes it: a JSON number with these exact digits (JSON.rawJSON), or a string. */
-function figure(value: Decimal, style: ResponseStyle): unknown {
+export function figure(value: Decimal, style: ResponseStyle): unknown {
   if (style.figures === 'strings') return value;
   const tiny = value.startsWith('0.000000') || value.startsWith('-0.000000');
   return rawJson(tiny ? big(value).toExponential() : value);
 }
 
 /** Upper-case code in the style (`XBT`/`BTC`, `EUR`). */
-function upperCode(code: string, style: ResponseStyle): string {
+export function upperCode(code: string, style: ResponseStyle): string {
   const normalised = normaliseCurrencyCode(code);
   return normalised === 'BTC' ? style.bitcoin : normalised;
 }
@@ -109,26 +109,24 @@ export function renderAccounts(account: SimAccount, context: RenderContext): unk
 function renderSubaccount(account: SimAccount, context: RenderContext): unknown {
   const { style, market } = context;
   const f = (value: Decimal) => figure(value, style);
-  const flex = account.flex === null ? null : flexFigures(account.flex, market, context.haircuts);
+  // Kraken's spec requires flexAccount: an account that never used flex has an empty one, not null.
+  const flex = flexFigures(account.flex ?? { holdings: new Map(), positions: [] }, market, context.haircuts);
   return {
     holdingAccounts: [...account.cash].map(([code, amount]) => ({ currency: lowerCode(code, style), amount: f(amount) })),
     futuresAccounts: account.wallets.map((wallet) => ({
       name: `f-${lowerCode(wallet.base, style)}:usd`,
       availableMargin: f(mul(walletFigures(wallet, market).af, market.usdPrice(wallet.base))),
     })),
-    flexAccount:
-      flex === null
-        ? null
-        : {
-            currencies: flex.currencies.map((currency) => ({
-              currency: lowerCode(currency.code, style),
-              quantity: f(currency.quantity),
-              value: f(currency.value),
-              collateral: f(currency.collateral),
-              available: f(currency.available),
-            })),
-            ...flexTotals(flex, style),
-          },
+    flexAccount: {
+      currencies: flex.currencies.map((currency) => ({
+        currency: lowerCode(currency.code, style),
+        quantity: f(currency.quantity),
+        value: f(currency.value),
+        collateral: f(currency.collateral),
+        available: f(currency.available),
+      })),
+      ...flexTotals(flex, style),
+    },
     fullName: account.fullName,
     email: account.email,
     accountUid: account.uid,
@@ -144,7 +142,7 @@ export function renderSubaccounts(masterUid: string, subaccounts: readonly SimAc
   };
 }
 
-function positionsOf(account: SimAccount): SimPosition[] {
+export function positionsOf(account: SimAccount): SimPosition[] {
   return [...(account.flex?.positions ?? []), ...account.wallets.flatMap((wallet) => wallet.positions)];
 }
 

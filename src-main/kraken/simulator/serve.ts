@@ -5,8 +5,9 @@
  *
  *   node src-main/kraken/simulator/serve.ts --subaccounts 1000 --keys 2 [--port 0] [--style docs|2026]
  *
- * Prints one JSON line `{"url": ..., "keys": [{"apiKey", "apiSecret"}, ...]}` once listening (the
- * keys open nothing but this simulator) and serves until stdin closes or SIGTERM.
+ * Prints one JSON line `{"url": ..., "uwsUrl": ..., "keys": [{"apiKey", "apiSecret"}, ...]}` once
+ * listening (REST and Spot REST at `url`, the Unified WebSocket at `uwsUrl`; the keys open nothing
+ * but this simulator) and serves until stdin closes or SIGTERM.
  */
 import { parseArgs } from 'node:util';
 import { SimulatedExchange } from './exchange.ts';
@@ -37,7 +38,7 @@ exchange.addSubaccounts(Number(values.subaccounts));
 const keys = Array.from({ length: Number(values.keys) }, () => exchange.addKey());
 
 const server = await exchange.listen({ port: Number(values.port) });
-process.stdout.write(`${JSON.stringify({ url: server.url, keys })}\n`);
+process.stdout.write(`${JSON.stringify({ url: server.url, uwsUrl: server.uwsUrl, keys })}\n`);
 
 const stop = () => void server.close().then(() => process.exit(0));
 process.on('SIGTERM', stop);

@@ -10,6 +10,7 @@
  */
 import { inspect } from 'node:util';
 import { z } from 'zod';
+import { knownSecrets } from '../../log/known-secrets.ts';
 import type { KrakenCredentials } from '../client.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import { errorFromBody, errorFromHttpStatus, KrakenError, SchemaError } from '../errors.ts';
@@ -18,6 +19,7 @@ import type { RawResponse } from '../interpret-response.ts';
 import type { NonceSequences } from '../nonce.ts';
 import { checkApiKey, decodeSecret } from '../sign.ts';
 import { fetchTransport, nodeHttpTransport, type FetchFunction, type Transport } from '../transport.ts';
+import { insecureAddressError, isSecureOrLoopback } from './secure-address.ts';
 import { isSpotErrorString, spotError } from './spot-errors.ts';
 import { computeApiSign } from './spot-sign.ts';
 
@@ -173,6 +175,8 @@ export class SpotClient {
   async webSocketToken(signal?: AbortSignal): Promise<WebSocketToken> {
     const parsed = tokenResult.safeParse(spotResult(await this.#post(WEBSOCKET_TOKEN_PATH, signal)));
     if (!parsed.success) throw new SchemaError(`result.${String(parsed.error.issues[0]?.path[0] ?? 'token')}`, 'as documented');
+    // the logger masks what it knows: a token that slipped into a line by some other path
+    knownSecrets.remember(parsed.data.token);
     return new WebSocketToken(parsed.data.token, parsed.data.expires);
   }
 
@@ -189,6 +193,7 @@ export class SpotClient {
   }
 
   async #post(path: string, signal: AbortSignal | undefined): Promise<RawResponse> {
+    if (!isSecureOrLoopback(this.#baseUrl)) throw insecureAddressError();
     const { apiKey, apiSecret } = await this.#getCredentials();
     checkApiKey(apiKey);
     decodeSecret(apiSecret);

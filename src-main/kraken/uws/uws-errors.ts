@@ -14,7 +14,8 @@ export type UwsErrorKind =
   | 'uwsMalformedFrame'
   | 'uwsSubscribeRejected'
   | 'uwsSessionExpired'
-  | 'uwsSnapshotTooLarge';
+  | 'uwsSnapshotTooLarge'
+  | 'uwsInsecureAddress';
 
 /** The WebSocket handshake failed (refused, DNS, TLS, an HTTP answer instead of an upgrade). */
 export function uwsConnectFailed(detail: string, cause?: unknown): KrakenError {
@@ -85,15 +86,29 @@ export function uwsMalformedFrame(reason: 'notJson' | 'notObject' | 'binary'): K
 }
 
 /**
- * Kraken refused a subscription with an error Margin Desk cannot fix by reconnecting. `error` is
- * Kraken's own text about the request, capped (it names parameters, never the token's value).
+ * Kraken refused a subscription with an error that is neither about the session nor about the key.
+ * Retried with the reconnect backoff (a refusal may be Kraken's passing trouble, and a margin
+ * monitor must not stop by itself). `error` is Kraken's own text about the request, capped, with
+ * anything token-like removed.
  */
 export function uwsSubscribeRejected(channel: string, error: string): KrakenError {
   return new KrakenError({
     kind: 'uwsSubscribeRejected',
     category: 'exchange',
     message: `Kraken refused the subscription to the ${channel.slice(0, 40)} channel: ${redactTokenText(error).slice(0, 120)}`,
-    action: UPDATE_OR_SUPPORT,
+    action: `Margin Desk tries again after a pause. If it keeps happening, ${lowerFirst(UPDATE_OR_SUPPORT)}`,
+    retryable: true,
+  });
+}
+
+/** Kraken refused a subscription for the key's permission or a lockout: the user must act, nothing is retried. */
+export function uwsSubscribeForbidden(channel: string, error: string): KrakenError {
+  return new KrakenError({
+    kind: 'uwsSubscribeRejected',
+    category: 'credentials',
+    message: `Kraken refused the subscription to the ${channel.slice(0, 40)} channel: ${redactTokenText(error).slice(0, 120)}`,
+    action:
+      'At pro.kraken.com (Settings → API), check that this key has the WebSocket permission ("Access WebSockets API") and is not locked, then use "Test connection".',
     retryable: false,
   });
 }
@@ -115,7 +130,7 @@ export function uwsSnapshotTooLarge(attempts: number): KrakenError {
     kind: 'uwsSnapshotTooLarge',
     category: 'exchange',
     message: `Kraken could not send the positions of this account in one message (${attempts} attempts).`,
-    action: `Margin Desk tries again later. If it lasts, ${UPDATE_OR_SUPPORT.charAt(0).toLowerCase()}${UPDATE_OR_SUPPORT.slice(1)}`,
+    action: `Margin Desk tries again later. If it lasts, ${lowerFirst(UPDATE_OR_SUPPORT)}`,
     retryable: true,
   });
 }
@@ -123,4 +138,8 @@ export function uwsSnapshotTooLarge(attempts: number): KrakenError {
 /** Anything that looks like a token value in an error text from the exchange (defence in depth). */
 function redactTokenText(text: string): string {
   return text.replace(/[A-Za-z0-9+/=_-]{24,}/g, '[redacted]');
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }

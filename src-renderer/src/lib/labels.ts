@@ -23,6 +23,7 @@ export const VIEW_ORDER: readonly ViewName[] = ['overview', 'flex', 'subaccounts
 export const HEALTH_LABELS: Readonly<Record<HealthLevel, string>> = {
   noMargin: 'No margin used',
   healthy: 'Healthy',
+  unknown: 'Health unknown',
   warn: 'Warning',
   imBreached: 'Below initial margin',
   critical: 'Critical',
@@ -33,10 +34,11 @@ export const HEALTH_LABELS: Readonly<Record<HealthLevel, string>> = {
 export const HEALTH_RANK: Readonly<Record<HealthLevel, number>> = {
   noMargin: 0,
   healthy: 1,
-  warn: 2,
-  imBreached: 3,
-  critical: 4,
-  liquidation: 5,
+  unknown: 2,
+  warn: 3,
+  imBreached: 4,
+  critical: 5,
+  liquidation: 6,
 };
 
 export const ALERT_LABELS: Readonly<Record<AlertLevel, string>> = {
@@ -54,12 +56,13 @@ export const CONNECTION_LABELS: Readonly<Record<ConnectionState, string>> = {
   offline: 'Offline',
   authFailed: 'Key refused',
   keychainLocked: 'Keychain locked',
+  switchedOff: 'API switched off',
   idle: 'Not refreshed yet',
 };
 
 /** States in which the figures on screen are not current: they are shown dimmed, with the reason. */
 export function isOutdated(state: ConnectionState): boolean {
-  return state === 'stale' || state === 'offline' || state === 'authFailed' || state === 'keychainLocked';
+  return state === 'stale' || state === 'offline' || state === 'authFailed' || state === 'keychainLocked' || state === 'switchedOff';
 }
 
 export const CONNECTION_EXPLANATIONS: Readonly<Record<ConnectionState, string>> = {
@@ -69,6 +72,7 @@ export const CONNECTION_EXPLANATIONS: Readonly<Record<ConnectionState, string>> 
   offline: 'Kraken cannot be reached. Showing the last known figures.',
   authFailed: 'Kraken refused the API key. Showing the last known figures until the key is fixed in Profiles.',
   keychainLocked: 'The key could not be read from the system keychain. Unlock it to resume.',
+  switchedOff: 'Kraken switched off the API this profile reads. Switch it to a Kraken API key in Profiles; its history and alert rules stay.',
   idle: 'This profile has not been refreshed yet.',
 };
 

@@ -6,6 +6,7 @@ export type Tone = 'ok' | 'neutral' | 'warn' | 'im' | 'crit' | 'liq' | 'info';
 export const HEALTH_TONES: Readonly<Record<HealthLevel, Tone>> = {
   noMargin: 'ok',
   healthy: 'ok',
+  unknown: 'neutral',
   warn: 'warn',
   imBreached: 'im',
   critical: 'crit',
@@ -27,5 +28,6 @@ export const CONNECTION_TONES: Readonly<Record<ConnectionState, Tone>> = {
   offline: 'crit',
   authFailed: 'crit',
   keychainLocked: 'warn',
+  switchedOff: 'crit',
   idle: 'neutral',
 };

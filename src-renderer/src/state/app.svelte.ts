@@ -18,6 +18,7 @@ import type {
   WindowOpening,
 } from '../../../src-preload/contract.ts';
 import { afterFirstPaint } from '../lib/after-first-paint.ts';
+import { isOutdated } from '../lib/labels.ts';
 import { settle } from '../lib/settle.ts';
 import { AlertsState } from './alerts.svelte.ts';
 import { Clock } from './clock.svelte.ts';
@@ -31,6 +32,7 @@ const SETTINGS_BEFORE_LOAD: Settings = {
   startAtLogin: false,
   startHidden: true,
   trayHintShown: false,
+  checkForUpdates: true,
 };
 
 export type Phase = 'loading' | 'ready' | 'failed';
@@ -80,6 +82,8 @@ export class AppState {
   readonly sample = $derived(this.activeSnapshot?.sample ?? this.activeProfile?.kind === 'sample');
   /** When the figures on screen were fetched (ms), null without figures. */
   readonly dataFetchedAt = $derived(this.activeStatus?.lastSuccessAt ?? this.activeSnapshot?.snapshot.fetchedAt ?? null);
+  /** The figures on screen are not current (stale, offline, key refused, keychain locked): they read as last known. */
+  readonly outdated = $derived(this.activeStatus !== null && isOutdated(this.activeStatus.state));
 
   #pendingActivation: string | null = null;
   #teardown: (() => void)[] = [];

@@ -7,6 +7,7 @@ import type {
   Bridge,
   ConnectionTest,
   Credentials,
+  DataSourceKind,
   NewProfile,
   ProfileView,
   UserFacingError,
@@ -48,13 +49,13 @@ export class CredentialsForm {
     return checked.value;
   }
 
-  /** "Test connection": the key check with the typed credentials, before anything is stored. */
-  async test(baseUrl?: string): Promise<void> {
+  /** "Test connection": the key check of the typed credentials as a key for `source`, before anything is stored. */
+  async test(source: DataSourceKind, baseUrl?: string): Promise<void> {
     const credentials = this.checkCredentials();
     if (credentials === null) return;
     this.testing = true;
     this.outcome = null;
-    const target = baseUrl === undefined ? credentials : { ...credentials, baseUrl };
+    const target = baseUrl === undefined ? { ...credentials, source } : { ...credentials, source, baseUrl };
     const result = await settle(() => this.bridge.testConnection(target));
     this.testing = false;
     this.outcome = result.ok ? { kind: 'passed', test: result.value } : { kind: 'failed', error: result.error };
@@ -65,6 +66,13 @@ export class CredentialsForm {
     const credentials = this.checkCredentials();
     if (credentials === null) return null;
     return this.submitWith(() => this.bridge.replaceCredentials({ id, ...credentials }));
+  }
+
+  /** Moves a Futures-key profile to the typed Kraken API key (`switchToStreaming`), keeping the profile. */
+  async switchToStreaming(id: string): Promise<ProfileView | null> {
+    const credentials = this.checkCredentials();
+    if (credentials === null) return null;
+    return this.submitWith(() => this.bridge.switchToStreaming({ id, ...credentials }));
   }
 
   protected async submitWith(call: () => ReturnType<Bridge['createProfile']>): Promise<ProfileView | null> {
@@ -102,21 +110,31 @@ export class CredentialsForm {
 export class NewProfileForm extends CredentialsForm {
   name = $state('');
   colour = $state(PROFILE_COLOURS[0] ?? '#7c5cff');
+  /** The key kind: a Kraken API key (Unified WebSocket) unless the user picks a Futures key, which Kraken retires on 2027-03-01. */
+  source = $state<DataSourceKind>('uws');
   /** Advanced: empty means production. */
   baseUrl = $state('');
+  /** Advanced, Kraken API keys only: empty means production. */
+  streamUrl = $state('');
 
   checkProfile(): NewProfile | null {
     const draft: NewProfile = { name: this.name, colour: this.colour, apiKey: this.apiKey, apiSecret: this.apiSecret };
     const checked = validateNewProfile(draft);
     const baseUrl = this.baseUrl.trim();
+    const streamUrl = this.source === 'uws' ? this.streamUrl.trim() : '';
     this.errors = checked.errors;
     if (checked.value === null) return null;
-    return baseUrl === '' ? checked.value : { ...checked.value, baseUrl };
+    return {
+      ...checked.value,
+      source: this.source,
+      ...(baseUrl === '' ? {} : { baseUrl }),
+      ...(streamUrl === '' ? {} : { streamUrl }),
+    };
   }
 
-  override test(): Promise<void> {
+  testKey(): Promise<void> {
     const baseUrl = this.baseUrl.trim();
-    return super.test(baseUrl === '' ? undefined : baseUrl);
+    return this.test(this.source, baseUrl === '' ? undefined : baseUrl);
   }
 
   async create(): Promise<ProfileView | null> {
@@ -129,6 +147,8 @@ export class NewProfileForm extends CredentialsForm {
     super.reset();
     this.name = '';
     this.colour = PROFILE_COLOURS[0] ?? '#7c5cff';
+    this.source = 'uws';
     this.baseUrl = '';
+    this.streamUrl = '';
   }
 }

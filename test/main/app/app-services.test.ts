@@ -2,32 +2,14 @@
  * AppServices' monitor → alerts → store step on real services: SQLite in a temp folder, the
  * in-process sample exchange, secrets in memory.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import Sqlite from 'better-sqlite3';
-import { AppServices } from '../../../src-main/app/app-services.ts';
+import { startedApp } from './started-app.ts';
 import { toDecimal } from '../../../src-main/kraken/decimal.ts';
-import { createLogger } from '../../../src-main/log/logger.ts';
 import type { AlertRecord } from '../../../src-shared/alert-model.ts';
-import { MemorySecretStore } from '../../../src-main/profiles/memory-secret-store.ts';
 
 async function startApp() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'md-app-services-'));
-  const app = new AppServices({
-    dataDir,
-    appVersion: '0.1.0-test',
-    platform: 'linux',
-    secrets: new MemorySecretStore(),
-    logger: createLogger({ filePath: null, console: false }),
-    hooks: { showLogFile: () => undefined, openExternal: () => undefined, setStartAtLogin: () => undefined },
-  });
-  await app.start();
-  onTestFinished(() => {
-    app.dispose();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const app = await startedApp();
   const sample = app.profiles.createSample();
   app.activate(sample.id);
   // The highest warning level the rules allow and the lowest critical ones: the sample's accounts alert, all as warnings.

@@ -105,6 +105,9 @@ describe('retries', () => {
     ['401', { kind: 'status', status: 401 }],
     ['invalidArgument', { kind: 'errorCode', code: 'invalidArgument' }],
     ['nonceBelowThreshold', { kind: 'errorCode', code: 'nonceBelowThreshold' }],
+    ['nonceDuplicate', { kind: 'errorCode', code: 'nonceDuplicate' }],
+    ['a 401 whose body is a Kraken server error', { kind: 'errorCode', code: 'Server Error', status: 401 }],
+    ['a 403 whose body is a Kraken server error', { kind: 'errorCode', code: 'Server Error', status: 403 }],
     ['a schema mismatch', { kind: 'body', body: '{"result":"success","accounts":{"cash":{"type":"cashAccount","balances":{"usd":"x"}}}}' }],
   ] as const)('never retries %s', async (_name, fault) => {
     loopback.exchange.injectFault(fault, { endpoint: 'accounts', times: Infinity });

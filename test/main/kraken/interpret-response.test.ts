@@ -101,6 +101,24 @@ describe('interpretResponse', () => {
     [401, 'httpUnauthorized', false, 'credentials'],
     [403, 'httpForbidden', false, 'credentials'],
     [429, 'httpTooManyRequests', true, 'rateLimit'],
+  ])('lets HTTP %i win over a Kraken code that would file it elsewhere (%s)', (status, kind, retryable, category) => {
+    for (const code of ['Server Error', 'Unavailable', 'unknownError', 'invalidArgument']) {
+      expect(errorOf({ status, text: errorBody(code), retryAfterMs: 4000 }), code).toMatchObject({ kind, retryable, category, status });
+    }
+    if (status === 429) expect(errorOf({ status, text: errorBody('Server Error'), retryAfterMs: 4000 }).retryAfterMs).toBe(4000);
+  });
+
+  it('files nonceDuplicate as a stop with its own advice: no nonce is sent by default, so a retry cannot help', () => {
+    const error = errorOf({ text: errorBody('nonceDuplicate') });
+    expect(error).toMatchObject({ kind: 'nonceDuplicate', category: 'credentials', retryable: false });
+    expect(error.action).not.toMatch(/tries again/);
+    expect(error.action).toMatch(/key of its own/);
+  });
+
+  it.each([
+    [401, 'httpUnauthorized', false, 'credentials'],
+    [403, 'httpForbidden', false, 'credentials'],
+    [429, 'httpTooManyRequests', true, 'rateLimit'],
     [500, 'httpServerError', true, 'connectivity'],
     [502, 'httpServerError', true, 'connectivity'],
     [503, 'httpServerError', true, 'connectivity'],

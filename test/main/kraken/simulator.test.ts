@@ -135,6 +135,22 @@ describe('simulated exchange: coherent figures', () => {
   });
 });
 
+describe('simulated exchange: /subaccounts as the spec writes it', () => {
+  it('answers a flexAccount object for a subaccount that holds nothing in flex, never null', async () => {
+    const exchange = new SimulatedExchange({ clock: new ManualClock() });
+    exchange.addSubaccount({ email: 'empty@example.com', fullName: null });
+    const key = exchange.addKey();
+    const body = (await (await exchange.handle(signedRequest(exchange, key, '/derivatives/api/v3/subaccounts'))).json()) as {
+      subaccounts: { flexAccount: Record<string, unknown> | null }[];
+    };
+    const flex = body.subaccounts[0]!.flexAccount;
+    expect(flex?.['currencies']).toEqual([]);
+    for (const total of ['balanceValue', 'collateralValue', 'marginEquity', 'maintenanceMargin', 'initialMargin', 'availableMargin']) {
+      expect(Number(flex?.[total]), total).toBe(0);
+    }
+  });
+});
+
 describe('sample exchange', () => {
   it('serves a snapshot with flex margin in use, a wallet with a liquidation estimate and subaccounts', async () => {
     const clock = new ManualClock();

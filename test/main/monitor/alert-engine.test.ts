@@ -1,3 +1,4 @@
+import { staleLimitMs } from '../../../src-main/monitor/staleness.ts';
 import { describe, expect, it } from 'vitest';
 import {
   type AlertDraft,
@@ -367,10 +368,11 @@ describe('rate cap', () => {
 });
 
 describe('staleness guard', () => {
-  it('no fresh data for twice the interval plus 60 s raises "monitoring interrupted" once; fresh data clears it', () => {
-    const s = new Session(); // refresh every 30 s: 2 minutes
-    expect(s.nextCheckAt).toBe(NOON + 2 * MINUTE);
-    s.now = NOON + 2 * MINUTE - 1;
+  it('no fresh data for the stale limit raises "monitoring interrupted" once; fresh data clears it', () => {
+    const s = new Session(); // refresh every 30 s: three missed refreshes, 90 s, as the screen dims them
+    expect(s.nextCheckAt).toBe(NOON + staleLimitMs(30_000));
+    expect(staleLimitMs(30_000)).toBe(90_000);
+    s.now = NOON + 90_000 - 1;
     expect(s.tick()).toEqual([]);
     s.at(2).tick();
     s.at(5).tick();

@@ -64,10 +64,11 @@ describe('AlertService', () => {
 
   it('keeps a single timer for the next check and ticks when it falls due', () => {
     const { time, sink, alerts } = service();
-    expect(time.pending()).toEqual([START + 2 * MINUTE]);
+    // refresh every 30 s: the stale limit is three missed refreshes
+    expect(time.pending()).toEqual([START + 90_000]);
     alerts.healthChecked('main', reportOf(flexAt('140')), time.now);
-    expect(time.pending()).toEqual([START + 2 * MINUTE]);
-    time.advance(2 * MINUTE);
+    expect(time.pending()).toEqual([START + 90_000]);
+    time.advance(90_000);
     expect(sink.records.map((record) => record.level)).toEqual(['critical', 'interrupted']);
     expect(alerts.status('main')).toEqual({ interrupted: true, snoozedUntil: null, level: 'critical' });
   });

@@ -219,3 +219,29 @@ describe('evaluateHealth with subaccounts and overrides', () => {
     expect(worstFigure([none, flexAt('900')])?.marginRatio).toBe('9');
   });
 });
+
+describe('health with figures the source did not send', () => {
+  it('is unknown for that account, with the reason, never healthy, and the profile shows it as its worst', () => {
+    const healthy = seedSnapshot({ pi_xbtusd: '3428.5' });
+    const snapshot = { ...healthy, missingFigures: { 'wallet:fi_xbtusd': ['maintenance margin (maintenance_margin)'] } };
+    const report = evaluateHealth(snapshot, DEFAULT_ALERT_RULES);
+    const wallet = report.figures.find((figure) => figure.accountKey === 'wallet:fi_xbtusd');
+    expect(wallet).toMatchObject({
+      level: 'unknown',
+      marginRatio: null,
+      buffer: null,
+      unknownReason: expect.stringMatching(/did not send maintenance margin \(maintenance_margin\)/),
+    });
+    // The other accounts are judged on their own figures.
+    expect(report.figures.find((figure) => figure.accountKey === 'flex')?.level).toBe('noMargin');
+    expect(report.worst?.accountKey).toBe('wallet:fi_xbtusd');
+  });
+
+  it('does not hide a warning elsewhere: a warn account stays the worst', () => {
+    const master = flexAccount({ marginEquity: '250', maintenanceMargin: '100' });
+    const snapshot = { ...flexSnapshot(master, [subaccount('u1', 'Sub', master)]), missingFigures: { 'sub:u1': ['margin equity'] } };
+    const report = evaluateHealth(snapshot, DEFAULT_ALERT_RULES);
+    expect(report.figures.map((figure) => figure.level)).toEqual(['warn', 'unknown']);
+    expect(report.worst?.accountKey).toBe('flex');
+  });
+});

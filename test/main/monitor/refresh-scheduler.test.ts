@@ -2,9 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../src-main/errors.ts';
 import type { AccountSnapshot } from '../../../src-shared/account-model.ts';
 import { createLogger } from '../../../src-main/log/logger.ts';
-import { RefreshScheduler, staleAfterMs, type MonitoredProfile } from '../../../src-main/monitor/refresh-scheduler.ts';
-import type { ErrorKind } from '../../../src-shared/error-kinds.ts';
+import { RefreshScheduler, type MonitoredProfile } from '../../../src-main/monitor/refresh-scheduler.ts';
+import { staleLimitMs } from '../../../src-main/monitor/staleness.ts';
 import type { ProfileStatus } from '../../../src-shared/profile-status.ts';
+import type { ErrorKind } from '../../../src-shared/error-kinds.ts';
 
 function failure(kind: ErrorKind, category: string | null) {
   const error = new AppError({ kind, message: `${kind} happened`, action: 'wait', retryable: true });
@@ -23,14 +24,16 @@ function snapshotOf(profileId: string): AccountSnapshot {
   };
 }
 
-function harness(outcomes: Record<string, Array<'ok' | Error>> = {}) {
+function harness(outcomes: Record<string, Array<'ok' | 'hang' | Error>> = {}) {
   const statuses: ProfileStatus[] = [];
   const snapshots: AccountSnapshot[] = [];
   const attempts: string[] = [];
   const scheduler = new RefreshScheduler({
-    refresh: async (profileId) => {
+    refresh: async (profileId, signal) => {
       attempts.push(profileId);
       const next = outcomes[profileId]?.shift() ?? 'ok';
+      // A network that hangs without closing (captive portal, VPN drop): no answer until aborted.
+      if (next === 'hang') await new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error)));
       if (next !== 'ok') throw next;
       return snapshotOf(profileId);
     },
@@ -106,7 +109,40 @@ describe('refresh scheduler', () => {
     const { scheduler, stateOf } = harness({ a: ['ok', ...errors] });
     scheduler.setProfiles([profile('a', { active: true })]);
     await vi.advanceTimersByTimeAsync(0);
-    await vi.advanceTimersByTimeAsync(staleAfterMs(15_000) + 1);
+    await vi.advanceTimersByTimeAsync(staleLimitMs(15_000) + 1);
+    expect(stateOf('a')).toBe('stale');
+    scheduler.dispose();
+  });
+
+  it('figures turn stale by their age while a refresh hangs: "refreshing" never hides old data', async () => {
+    const { scheduler, stateOf, statuses } = harness({ a: ['ok', 'hang'] });
+    scheduler.setProfiles([profile('a', { active: true })]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(stateOf('a')).toBe('live');
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(stateOf('a')).toBe('refreshing');
+    await vi.advanceTimersByTimeAsync(staleLimitMs(15_000) - 15_000);
+    expect(stateOf('a')).toBe('stale');
+    expect(statuses.at(-1)).toMatchObject({ state: 'stale', nextRefreshAt: null });
+    scheduler.dispose();
+  });
+
+  it('a refresh of figures already too old shows them stale from its start', async () => {
+    const { scheduler, stateOf } = harness({ a: ['hang'] });
+    scheduler.setProfiles([profile('a', { active: true, lastSuccessAt: Date.now() - 10 * 60_000 })]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(stateOf('a')).toBe('stale');
+    scheduler.dispose();
+  });
+
+  it('follows the user’s "interrupted after" minutes, as the alerts do', async () => {
+    const errors = Array.from({ length: 20 }, () => failure('apiLimitExceeded', 'rateLimit'));
+    const { scheduler, stateOf } = harness({ a: ['ok', ...errors] });
+    scheduler.setProfiles([profile('a', { active: true, staleAfterMinutes: 5 })]);
+    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(4 * 60_000);
+    expect(stateOf('a')).not.toBe('stale');
+    await vi.advanceTimersByTimeAsync(60_000);
     expect(stateOf('a')).toBe('stale');
     scheduler.dispose();
   });

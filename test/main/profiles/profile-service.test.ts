@@ -2,10 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProfileList } from '../../../src-preload/contract.ts';
 import { keychainLockedError, keychainUnavailableError } from '../../../src-main/profiles/keychain-errors.ts';
 import { MemorySecretStore } from '../../../src-main/profiles/memory-secret-store.ts';
-import { PRODUCTION_BASE_URL } from '../../../src-shared/profile.ts';
+import { PRODUCTION_BASE_URL, PRODUCTION_SPOT_BASE_URL, PRODUCTION_STREAM_URL } from '../../../src-shared/profile.ts';
+import { REST_NOTICE_FROM } from '../../../src-main/monitor/rest-cutoff.ts';
 import { ProfileService } from '../../../src-main/profiles/profile-service.ts';
 import { SAMPLE_BASE_URL } from '../../../src-main/profiles/sample-profile.ts';
 import { Store } from '../../../src-main/store/store.ts';
+import { historyPoint } from '../store/fixtures/history-point-fixture.ts';
 import { FULL_ACCESS, idleStatus, KeyCheckDouble, newCredentials, openTempStore, READ_ONLY, rejection, type TempStore, thrown } from './support.ts';
 
 describe('ProfileService (real SQLite store, memory secret store)', () => {
@@ -42,13 +44,13 @@ describe('ProfileService (real SQLite store, memory secret store)', () => {
 
   async function createProfile(name = 'Main', credentials = kraken.register(newCredentials())) {
     clock += 1; // distinct creation times keep the list order (creation order) deterministic
-    return service.create({ name, colour: '#336699', ...credentials });
+    return service.create({ name, colour: '#336699', source: 'rest', ...credentials });
   }
 
   describe('create', () => {
     it('checks the key, stores the record without the secret and the credentials in the keychain', async () => {
       const credentials = kraken.register(newCredentials(), FULL_ACCESS);
-      const view = await service.create({ name: ' Main ', colour: '#336699', apiKey: ` ${credentials.apiKey}\n`, apiSecret: `${credentials.apiSecret} ` });
+      const view = await service.create({ name: ' Main ', colour: '#336699', source: 'rest', apiKey: ` ${credentials.apiKey}\n`, apiSecret: `${credentials.apiSecret} ` });
 
       expect(view).toMatchObject({
         name: 'Main',
@@ -63,9 +65,9 @@ describe('ProfileService (real SQLite store, memory secret store)', () => {
         keychain: 'ok',
         status: idleStatus(view.id),
       });
-      expect(kraken.calls).toEqual([{ apiKey: credentials.apiKey, baseUrl: PRODUCTION_BASE_URL }]);
+      expect(kraken.calls).toEqual([{ apiKey: credentials.apiKey, baseUrl: PRODUCTION_BASE_URL, source: 'rest' }]);
       expect(await secrets.get(view.id)).toEqual(credentials);
-      expect(temp.store.profiles.get(view.id)).toEqual(Object.fromEntries(Object.entries(view).filter(([k]) => k !== 'status' && k !== 'keychain')));
+      expect(temp.store.profiles.get(view.id)).toEqual(Object.fromEntries(Object.entries(view).filter(([k]) => !['status', 'keychain', 'cutoff'].includes(k))));
       expect(changes.at(-1)?.profiles.map((p) => p.id)).toEqual([view.id]);
     });
 
@@ -86,7 +88,7 @@ describe('ProfileService (real SQLite store, memory secret store)', () => {
     });
 
     it('explains a refused key and stores nothing', async () => {
-      const error = await rejection(service.create({ name: 'Main', colour: '#336699', ...newCredentials() }));
+      const error = await rejection(service.create({ name: 'Main', colour: '#336699', source: 'rest', ...newCredentials() }));
       expect(error.kind).toBe('authenticationError');
       expect(error.message).toMatch(/Spot key/);
       expect(service.list().profiles).toEqual([]);
@@ -99,6 +101,66 @@ describe('ProfileService (real SQLite store, memory secret store)', () => {
       expect(error.kind).toBe('keychainLocked');
       expect(temp.store.profiles.list()).toEqual([]);
       expect(changes).toEqual([]);
+    });
+  });
+
+  describe('Kraken API key (Unified WebSocket) profiles', () => {
+    it('are what a new profile is unless the caller asks for a Futures key', async () => {
+      const credentials = kraken.register(newCredentials());
+      const view = await service.create({ name: 'Stream', colour: '#336699', ...credentials });
+      expect(view).toMatchObject({ kind: 'kraken', source: 'uws', baseUrl: PRODUCTION_SPOT_BASE_URL, streamUrl: PRODUCTION_STREAM_URL, cutoff: null });
+      expect(kraken.calls).toEqual([{ apiKey: credentials.apiKey, baseUrl: PRODUCTION_SPOT_BASE_URL, source: 'uws' }]);
+      expect(await secrets.get(view.id)).toEqual(credentials);
+    });
+
+    it('take loopback addresses for the simulator and refuse a plain ws address elsewhere', async () => {
+      const credentials = kraken.register(newCredentials());
+      const view = await service.create({ name: 'Sim', colour: '#336699', ...credentials, baseUrl: 'http://127.0.0.1:4000', streamUrl: 'ws://127.0.0.1:4000/v2/private/' });
+      expect(view).toMatchObject({ baseUrl: 'http://127.0.0.1:4000', streamUrl: 'ws://127.0.0.1:4000/v2/private' });
+      const error = await rejection(service.create({ name: 'Bad', colour: '#336699', ...credentials, streamUrl: 'ws://uws.example.com/v2/private' }));
+      expect(error).toMatchObject({ kind: 'invalidArgument', message: expect.stringMatching(/wss:\/\//) });
+      expect((await rejection(service.create({ name: 'Rest', colour: '#336699', source: 'rest', ...credentials, streamUrl: 'wss://uws.kraken.com/v2/private' }))).kind).toBe('invalidArgument');
+    });
+
+    it('a REST profile switches to a Kraken API key keeping its id, alert rules and history; a failed check changes nothing', async () => {
+      const old = kraken.register(newCredentials());
+      const rest = await createProfile('Main', old);
+      temp.store.alertRules.set(rest.id, { ...temp.store.alertRules.get(rest.id), warnBelowPct: 450 });
+      temp.store.history.append(rest.id, [{ accountKey: 'flex', point: historyPoint(1000, 10_000, 1_000) }]);
+
+      const refused = await rejection(service.switchToStreaming({ id: rest.id, ...newCredentials() }));
+      expect(refused.kind).toBe('authenticationError');
+      expect(service.get(rest.id)).toMatchObject({ source: 'rest', baseUrl: PRODUCTION_BASE_URL });
+      expect(await secrets.get(rest.id)).toEqual(old);
+
+      const fresh = kraken.register(newCredentials());
+      const switched = await service.switchToStreaming({ id: rest.id, ...fresh });
+      expect(switched).toMatchObject({ id: rest.id, name: 'Main', source: 'uws', baseUrl: PRODUCTION_SPOT_BASE_URL, streamUrl: PRODUCTION_STREAM_URL, keyFingerprint: fresh.apiKey.slice(-4) });
+      expect(kraken.calls.at(-1)).toEqual({ apiKey: fresh.apiKey, baseUrl: PRODUCTION_SPOT_BASE_URL, source: 'uws' });
+      expect(await secrets.get(rest.id)).toEqual(fresh);
+      expect(temp.store.alertRules.get(rest.id).warnBelowPct).toBe(450);
+      expect(temp.store.history.query(rest.id, 'flex', 0, 2000)).toHaveLength(1);
+      expect((await rejection(service.switchToStreaming({ id: rest.id, ...fresh }))).kind).toBe('invalidArgument');
+    });
+
+    it('keep their source: only the Sample profile changes it by an update', async () => {
+      const view = await createProfile();
+      expect(thrown(() => service.update({ id: view.id, source: 'uws' })).kind).toBe('invalidArgument');
+      expect(thrown(() => service.update({ id: view.id, streamUrl: 'wss://uws.kraken.com/v2/private' })).kind).toBe('invalidArgument');
+      const sample = service.createSample();
+      expect(sample.source).toBe('rest');
+      expect(service.update({ id: sample.id, source: 'uws' }).source).toBe('uws');
+      expect(temp.store.profiles.get(sample.id)?.source).toBe('uws');
+    });
+
+    it('a REST profile carries the switch-off notice from 2027-02-01, a Kraken API key profile never', async () => {
+      const rest = await createProfile('Rest');
+      const stream = await service.create({ name: 'Stream', colour: '#336699', ...kraken.register(newCredentials()) });
+      expect(service.get(rest.id).cutoff).toBeNull();
+      clock = REST_NOTICE_FROM;
+      expect(service.get(rest.id).cutoff).toMatchObject({ stage: 'notice', steps: expect.arrayContaining([expect.stringMatching(/Switch to a Kraken API key/)]) });
+      expect(service.get(stream.id).cutoff).toBeNull();
+      expect(service.createSample().cutoff).toBeNull();
     });
   });
 
@@ -193,14 +255,14 @@ describe('ProfileService (real SQLite store, memory secret store)', () => {
   describe('testConnection', () => {
     it('reports permissions and warnings for a typed key without storing anything', async () => {
       const credentials = kraken.register(newCredentials(), FULL_ACCESS);
-      const result = await service.testConnection({ ...credentials, baseUrl: 'http://localhost:9999' });
+      const result = await service.testConnection({ ...credentials, source: 'rest', baseUrl: 'http://localhost:9999' });
       expect(result.permissions).toEqual(FULL_ACCESS);
       expect(result.warnings).toEqual([
         expect.stringMatching(/can trade/),
         expect.stringMatching(/transfer and withdraw/),
         expect.stringMatching(/Recommended: create a read-only key/),
       ]);
-      expect(kraken.calls).toEqual([{ apiKey: credentials.apiKey, baseUrl: 'http://localhost:9999' }]);
+      expect(kraken.calls).toEqual([{ apiKey: credentials.apiKey, baseUrl: 'http://localhost:9999', source: 'rest' }]);
       expect(service.list().profiles).toEqual([]);
     });
 

@@ -12,6 +12,7 @@ import { errorFromKrakenCode } from '../../../src-main/kraken/errors.ts';
 import type { KeyPermissions } from '../../../src-shared/account-model.ts';
 import type { ProfileStatus } from '../../../src-shared/profile-status.ts';
 import type { KeyCheck } from '../../../src-main/profiles/profile-service.ts';
+import type { DataSourceKind } from '../../../src-shared/profile.ts';
 import type { Credentials } from '../../../src-main/profiles/secret-store.ts';
 import { Store } from '../../../src-main/store/store.ts';
 
@@ -25,15 +26,15 @@ export const FULL_ACCESS: KeyPermissions = { general: 'FULL_ACCESS', transfer: '
 
 export class KeyCheckDouble {
   readonly #keys = new Map<string, { apiSecret: string; permissions: KeyPermissions }>();
-  readonly calls: Array<{ apiKey: string; baseUrl: string }> = [];
+  readonly calls: Array<{ apiKey: string; baseUrl: string; source: DataSourceKind }> = [];
 
   register(credentials: Credentials, permissions: KeyPermissions = READ_ONLY): Credentials {
     this.#keys.set(credentials.apiKey, { apiSecret: credentials.apiSecret, permissions });
     return credentials;
   }
 
-  readonly check: KeyCheck = async (credentials, baseUrl) => {
-    this.calls.push({ apiKey: credentials.apiKey, baseUrl });
+  readonly check: KeyCheck = async (credentials, baseUrl, source) => {
+    this.calls.push({ apiKey: credentials.apiKey, baseUrl, source });
     const known = this.#keys.get(credentials.apiKey);
     if (known === undefined || known.apiSecret !== credentials.apiSecret) throw errorFromKrakenCode('authenticationError', 200);
     return known.permissions;

@@ -61,6 +61,15 @@ const DATA_OF_VERSION: Readonly<Record<number, { write(db: Database): void; chec
       expect(store.nonces.lastNonce('key')).toBe(5);
     },
   },
+  3: {
+    write(db) {
+      db.prepare("INSERT INTO api_nonces (key_hash, last_nonce) VALUES ('k', 7)").run();
+    },
+    check(store) {
+      // Every profile before version 4 read the Derivatives REST API.
+      expect(store.profiles.get('p-old')).toMatchObject({ kind: 'kraken', source: 'rest', streamUrl: null, baseUrl: 'https://futures.kraken.com' });
+    },
+  },
 };
 
 /** A database file at schema `version`, holding the data of every version up to it. */

@@ -7,6 +7,7 @@ import Big from 'big.js';
 import type { KeyPermissions } from '../../../src-shared/account-model.ts';
 import { openingView } from '../../../src-main/bridge/opening-view.ts';
 import { DEFAULT_ALERT_RULES } from '../../../src-shared/alert-model.ts';
+import { EVENT_CHANNELS } from '../../../src-preload/contract.ts';
 import type {
   AlertRecord,
   AlertRules,
@@ -22,8 +23,10 @@ import type {
   HistoryRange,
   ProfileList,
   ProfileView,
+  InstallOutcome,
   Settings,
   SnapshotView,
+  UpdateState,
   Unsubscribe,
   UserFacingError,
 } from '../../../src-preload/contract.ts';
@@ -70,13 +73,16 @@ export function profileView(init: Partial<ProfileView> & { id: string; name: str
   return {
     colour: '#7c5cff',
     kind: 'kraken',
+    source: 'rest',
     baseUrl: 'https://futures.kraken.com',
+    streamUrl: null,
     refreshSeconds: 15,
     createdAt: now,
     lastUsedAt: null,
     keyFingerprint: 'X9fQ',
     permissions: { general: 'READ_ONLY', transfer: 'NO_ACCESS', other: {} },
     keychain: 'ok',
+    cutoff: null,
     status: { profileId: init.id, state: 'idle', lastSuccessAt: null, lastAttemptAt: null, nextRefreshAt: null, lastError: null },
     ...init,
   };
@@ -115,6 +121,10 @@ export class FakeBridge {
   snapshots: Record<string, SnapshotView>;
   settings: Settings;
   alerts: AlertRecord[];
+  /** What main's update service says; tests move it on with `emit('updateState', …)`. */
+  update: UpdateState = { kind: 'upToDate', checkedAt: 0 };
+  /** What "Restart to update" answers while an update is ready. */
+  installOutcome: InstallOutcome = 'restarting';
   rules = new Map<string, AlertRules>();
   readonly snoozedUntil: Map<string, number | null>;
   /** Profiles whose monitoring main reports as interrupted (no fresh data for the stale limit). */
@@ -135,7 +145,7 @@ export class FakeBridge {
     this.profiles = state.profiles ?? [];
     this.activeProfileId = state.activeProfileId ?? this.profiles[0]?.id ?? null;
     this.snapshots = { ...state.snapshots };
-    this.settings = { privacyMode: false, theme: 'system', startAtLogin: false, startHidden: true, trayHintShown: false, ...state.settings };
+    this.settings = { privacyMode: false, theme: 'system', startAtLogin: false, startHidden: true, trayHintShown: false, checkForUpdates: true, ...state.settings };
     this.alerts = state.alerts ?? [];
     this.snoozedUntil = new Map(Object.entries(state.snoozedUntil ?? {}));
     this.interrupted = new Set(state.interrupted);
@@ -191,7 +201,10 @@ export class FakeBridge {
       listProfiles: () => this.#list(),
       createProfile: (input) =>
         this.#addProfile(
-          profileView({ id: `p${this.#nextId++}`, name: input.name, colour: input.colour, keyFingerprint: input.apiKey.slice(-4), permissions: null }, now()),
+          profileView(
+            { id: `p${this.#nextId++}`, name: input.name, colour: input.colour, source: input.source ?? 'uws', keyFingerprint: input.apiKey.slice(-4), permissions: null },
+            now(),
+          ),
         ),
       createSampleProfile: () => {
         const id = `sample${this.#nextId++}`;
@@ -239,6 +252,21 @@ export class FakeBridge {
         this.profiles = this.profiles.map((profile) => (profile.id === input.id ? updated : profile));
         return updated;
       },
+      switchToStreaming: (input) => {
+        const current = this.profiles.find((profile) => profile.id === input.id);
+        if (current === undefined) throw { kind: 'notFound', message: 'No such profile.', action: 'Reload.', retryable: false };
+        const updated: ProfileView = {
+          ...current,
+          source: 'uws',
+          baseUrl: 'https://api.kraken.com',
+          streamUrl: 'wss://uws.kraken.com/v2/private',
+          keyFingerprint: input.apiKey.slice(-4),
+          keychain: 'ok',
+          cutoff: null,
+        };
+        this.profiles = this.profiles.map((profile) => (profile.id === input.id ? updated : profile));
+        return updated;
+      },
       getSnapshot: (input) => this.snapshots[input.profileId] ?? null,
       openWindow: () => {
         this.activeProfileId ??= this.profiles[0]?.id ?? null;
@@ -281,6 +309,9 @@ export class FakeBridge {
       reportRendererError: () => undefined,
       showLogFile: () => undefined,
       openExternal: () => undefined,
+      getUpdateState: () => this.update,
+      checkForUpdatesNow: () => this.update,
+      installUpdate: () => (this.update.kind === 'ready' ? this.installOutcome : 'nothingToInstall'),
     };
   }
 
@@ -308,7 +339,7 @@ export class FakeBridge {
     const names = Object.keys(handlers) as CallName[];
     const bridge: Record<string, unknown> = {};
     for (const name of names) bridge[name] = call(name);
-    for (const event of ['snapshot', 'profileStatus', 'profilesChanged', 'alert', 'settingsChanged', 'navigate'] as const) {
+    for (const event of Object.keys(EVENT_CHANNELS) as EventName[]) {
       bridge[`on${event.charAt(0).toUpperCase()}${event.slice(1)}`] = subscribe(event);
     }
     return bridge as unknown as Bridge;

@@ -156,6 +156,21 @@ describe('SpotClient.webSocketToken over loopback HTTP', () => {
     expect(await failure(setup.client().webSocketToken())).toMatchObject({ kind: 'schemaMismatch' });
   });
 
+  it('refuses an unencrypted address that is not this machine, before asking for the secret', async () => {
+    let asked = false;
+    const client = new SpotClient({
+      baseUrl: 'http://api.kraken.com.example',
+      appVersion: '1.2.3',
+      getCredentials: async () => {
+        asked = true;
+        return setup.credentials;
+      },
+      nonces: new NonceSequences(setup.clock),
+    });
+    expect(await failure(client.webSocketToken())).toMatchObject({ kind: 'uwsInsecureAddress', retryable: false });
+    expect(asked).toBe(false);
+  });
+
   it('refuses an empty secret before sending anything', async () => {
     const error = await failure(setup.client({ apiKey: setup.credentials.apiKey, apiSecret: '' }).webSocketToken());
     expect(error.kind).toBe('invalidSecret');

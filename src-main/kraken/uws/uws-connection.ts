@@ -1,0 +1,604 @@
+/**
+ * One Unified WebSocket connection per profile: it opens `wss://uws.kraken.com/v2/private` with a
+ * fresh token for every connection, subscribes `margin`, `positions` (with margin figures) and
+ * `balances` as Kraken documents them, and hands every data frame on as raw text (the decoders in
+ * this folder read it exactly). It keeps itself alive: a watchdog on heartbeats and messages with an
+ * application ping, reconnection with jittered exponential backoff and resubscription, and it
+ * follows the machine (suspend/resume, network changes) as the REST refresh scheduler does.
+ *
+ * Built on the `ws` package rather than Node's built-in WebSocket: `maxPayload` bounds the size of
+ * a frame before it is buffered (the built-in client has no limit), and the simulator needs a
+ * WebSocket server, which only `ws` provides, so both sides share one well-kept implementation.
+ *
+ * What it protects against (a hostile or broken peer, a flapping network): frames above
+ * `maxPayloadBytes` close the connection before they are buffered; more than
+ * `maxMessagesPerSecond` frames in a second close it too; a frame that is not a JSON object is
+ * reported and skipped; reconnects back off (the attempt count only resets once a connection has
+ * stayed up for `stableAfterMs`) so a server that accepts and drops at once is not hammered; a key
+ * or permission error stops the connection (`failed`) instead of retrying, and so does
+ * `EGeneral:Temporary lockout`, which retries would extend. The token is never part of an event, an
+ * error or a state; nor are the key, the secret or a signature, which never reach this file.
+ */
+import WebSocket, { type RawData } from 'ws';
+import { systemClock, type Clock } from '../clock.ts';
+import { KrakenError } from '../errors.ts';
+import { insecureAddressError, isSecureOrLoopback } from './secure-address.ts';
+import type { WebSocketToken } from './spot-client.ts';
+import {
+  uwsConnectFailed,
+  uwsConnectionClosed,
+  uwsFrameTooLarge,
+  uwsHeartbeatTimeout,
+  uwsMalformedFrame,
+  uwsMessageRateExceeded,
+  uwsSessionExpired,
+  uwsSnapshotTooLarge,
+  uwsSubscribeForbidden,
+  uwsSubscribeRejected,
+} from './uws-errors.ts';
+
+export const DEFAULT_UWS_PRIVATE_URL = 'wss://uws.kraken.com/v2/private';
+
+/** The private channels Margin Desk subscribes. */
+export type UwsChannel = 'margin' | 'positions' | 'balances';
+export const UWS_CHANNELS: readonly UwsChannel[] = ['margin', 'positions', 'balances'];
+
+/** One data frame, as received: `frame` is the whole raw text, for the decoders. */
+export interface UwsDataFrame {
+  readonly channel: string;
+  readonly type: string | undefined;
+  readonly frame: string;
+}
+
+export type UwsConnectionState =
+  /** Fetching a token or opening the socket; `attempt` 1 for the first try after a (re)start. */
+  | { readonly kind: 'connecting'; readonly attempt: number }
+  /** The socket is open, subscriptions are sent and not all acknowledged yet. */
+  | { readonly kind: 'subscribing' }
+  /** Every channel's subscription is acknowledged. */
+  | { readonly kind: 'live' }
+  /** Waiting until `nextRetryAt` (ms since epoch) before connection attempt `attempt`. */
+  | { readonly kind: 'reconnecting'; readonly attempt: number; readonly nextRetryAt: number; readonly lastError: KrakenError }
+  /** Not connected on purpose: `stop()` or `suspend()`. */
+  | { readonly kind: 'stopped'; readonly reason: 'stopped' | 'suspended' }
+  /** Kraken refused the key or its permission: nothing is retried until `start()` (the user must act). */
+  | { readonly kind: 'failed'; readonly error: KrakenError };
+
+/** A channel has sent its current state on this connection. */
+export interface UwsCurrentStateEvent {
+  readonly channel: UwsChannel;
+  /** Every subscribed channel has sent its current state on this connection. */
+  readonly allDelivered: boolean;
+}
+
+export interface UwsConnectionEvents {
+  data: (frame: UwsDataFrame) => void;
+  state: (state: UwsConnectionState) => void;
+  currentState: (event: UwsCurrentStateEvent) => void;
+  /** Something went wrong that was handled: a frame skipped, or why the connection is reconnecting. */
+  problem: (error: KrakenError) => void;
+}
+
+export interface UwsTimings {
+  /** Silence (no frame at all) after which an application ping is sent. */
+  readonly pingAfterMs: number;
+  /** Silence after which the connection is presumed dead and reopened. */
+  readonly deadAfterMs: number;
+  /** Time for the token and the WebSocket handshake together. */
+  readonly connectTimeoutMs: number;
+  /** Time for every subscription to be acknowledged. */
+  readonly subscribeTimeoutMs: number;
+  /** Upper bound of the first reconnect delay; doubles per attempt. */
+  readonly backoffBaseMs: number;
+  readonly backoffMaxMs: number;
+  /** A connection live this long resets the backoff. */
+  readonly stableAfterMs: number;
+  /** After a network change, how long a ping has to be answered before the connection is reopened. */
+  readonly networkCheckMs: number;
+}
+
+/** Kraken sends a heartbeat about once a second: a few missing are tolerated, ten seconds are not. */
+export const DEFAULT_UWS_TIMINGS: UwsTimings = {
+  pingAfterMs: 5_000,
+  deadAfterMs: 10_000,
+  connectTimeoutMs: 20_000,
+  subscribeTimeoutMs: 15_000,
+  backoffBaseMs: 500,
+  backoffMaxMs: 60_000,
+  stableAfterMs: 30_000,
+  networkCheckMs: 3_000,
+};
+
+export interface UwsConnectionOptions {
+  /** `wss://uws.kraken.com/v2/private` by default. */
+  readonly url?: string;
+  /** A fresh token, asked for every connection and every reconnect (./spot-client.ts). */
+  readonly getToken: (signal: AbortSignal) => Promise<WebSocketToken>;
+  /** Sent as `User-Agent: MarginDesk/<appVersion>` with the handshake. */
+  readonly appVersion: string;
+  readonly channels?: readonly UwsChannel[];
+  readonly clock?: Clock;
+  /** Backoff jitter source in [0, 1). */
+  readonly random?: () => number;
+  readonly timings?: Partial<UwsTimings>;
+  /** Largest frame accepted (bytes, after decompression); larger closes the connection. */
+  readonly maxPayloadBytes?: number;
+  /** More frames than this within one second close the connection (a peer gone wrong). */
+  readonly maxMessagesPerSecond?: number;
+  /** How often a `snapshot_too_large` positions snapshot is asked for again on one connection. */
+  readonly maxSnapshotRetries?: number;
+  /** Where an exception thrown by an event listener goes (default: rethrown asynchronously). */
+  readonly onListenerError?: (error: unknown) => void;
+}
+
+/** Kraken's largest documented positions snapshot is far below this; a frame above it is refused. */
+export const DEFAULT_MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
+/** Heartbeats plus account updates stay in the tens per second; a thousand is a peer gone wrong. */
+export const DEFAULT_MAX_MESSAGES_PER_SECOND = 1_000;
+export const DEFAULT_MAX_SNAPSHOT_RETRIES = 3;
+
+/** The subscribe parameters of each channel, exactly as the notes say (`token` added per connection). */
+const SUBSCRIBE_PARAMS: Readonly<Record<UwsChannel, Readonly<Record<string, unknown>>>> = {
+  margin: { channel: 'margin', asset_class: 'derivatives' },
+  // `snapshot` and `with_margin` cannot be combined: the snapshot is Kraken's default
+  positions: { channel: 'positions', asset_class: 'derivatives', with_margin: true },
+  balances: { channel: 'balances', snapshot: true },
+};
+
+const MARGIN_SECTIONS = ['multi_collateral', 'single_collateral'];
+
+/** What an envelope's `error` text means for the connection. */
+function classifyRejection(error: string): 'alreadySubscribed' | 'session' | 'permission' | 'other' {
+  if (/already subscribed/i.test(error)) return 'alreadySubscribed';
+  if (/permission|not allowed|forbidden|lockout/i.test(error)) return 'permission';
+  if (/session|token/i.test(error)) return 'session';
+  return 'other';
+}
+
+/** `snapshot_too_large` on a positions frame, wherever Kraken puts it (top level or in `data`). */
+function isSnapshotTooLarge(message: Record<string, unknown>): boolean {
+  const data = message['data'];
+  return message['error'] === 'snapshot_too_large' || (data !== null && typeof data === 'object' && (data as Record<string, unknown>)['error'] === 'snapshot_too_large');
+}
+
+type Pending = { readonly kind: 'subscribe' | 'unsubscribe'; readonly channel: UwsChannel } | { readonly kind: 'ping' };
+
+/** Everything about one socket; a new connection gets a new session, so late events of an old one are ignored. */
+class Session {
+  socket: WebSocket | null = null;
+  token: WebSocketToken | null = null;
+  readonly tokenAbort = new AbortController();
+  readonly pending = new Map<number, Pending>();
+  readonly acknowledged = new Set<UwsChannel>();
+  readonly delivered = new Set<UwsChannel>();
+  readonly marginSections = new Set<string>();
+  marginSeen = false;
+  snapshotRetries = 0;
+  liveSince: number | null = null;
+  /** Why the socket is being closed by this side, so its close event is not taken for a drop. */
+  closing: KrakenError | 'deliberate' | null = null;
+  /** The failure that closed the socket (frame too large), known before the close event. */
+  failure: KrakenError | null = null;
+  windowStart = 0;
+  windowCount = 0;
+  cancelTimers: (() => void)[] = [];
+}
+
+export class UwsConnection {
+  readonly #url: string;
+  readonly #getToken: UwsConnectionOptions['getToken'];
+  readonly #userAgent: string;
+  readonly #channels: readonly UwsChannel[];
+  readonly #clock: Clock;
+  readonly #random: () => number;
+  readonly #timings: UwsTimings;
+  readonly #maxPayload: number;
+  readonly #maxPerSecond: number;
+  readonly #maxSnapshotRetries: number;
+  readonly #onListenerError: (error: unknown) => void;
+  readonly #listeners: { [E in keyof UwsConnectionEvents]: Set<UwsConnectionEvents[E]> } = {
+    data: new Set(),
+    state: new Set(),
+    currentState: new Set(),
+    problem: new Set(),
+  };
+  #state: UwsConnectionState = { kind: 'stopped', reason: 'stopped' };
+  #session: Session | null = null;
+  #attempt = 0;
+  #lastConnectAt = Number.NEGATIVE_INFINITY;
+  #cancelRetry: (() => void) | null = null;
+  #cancelWatchdog: (() => void) | null = null;
+  #cancelNetworkCheck: (() => void) | null = null;
+  #nextReqId = 1;
+
+  constructor(options: UwsConnectionOptions) {
+    this.#url = options.url ?? DEFAULT_UWS_PRIVATE_URL;
+    this.#getToken = options.getToken;
+    this.#userAgent = `MarginDesk/${options.appVersion}`;
+    this.#channels = options.channels ?? UWS_CHANNELS;
+    this.#clock = options.clock ?? systemClock;
+    this.#random = options.random ?? Math.random;
+    this.#timings = { ...DEFAULT_UWS_TIMINGS, ...options.timings };
+    this.#maxPayload = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES;
+    this.#maxPerSecond = options.maxMessagesPerSecond ?? DEFAULT_MAX_MESSAGES_PER_SECOND;
+    this.#maxSnapshotRetries = options.maxSnapshotRetries ?? DEFAULT_MAX_SNAPSHOT_RETRIES;
+    this.#onListenerError =
+      options.onListenerError ??
+      ((error) =>
+        queueMicrotask(() => {
+          throw error;
+        }));
+  }
+
+  get state(): UwsConnectionState {
+    return this.#state;
+  }
+
+  /** The channels that have sent their current state on the present connection. */
+  get delivered(): ReadonlySet<UwsChannel> {
+    return this.#session?.delivered ?? new Set();
+  }
+
+  on<E extends keyof UwsConnectionEvents>(event: E, listener: UwsConnectionEvents[E]): () => void {
+    this.#listeners[event].add(listener);
+    return () => this.#listeners[event].delete(listener);
+  }
+
+  /** Connects (again after `stop()` or `failed`); does nothing while connected or connecting. */
+  start(): void {
+    if (this.#state.kind !== 'stopped' && this.#state.kind !== 'failed') return;
+    if (!isSecureOrLoopback(this.#url)) {
+      this.#fail(insecureAddressError());
+      return;
+    }
+    this.#attempt = 0;
+    this.#connect();
+  }
+
+  /** Closes for good (profile removed, app quitting, credentials being replaced). */
+  stop(): void {
+    this.#halt({ kind: 'stopped', reason: 'stopped' });
+  }
+
+  /** The machine goes to sleep: close and keep quiet until `resume()`. */
+  suspend(): void {
+    if (this.#state.kind === 'failed' || (this.#state.kind === 'stopped' && this.#state.reason === 'stopped')) return;
+    this.#halt({ kind: 'stopped', reason: 'suspended' });
+  }
+
+  /** Back from sleep or the screen unlocked: reconnect at once (a failed connection stays failed). */
+  resume(): void {
+    if (this.#state.kind !== 'stopped' || this.#state.reason !== 'suspended') return;
+    this.#attempt = 0;
+    this.#connect();
+  }
+
+  /**
+   * The network changed (an interface came up or went away): a connection waiting to retry tries
+   * now; a live one must answer a ping within `networkCheckMs` or is reopened, since its socket may
+   * be bound to an interface that is gone and would otherwise only be noticed by the watchdog.
+   */
+  networkChanged(): void {
+    const { kind } = this.#state;
+    if (kind === 'reconnecting') {
+      this.#cancelRetry?.();
+      this.#cancelRetry = null;
+      // a storm of network events still waits a backoff base between attempts
+      const wait = Math.max(0, this.#lastConnectAt + this.#timings.backoffBaseMs - this.#clock.now());
+      this.#cancelRetry = this.#clock.timer(wait, () => {
+        this.#cancelRetry = null;
+        this.#connect();
+      });
+      return;
+    }
+    if ((kind === 'live' || kind === 'subscribing') && this.#session !== null && this.#cancelNetworkCheck === null) {
+      const session = this.#session;
+      this.#ping(session);
+      this.#cancelNetworkCheck = this.#clock.timer(this.#timings.networkCheckMs, () => {
+        this.#cancelNetworkCheck = null;
+        if (this.#session === session) this.#drop(session, uwsHeartbeatTimeout(this.#timings.networkCheckMs));
+      });
+    }
+  }
+
+  // --- connecting --------------------------------------------------------------------------------
+
+  #connect(): void {
+    this.#cancelRetry?.();
+    this.#cancelRetry = null;
+    this.#attempt++;
+    this.#lastConnectAt = this.#clock.now();
+    const session = new Session();
+    this.#session = session;
+    this.#setState({ kind: 'connecting', attempt: this.#attempt });
+    const cancelConnectTimer = this.#clock.timer(this.#timings.connectTimeoutMs, () => {
+      if (this.#session === session && this.#state.kind === 'connecting') this.#drop(session, uwsConnectFailed('timed out'));
+    });
+    session.cancelTimers.push(cancelConnectTimer);
+    this.#getToken(session.tokenAbort.signal).then(
+      (token) => {
+        if (this.#session !== session) return;
+        session.token = token;
+        this.#open(session);
+      },
+      (error: unknown) => {
+        if (this.#session !== session) return;
+        this.#drop(session, error instanceof KrakenError ? error : uwsConnectFailed('the token request failed', error));
+      },
+    );
+  }
+
+  #open(session: Session): void {
+    const socket = new WebSocket(this.#url, { maxPayload: this.#maxPayload, headers: { 'User-Agent': this.#userAgent }, followRedirects: false });
+    session.socket = socket;
+    socket.on('open', () => {
+      if (this.#session !== session) return;
+      this.#armWatchdog(session);
+      this.#setState({ kind: 'subscribing' });
+      session.cancelTimers.push(
+        this.#clock.timer(this.#timings.subscribeTimeoutMs, () => {
+          if (this.#session === session && this.#state.kind === 'subscribing') this.#drop(session, uwsConnectFailed('no answer to the subscriptions'));
+        }),
+      );
+      for (const channel of this.#channels) this.#subscribe(session, channel);
+    });
+    socket.on('message', (data: RawData, isBinary: boolean) => {
+      if (this.#session === session) this.#receive(session, data, isBinary);
+    });
+    socket.on('error', (error: Error & { code?: string }) => {
+      if (this.#session !== session) return;
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') session.failure = uwsFrameTooLarge(this.#maxPayload);
+      else session.failure ??= uwsConnectFailed(describeSocketError(error), error);
+    });
+    socket.on('close', (code: number) => {
+      if (this.#session !== session) return;
+      const closing = session.closing;
+      if (closing === 'deliberate') return;
+      this.#drop(session, closing ?? session.failure ?? uwsConnectionClosed(code));
+    });
+  }
+
+  #send(session: Session, message: Record<string, unknown>): number {
+    const reqId = this.#nextReqId++;
+    session.socket?.send(JSON.stringify({ ...message, req_id: reqId }));
+    return reqId;
+  }
+
+  #subscribe(session: Session, channel: UwsChannel): void {
+    const token = session.token;
+    if (token === null) return;
+    const reqId = this.#send(session, { method: 'subscribe', params: { ...SUBSCRIBE_PARAMS[channel], token: token.value } });
+    session.pending.set(reqId, { kind: 'subscribe', channel });
+  }
+
+  #ping(session: Session): void {
+    session.pending.set(this.#send(session, { method: 'ping' }), { kind: 'ping' });
+  }
+
+  // --- receiving ---------------------------------------------------------------------------------
+
+  #receive(session: Session, data: RawData, isBinary: boolean): void {
+    this.#armWatchdog(session);
+    this.#cancelNetworkCheck?.();
+    this.#cancelNetworkCheck = null;
+    if (this.#overRate(session)) return;
+    if (isBinary) {
+      this.#emit('problem', uwsMalformedFrame('binary'));
+      return;
+    }
+    const text = Buffer.isBuffer(data) ? data.toString('utf8') : Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data).toString('utf8');
+    let message: unknown;
+    try {
+      message = JSON.parse(text);
+    } catch {
+      this.#emit('problem', uwsMalformedFrame('notJson'));
+      return;
+    }
+    if (message === null || typeof message !== 'object' || Array.isArray(message)) {
+      this.#emit('problem', uwsMalformedFrame('notObject'));
+      return;
+    }
+    const fields = message as Record<string, unknown>;
+    if (typeof fields['method'] === 'string') this.#answer(session, fields);
+    else if (typeof fields['channel'] === 'string') this.#data(session, fields['channel'], fields, text);
+    // anything else (a bare error without method or channel) says nothing about the subscriptions
+    else if (typeof fields['error'] === 'string' && classifyRejection(fields['error']) === 'session') this.#drop(session, uwsSessionExpired());
+  }
+
+  /** True (and the connection closed) when this frame exceeds the per-second limit. */
+  #overRate(session: Session): boolean {
+    const now = this.#clock.now();
+    if (now - session.windowStart >= 1_000) {
+      session.windowStart = now;
+      session.windowCount = 0;
+    }
+    session.windowCount++;
+    if (session.windowCount <= this.#maxPerSecond) return false;
+    this.#drop(session, uwsMessageRateExceeded(this.#maxPerSecond));
+    return true;
+  }
+
+  /** An acknowledgement, an error envelope or a pong. */
+  #answer(session: Session, fields: Record<string, unknown>): void {
+    const reqId = typeof fields['req_id'] === 'number' ? fields['req_id'] : null;
+    const pending = reqId === null ? undefined : session.pending.get(reqId);
+    if (reqId !== null) session.pending.delete(reqId);
+    if (fields['method'] === 'pong' || pending?.kind === 'ping') return;
+    const channel = pending?.channel ?? channelOf(fields);
+    if (pending?.kind === 'unsubscribe') {
+      if (channel !== null) this.#subscribe(session, channel);
+      return;
+    }
+    if (fields['success'] === true) {
+      if (fields['method'] === 'subscribe' && channel !== null) this.#acknowledged(session, channel);
+      return;
+    }
+    const error = typeof fields['error'] === 'string' ? fields['error'] : '';
+    switch (classifyRejection(error)) {
+      case 'alreadySubscribed':
+        if (channel !== null) this.#acknowledged(session, channel);
+        return;
+      case 'session':
+        this.#drop(session, uwsSessionExpired());
+        return;
+      case 'permission':
+        this.#fail(uwsSubscribeForbidden(channel ?? 'a', error));
+        return;
+      default:
+        this.#drop(session, uwsSubscribeRejected(channel ?? 'a', error));
+    }
+  }
+
+  #acknowledged(session: Session, channel: UwsChannel): void {
+    session.acknowledged.add(channel);
+    if (this.#state.kind === 'subscribing' && this.#channels.every((c) => session.acknowledged.has(c))) {
+      session.liveSince = this.#clock.now();
+      this.#setState({ kind: 'live' });
+    }
+  }
+
+  #data(session: Session, channel: string, fields: Record<string, unknown>, text: string): void {
+    if (channel === 'heartbeat') {
+      this.#marginSettled(session);
+      return;
+    }
+    const type = typeof fields['type'] === 'string' ? fields['type'] : undefined;
+    if (channel === 'positions' && isSnapshotTooLarge(fields)) {
+      this.#snapshotTooLarge(session);
+      return;
+    }
+    if (channel !== 'margin') this.#marginSettled(session);
+    this.#emit('data', { channel, type, frame: text });
+    if (this.#session !== session) return;
+    if (channel === 'margin') {
+      session.marginSeen = true;
+      if (type !== undefined) session.marginSections.add(type);
+      if (MARGIN_SECTIONS.every((section) => session.marginSections.has(section))) this.#deliver(session, 'margin');
+    } else if ((channel === 'positions' || channel === 'balances') && type === 'snapshot') this.#deliver(session, channel);
+  }
+
+  /**
+   * Margin has no snapshot/update split: the current state is the burst of sections sent on
+   * subscribe. It is complete once both sections came, or once anything else follows a margin frame.
+   */
+  #marginSettled(session: Session): void {
+    if (session.marginSeen) this.#deliver(session, 'margin');
+  }
+
+  #deliver(session: Session, channel: UwsChannel): void {
+    if (!this.#channels.includes(channel) || session.delivered.has(channel)) return;
+    session.delivered.add(channel);
+    this.#emit('currentState', { channel, allDelivered: this.#channels.every((c) => session.delivered.has(c)) });
+  }
+
+  /** Asks for the positions snapshot again (unsubscribe, then subscribe), a bounded number of times. */
+  #snapshotTooLarge(session: Session): void {
+    session.snapshotRetries++;
+    if (session.snapshotRetries > this.#maxSnapshotRetries) {
+      this.#drop(session, uwsSnapshotTooLarge(session.snapshotRetries));
+      return;
+    }
+    const token = session.token;
+    if (token === null) return;
+    const reqId = this.#send(session, {
+      method: 'unsubscribe',
+      params: { channel: 'positions', asset_class: 'derivatives', token: token.value },
+    });
+    session.pending.set(reqId, { kind: 'unsubscribe', channel: 'positions' });
+  }
+
+  // --- keeping alive -----------------------------------------------------------------------------
+
+  #armWatchdog(session: Session): void {
+    this.#cancelWatchdog?.();
+    this.#cancelWatchdog = this.#clock.timer(this.#timings.pingAfterMs, () => {
+      if (this.#session !== session) return;
+      this.#ping(session);
+      this.#cancelWatchdog = this.#clock.timer(this.#timings.deadAfterMs - this.#timings.pingAfterMs, () => {
+        this.#cancelWatchdog = null;
+        if (this.#session === session) this.#drop(session, uwsHeartbeatTimeout(this.#timings.deadAfterMs));
+      });
+    });
+  }
+
+  /** Closes the session's socket and stops its timers; the close event of a deliberate close is ignored. */
+  #closeSession(session: Session): void {
+    session.closing = 'deliberate';
+    session.tokenAbort.abort();
+    for (const cancel of session.cancelTimers) cancel();
+    session.cancelTimers = [];
+    const socket = session.socket;
+    if (socket !== null && socket.readyState !== WebSocket.CLOSED) {
+      // terminate, not close: a dead peer would never complete the closing handshake
+      socket.terminate();
+    }
+    this.#cancelWatchdog?.();
+    this.#cancelWatchdog = null;
+    this.#cancelNetworkCheck?.();
+    this.#cancelNetworkCheck = null;
+  }
+
+  /** The connection is lost or unusable: reconnect later, or fail for good on a credentials error. */
+  #drop(session: Session, error: KrakenError): void {
+    if (this.#session !== session) return;
+    if (error.category === 'credentials' || !error.retryable) {
+      this.#fail(error);
+      return;
+    }
+    const stable = session.liveSince !== null && this.#clock.now() - session.liveSince >= this.#timings.stableAfterMs;
+    this.#closeSession(session);
+    this.#session = null;
+    if (stable) this.#attempt = 0;
+    this.#emit('problem', error);
+    const ceiling = Math.min(this.#timings.backoffMaxMs, this.#timings.backoffBaseMs * 2 ** Math.max(0, this.#attempt - 1));
+    const delay = Math.max(Math.round(this.#random() * ceiling), error.retryAfterMs ?? 0);
+    this.#setState({ kind: 'reconnecting', attempt: this.#attempt + 1, nextRetryAt: this.#clock.now() + delay, lastError: error });
+    this.#cancelRetry = this.#clock.timer(delay, () => {
+      this.#cancelRetry = null;
+      this.#connect();
+    });
+  }
+
+  #fail(error: KrakenError): void {
+    this.#halt({ kind: 'failed', error });
+  }
+
+  #halt(state: UwsConnectionState): void {
+    this.#cancelRetry?.();
+    this.#cancelRetry = null;
+    if (this.#session !== null) this.#closeSession(this.#session);
+    this.#session = null;
+    this.#setState(state);
+  }
+
+  #setState(state: UwsConnectionState): void {
+    this.#state = state;
+    this.#emit('state', state);
+  }
+
+  #emit<E extends keyof UwsConnectionEvents>(event: E, value: Parameters<UwsConnectionEvents[E]>[0]): void {
+    for (const listener of this.#listeners[event]) {
+      try {
+        (listener as (argument: typeof value) => void)(value);
+      } catch (error) {
+        this.#onListenerError(error);
+      }
+    }
+  }
+}
+
+/** The channel an envelope names in its `result` (an acknowledgement without a known req_id). */
+function channelOf(fields: Record<string, unknown>): UwsChannel | null {
+  const result = fields['result'];
+  const channel = result !== null && typeof result === 'object' ? (result as Record<string, unknown>)['channel'] : undefined;
+  return channel === 'margin' || channel === 'positions' || channel === 'balances' ? channel : null;
+}
+
+/** A socket error in words: the system code or the HTTP status of a refused upgrade, nothing else. */
+function describeSocketError(error: Error & { code?: string }): string {
+  const status = /Unexpected server response: (\d{3})/.exec(error.message);
+  if (status !== null) return `HTTP ${status[1]}`;
+  if (error.code === 'ECONNREFUSED') return 'connection refused';
+  if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') return 'address not found';
+  return error.code ?? 'network error';
+}
