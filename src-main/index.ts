@@ -4,50 +4,44 @@
  * Everything worth testing lives in those modules; this file only connects them.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, powerMonitor, shell, type BrowserWindow as Window } from 'electron';
+import { app, shell } from 'electron';
+import { alertClickHandler } from './app/alert-click.ts';
+import { appMenuActions } from './app/app-menu-model.ts';
 import { AppServices } from './app/app-services.ts';
+import { ClosePolicy } from './app/close-policy.ts';
+import { connectDesktopShell } from './app/desktop-shell.ts';
+import { adoptSystemStartAtLogin } from './app/start-at-login.ts';
+import { trayActionHandler } from './app/tray-actions.ts';
 import { createDispatcher, isAppUrl } from './bridge/dispatcher.ts';
 import { createHandlerTable } from './bridge/handlers.ts';
+import { AppLifecycle, type StartedApp } from './electron/app-lifecycle.ts';
 import { installAppMenu } from './electron/app-menu.ts';
 import { APP_ORIGIN, registerAppSchemePrivileges, serveRendererFrom } from './electron/app-protocol.ts';
+import { AppWindow } from './electron/app-window.ts';
 import { createAppUpdater } from './electron/app-updater.ts';
 import { registerBridge, sendEvent } from './electron/ipc-bridge.ts';
 import { createLoginItem, launchedHidden } from './electron/login-item.ts';
-import { createMainWindow, defaultPreloadPath } from './electron/main-window.ts';
+import { defaultPreloadPath } from './electron/main-window.ts';
 import { Notifier } from './electron/notifier.ts';
-import { claimSingleInstance } from './electron/single-instance.ts';
+import { followPowerEvents } from './electron/power-events.ts';
 import { TrayService } from './electron/tray-service.ts';
 import { hardenSession } from './electron/web-security.ts';
-import { restoreWindowState, trackWindowState } from './electron/window-state.ts';
 import { createLogger } from './log/logger.ts';
-import { CONTENT_SECURITY_POLICY, DEVELOPMENT_CONTENT_SECURITY_POLICY } from './security/content-security-policy.ts';
-import { decideWindowClose, trayHint } from './monitor/tray-close-hint.ts';
-import { buildTrayModel, type TrayAction } from './monitor/tray-model.ts';
 import { KeytarSecretStore } from './profiles/keytar-secret-store.ts';
+import { rendererPage } from './security/renderer-page.ts';
 
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
-const pageOrigin = devServerUrl ?? APP_ORIGIN;
 const resources = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'build');
 const logger = createLogger({ filePath: join(app.getPath('userData'), 'logs', 'main.log'), console: !app.isPackaged });
-
-let window: Window | null = null;
-let quitting = false;
+const page = rendererPage({ packaged: app.isPackaged, env: process.env, appOrigin: APP_ORIGIN, warn: (message) => logger.warn(message) });
+const lifecycle = new AppLifecycle(logger);
 
 registerAppSchemePrivileges();
 // Windows shows notifications only for an app with a user model id matching its shortcut.
 if (process.platform === 'win32') app.setAppUserModelId('com.margindesk.app');
-if (claimSingleInstance({ getWindow: () => window })) {
-  app.on('before-quit', () => {
-    quitting = true;
-  });
-  app.whenReady().then(start, (error: unknown) => {
-    logger.error('Margin Desk failed to start', error);
-    app.exit(1);
-  });
-}
+void lifecycle.launch(start);
 
-async function start(): Promise<void> {
-  hardenSession(logger, devServerUrl ? DEVELOPMENT_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
+async function start(): Promise<StartedApp> {
+  hardenSession(logger, page.contentSecurityPolicy);
   const loginItem = createLoginItem();
   const services = new AppServices({
     dataDir: app.getPath('userData'),
@@ -64,139 +58,57 @@ async function start(): Promise<void> {
     },
   });
   await services.start();
+  adoptSystemStartAtLogin(services, loginItem.isEnabled());
 
-  const show = (view?: Parameters<typeof sendEvent<'navigate'>>[2]) => {
-    const target = window ?? openWindow(true);
-    if (target.isMinimized()) target.restore();
-    target.show();
-    target.focus();
-    if (view) sendEvent(target, 'navigate', view);
-  };
-
-  const onTrayAction = (action: TrayAction): void => {
-    switch (action.kind) {
-      case 'switchProfile':
-        services.activate(action.profileId);
-        return show({ view: 'overview', profileId: action.profileId });
-      case 'refreshNow':
-        return void services.refreshAll();
-      case 'snooze':
-        for (const profileId of action.profileIds) services.snooze(profileId, action.minutes);
-        return;
-      case 'setPrivacyMode':
-        return void services.updateSettings({ privacyMode: action.enabled });
-      case 'openWindow':
-        return show();
-      case 'installUpdate':
-        return void services.updates?.installNow();
-      case 'quit':
-        return app.quit();
-    }
-  };
-  const tray = new TrayService({ imagesDir: join(resources, 'tray'), onAction: onTrayAction, onWarning: (message) => logger.warn(message) });
+  const tray = new TrayService({
+    imagesDir: join(resources, 'tray'),
+    onAction: trayActionHandler(services, { showWindow: (view) => appWindow.show(view), quit: () => app.quit() }),
+    onWarning: (message) => logger.warn(message),
+  });
   const notifier = new Notifier({
-    onOpen: (target) => {
-      services.activate(target.profileId);
-      show({ view: 'overview', profileId: target.profileId, accountKey: target.accountKey ?? undefined });
-    },
+    onOpen: alertClickHandler(services, (view) => appWindow.show(view)),
     isPrivacyMode: () => services.store.settings.get().privacyMode,
     iconPath: join(resources, 'icons', '256x256.png'),
   });
-
-  const refreshTray = (): void => tray.update(buildTrayModel(services.trayInput()));
-  // The menu lists profiles and the privacy state: rebuilt only when those change.
-  const refreshMenu = (): void => {
-    const list = services.profiles.list();
-    installAppMenu(
-      {
-        refresh: () => void services.refreshAll(),
-        switchProfile: (profileId) => show({ view: 'overview', profileId }),
-        togglePrivacyMode: () => void services.updateSettings({ privacyMode: !services.store.settings.get().privacyMode }),
-        openSettings: () => show({ view: 'settings' }),
-      },
-      {
-        profiles: list.profiles.map(({ id, name }) => ({ id, name })),
-        activeProfileId: list.activeProfileId,
-        privacyMode: services.store.settings.get().privacyMode,
-        devTools: !app.isPackaged,
-      },
-    );
-  };
-  services.events.subscribe((name, payload) => {
-    sendEvent(window, name, payload);
-    if (name !== 'alert') refreshTray();
-    if (name === 'profilesChanged' || name === 'settingsChanged') refreshMenu();
+  const appWindow = new AppWindow({
+    preloadPath: defaultPreloadPath(import.meta.dirname),
+    pageUrl: page.url,
+    isAppUrl: (url) => isAppUrl(url, page.origin),
+    iconPath: join(resources, 'icons', '512x512.png'),
+    logger,
+    appState: services.store.appState,
+    closePolicy: new ClosePolicy({
+      platform: process.platform,
+      quitting: () => lifecycle.isQuitting(),
+      trayShown: () => tray.isShown(),
+      settings: services.store.settings,
+      updateSettings: (changes) => services.updateSettings(changes),
+      showHint: (hint) => notifier.showInfo(hint, () => appWindow.show()),
+    }),
   });
-  services.alerts.onStatusChange(refreshTray);
-  services.alerts.onAlert((alert) => {
-    if (alert.notified) notifier.showAlert(alert);
-  });
-  refreshTray();
-  refreshMenu();
+  const menuActions = appMenuActions(services, (view) => appWindow.show(view));
+  connectDesktopShell(
+    services,
+    {
+      sendToWindow: (name, payload) => sendEvent(appWindow.current(), name, payload),
+      drawTray: (model) => tray.update(model),
+      installMenu: (state) => installAppMenu(menuActions, state),
+      notify: (alert) => notifier.showAlert(alert),
+    },
+    { devTools: !app.isPackaged },
+  );
 
-  const dispatcher = createDispatcher({ handlers: createHandlerTable(services), appOrigin: pageOrigin, logger });
-  registerBridge(dispatcher, () => window);
+  const dispatcher = createDispatcher({ handlers: createHandlerTable(services), appOrigin: page.origin, logger });
+  registerBridge(dispatcher, () => appWindow.current());
   serveRendererFrom(join(import.meta.dirname, '../renderer'), () => dispatcher.openingForPage());
-
-  function openWindow(visible: boolean): Window {
-    const windowState = {
-      load: () => {
-        const saved = services.store.appState.getWindowState();
-        return saved && saved.x !== null && saved.y !== null ? { ...saved, x: saved.x, y: saved.y } : null;
-      },
-      save: (state: { x: number; y: number; width: number; height: number; maximized: boolean }) => services.store.appState.setWindowState(state),
-    };
-    const restored = restoreWindowState(windowState, { width: 1280, height: 820, minWidth: 880, minHeight: 560 });
-    const created = createMainWindow({
-      preloadPath: defaultPreloadPath(import.meta.dirname),
-      pageUrl: devServerUrl ?? `${APP_ORIGIN}index.html`,
-      isAppUrl: (url) => isAppUrl(url, pageOrigin),
-      bounds: restored.bounds,
-      show: visible,
-      iconPath: join(resources, 'icons', '512x512.png'),
-      logger,
-    });
-    if (restored.maximized) created.maximize();
-    trackWindowState(created, windowState, restored);
-    created.on('close', (event) => {
-      const settings = services.store.settings.get();
-      const decision = decideWindowClose({ quitting, trayShown: tray.isShown(), platform: process.platform, trayHintShown: settings.trayHintShown });
-      if (!decision.keepRunning) return;
-      event.preventDefault();
-      created.hide();
-      if (decision.showHint) {
-        notifier.showInfo(trayHint(process.platform), () => show());
-        services.updateSettings({ trayHintShown: true });
-      }
-    });
-    created.on('closed', () => {
-      if (window === created) window = null;
-    });
-    window = created;
-    return created;
-  }
-
-  const settings = services.store.settings.get();
-  openWindow(!launchedHidden(settings.startHidden));
-
-  powerMonitor.on('suspend', () => services.scheduler.pause());
-  powerMonitor.on('lock-screen', () => logger.info('Screen locked'));
-  const wake = (): void => {
-    services.alerts.resumed();
-    services.scheduler.resume();
+  appWindow.open(!launchedHidden(services.store.settings.get().startHidden));
+  followPowerEvents(services, logger);
+  logger.info('Margin Desk started', { version: app.getVersion(), platform: process.platform });
+  return {
+    showWindow: () => appWindow.show(),
+    dispose: () => {
+      tray.markQuitting();
+      services.dispose();
+    },
   };
-  powerMonitor.on('resume', wake);
-  powerMonitor.on('unlock-screen', () => {
-    // A keyring that was locked with the session may be open now.
-    void services.profiles.checkKeychain().finally(wake);
-  });
-  app.on('activate', () => show());
-  app.on('window-all-closed', () => {
-    // Keep running in the tray: watching margin is the point of the app.
-  });
-  app.on('will-quit', () => {
-    tray.markQuitting();
-    services.dispose();
-  });
-  logger.info('Margin Desk started', { version: app.getVersion(), platform: process.platform, windows: BrowserWindow.getAllWindows().length });
 }

@@ -155,7 +155,8 @@ export interface Calls {
   createProfile: { input: NewProfile; output: ProfileView };
   createSampleProfile: { input: void; output: ProfileView };
   updateProfile: { input: ProfileChanges; output: ProfileView };
-  deleteProfile: { input: { readonly id: string }; output: void };
+  /** `warning`: the profile is gone but something of it is left that the user should know about (its keychain entry). */
+  deleteProfile: { input: { readonly id: string }; output: { readonly warning: UserFacingError | null } };
   /** Makes a profile active and returns its cached snapshot at once (refresh follows in the background). */
   activateProfile: { input: { readonly id: string }; output: SnapshotView | null };
   testConnection: { input: ConnectionTestTarget; output: ConnectionTest };
@@ -174,7 +175,8 @@ export interface Calls {
     output: readonly HistoryPoint[];
   };
   listAlerts: { input: { readonly profileId?: string; readonly limit: number }; output: readonly AlertRecord[] };
-  acknowledgeAlert: { input: { readonly id: number }; output: void };
+  /** The alert as main now has it: acknowledged at main's time (an earlier acknowledgement stays). */
+  acknowledgeAlert: { input: { readonly id: number }; output: AlertRecord };
   getAlertRules: { input: { readonly profileId: string }; output: AlertRules };
   setAlertRules: { input: { readonly profileId: string; readonly rules: AlertRules }; output: AlertRules };
   snoozeAlerts: { input: { readonly profileId: string; readonly minutes: number }; output: { readonly until: number | null } };

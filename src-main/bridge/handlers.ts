@@ -4,6 +4,7 @@
  */
 import { AppError } from '../errors.ts';
 import type { AppServices } from '../app/app-services.ts';
+import { keychainEntryLeft } from '../profiles/keychain-errors.ts';
 import { isAllowedExternalUrl } from '../security/external-links.ts';
 import type { HandlerTable } from './handler-table.ts';
 import { openingView } from './opening-view.ts';
@@ -19,7 +20,9 @@ export function createHandlerTable(app: AppServices): HandlerTable {
     createSampleProfile: () => profiles.createSample(),
     updateProfile: (changes) => profiles.update(changes),
     deleteProfile: async ({ id }) => {
-      await profiles.delete(id);
+      const name = profiles.get(id).name;
+      const outcome = await profiles.delete(id);
+      return { warning: outcome.keychainEntryLeft ? keychainEntryLeft(name) : null };
     },
     activateProfile: ({ id }) => app.activate(id),
     testConnection: (target) => profiles.testConnection(target),
@@ -47,9 +50,11 @@ export function createHandlerTable(app: AppServices): HandlerTable {
     },
     listAlerts: (query) => store.alertLog.list(query),
     acknowledgeAlert: ({ id }) => {
-      if (!store.alertLog.acknowledge(id, Date.now())) {
+      const acknowledged = store.alertLog.acknowledge(id, Date.now());
+      if (acknowledged === null) {
         throw new AppError({ kind: 'notFound', message: 'This alert no longer exists.', action: 'Reload the alert list.', retryable: false });
       }
+      return acknowledged;
     },
     getAlertRules: ({ profileId }) => app.alertRules(profileId),
     setAlertRules: ({ profileId, rules }) => app.setAlertRules(profileId, rules),

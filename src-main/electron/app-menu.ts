@@ -6,34 +6,12 @@
  *   Profile 1…9      CmdOrCtrl+1…9
  *   Privacy Mode     CmdOrCtrl+Shift+P
  *   Settings…        CmdOrCtrl+,
- * The menu only dispatches to injected callbacks; call installAppMenu again when the profiles or
- * the privacy mode change, to update names and check marks.
- *
- * Wiring (src-main/index.ts):
- *   installAppMenu({ refresh, switchProfile, togglePrivacyMode, openSettings }, { profiles, privacyMode, devTools: !app.isPackaged });
+ * The menu only dispatches to injected callbacks (src-main/app/app-menu-model.ts); installAppMenu
+ * runs again when the profiles or the privacy mode change (src-main/app/desktop-shell.ts), to
+ * update names and check marks.
  */
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
-
-export interface AppMenuActions {
-  refresh(): void;
-  switchProfile(profileId: string): void;
-  togglePrivacyMode(): void;
-  openSettings(): void;
-}
-
-export interface AppMenuProfile {
-  id: string;
-  name: string;
-}
-
-export interface AppMenuState {
-  /** In the order the app lists them; the first nine get CmdOrCtrl+1…9. */
-  profiles: readonly AppMenuProfile[];
-  activeProfileId: string | null;
-  privacyMode: boolean;
-  /** Offer the developer tools (development builds). */
-  devTools: boolean;
-}
+import type { AppMenuActions, AppMenuState } from '../app/app-menu-model.ts';
 
 export const PROFILE_SHORTCUT_COUNT = 9;
 

@@ -8,11 +8,8 @@
  * The app's settings stay the record of both choices; this module makes the OS match them and
  * reports whether the OS still has the entry (users can remove it in their system settings).
  *
- * Wiring (src-main/index.ts), with `settings` the app's stored preferences:
- *   const loginItem = createLoginItem();
- *   loginItem.apply({ openAtLogin: settings.openAtLogin, openHidden: settings.openHidden });   // on change
- *   loginItem.isEnabled();                                                                      // for the settings screen
- *   createMainWindow({ ..., show: !launchedHidden(settings.openHidden) });
+ * At start-up the setting takes the system's answer (isEnabled, src-main/app/start-at-login.ts);
+ * a change of the setting is applied here (apply).
  */
 import { homedir } from 'node:os';
 import { app } from 'electron';

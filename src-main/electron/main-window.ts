@@ -1,9 +1,10 @@
 /**
  * The app's one window, with the security baseline in its web preferences: context isolation,
- * sandboxed preload, no Node in the renderer, web security on, no webviews, no remote content.
+ * sandboxed preload, no Node in the renderer, web security on, no webviews, no remote content, and
+ * no DevTools in a packaged app.
  */
 import { join } from 'node:path';
-import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import { app, BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
 import type { Logger } from '../log/logger.ts';
 import { hardenWebContents } from './web-security.ts';
 
@@ -34,7 +35,9 @@ export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWi
     experimentalFeatures: false,
     navigateOnDragDrop: false,
     spellcheck: false,
-    devTools: true,
+    // A development tool: in a packaged app it would hand anyone at the keyboard a console inside
+    // the page, with the whole bridge.
+    devTools: !app.isPackaged,
   };
 }
 

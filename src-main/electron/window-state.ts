@@ -2,18 +2,15 @@
  * Remembers the main window's size, position and maximized state across runs. The geometry rules
  * live in src-main/platform/window-bounds.ts; this adapter reads the displays, saves on move and
  * resize (debounced: a drag fires dozens of events) and on close, and re-maximizes.
- *
- * Wiring (src-main/index.ts):
- *   const restored = restoreWindowState(store, { width: 1280, height: 820, minWidth: 880, minHeight: 560 });
- *   const window = createMainWindow({ ..., bounds: restored.bounds });
- *   trackWindowState(window, store, restored);
+ * Used by ./app-window.ts, which opens the window.
  */
 import { screen, type BrowserWindow } from 'electron';
 import { isUsableWindowState, restoreWindow, type RestoredWindow, type WindowSizing, type WindowState } from '../platform/window-bounds.ts';
 
 /** Persistence, injected: the app-state repository in the app, a plain object in tests. */
 export interface WindowStateStore {
-  load(): WindowState | null;
+  /** The state as stored: anything unusable (older versions, a crash) is ignored. */
+  load(): unknown;
   save(state: WindowState): void;
 }
 

@@ -204,7 +204,8 @@ const CODE_TEXTS: Readonly<Record<KrakenErrorCode, CodeText>> = {
     kind: 'nonceBelowThreshold',
     category: 'credentials',
     message: 'Kraken refused the request because another program used this API key with a larger nonce.',
-    action: 'Create a separate API key for Margin Desk (Kraken advises one key per app), or turn off the nonce option of this profile.',
+    // No setting would help: sharing a key with a program that sends nonces fails either way.
+    action: 'Create an API key of its own for Margin Desk (Kraken advises one key per app), then replace the credentials of this profile.',
     retryable: false,
   },
   // A stop, not a retry: the client sends no nonce unless asked to, and its own nonces only grow, so

@@ -52,8 +52,16 @@ export function createLogger(options: LoggerOptions): Logger {
   const clock = options.clock ?? Date.now;
   const secrets = options.secrets ?? knownSecrets;
   const filePath = options.filePath;
-  if (filePath) mkdirSync(dirname(filePath), { recursive: true });
-  let size = filePath && existsSync(filePath) ? statSync(filePath).size : 0;
+  let size = 0;
+  if (filePath) {
+    try {
+      mkdirSync(dirname(filePath), { recursive: true });
+      size = existsSync(filePath) ? statSync(filePath).size : 0;
+    } catch {
+      // A read-only or full data folder: the app must still start far enough to say so (the
+      // lines go nowhere but the console then, as each failed write below).
+    }
+  }
 
   function rotate(path: string): void {
     rmSync(`${path}.${maxFiles}`, { force: true });

@@ -11,7 +11,7 @@
  * Neither message quotes the keychain's own text: it goes to the log through `cause` only, and no
  * secret ever reaches these errors because keytar's messages never include the stored value.
  */
-import { AppError } from '../errors.ts';
+import { AppError, type UserFacingError } from '../errors.ts';
 
 export type KeychainErrorKind = 'keychainUnavailable' | 'keychainLocked';
 
@@ -87,4 +87,18 @@ export function classifyKeychainFailure(error: unknown, platform: NodeJS.Platfor
 
 export function isKeychainError(error: unknown): error is AppError & { readonly kind: KeychainErrorKind } {
   return error instanceof AppError && (error.kind === 'keychainUnavailable' || error.kind === 'keychainLocked');
+}
+
+/**
+ * A deleted profile whose API key could not be removed from the keychain (locked or unavailable):
+ * the user should know a copy of the key is still stored, and that it goes once the keychain opens.
+ */
+export function keychainEntryLeft(profileName: string): UserFacingError {
+  return {
+    kind: 'keychainEntryLeft',
+    message: `“${profileName}” was deleted, but its API key could not be removed from the system keychain, which is locked or not available.`,
+    action:
+      "Margin Desk removes the key the next time it can open the keychain. To remove it now, unlock the keychain and restart Margin Desk, or remove Margin Desk's entry for this profile from your keychain yourself.",
+    retryable: false,
+  };
 }

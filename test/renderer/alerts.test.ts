@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { AlertRecord } from '../../src-preload/contract.ts';
-import { formatTime } from '../../src-renderer/src/lib/format.ts';
+import { formatDateTime, formatTime } from '../../src-renderer/src/lib/format.ts';
 import { FakeBridge } from './support/fake-bridge.ts';
 import { openView } from './support/navigate.ts';
 import { renderApp } from './support/render-app.ts';
@@ -55,6 +55,15 @@ describe('Alerts view: the log', () => {
     await fireEvent.click(await screen.findByRole('button', { name: /^Acknowledge: / }));
     await waitFor(() => expect(screen.getByText('Acknowledged')).toBeTruthy());
     expect(fake.callsOf('acknowledgeAlert')).toEqual([{ id: 1 }]);
+  });
+
+  it("shows main's acknowledgement time, not the renderer's clock", async () => {
+    const acknowledgedInMain = NOW - 7 * 60_000;
+    await renderApp({ ...withAlerts([alert(1)]), now: () => acknowledgedInMain });
+    await openView('alerts');
+    await fireEvent.click(await screen.findByRole('button', { name: /^Acknowledge: / }));
+    const acknowledged = await screen.findByText('Acknowledged');
+    expect(acknowledged.closest('[title]')?.getAttribute('title')).toBe(formatDateTime(acknowledgedInMain));
   });
 
   it('disables the Acknowledge button while the acknowledgement is on its way', async () => {

@@ -189,6 +189,26 @@ describe('Profile cards', () => {
     await waitFor(() => expect(fake.callsOf('deleteProfile')).toEqual([{ id: 'main' }]));
     await waitFor(() => expect(screen.queryByRole('listitem', { name: /Main/ })).toBeNull());
   });
+
+  it("says when main could not remove the deleted profile's key from the keychain, until dismissed", async () => {
+    const { fake } = await renderApp(seedState());
+    fake.deleteWarning = {
+      kind: 'keychainEntryLeft',
+      message: '“Main” was deleted, but its API key could not be removed from the system keychain, which is locked or not available.',
+      action: 'Margin Desk removes the key the next time it can open the keychain.',
+      retryable: false,
+    };
+    await openView('profiles');
+    await fireEvent.click(screen.getByRole('button', { name: /Delete/ }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Delete profile' }));
+    await waitFor(() => expect(screen.queryByRole('listitem', { name: /Main/ })).toBeNull());
+    const notice = screen.getByRole('alert');
+    expect(notice.textContent).toContain('Profile deleted; its key is still in the keychain');
+    expect(notice.textContent).toContain('could not be removed from the system keychain');
+    expect(notice.textContent).toContain('Margin Desk removes the key the next time it can open the keychain.');
+    await fireEvent.click(within(notice).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
 });
 
 describe('Kraken API keys and the REST switch-off', () => {

@@ -117,8 +117,10 @@ export class FakeBrowserWindow extends Emitter {
   minimize(): void {
     this.minimized = true;
   }
+  /** Like Electron on Windows and Linux: maximizing a hidden window also shows it. */
   maximize(): void {
     this.maximized = true;
+    if (!this.visible) this.show();
   }
   isMinimized(): boolean {
     return this.minimized;
@@ -308,15 +310,24 @@ class FakeApp extends Emitter {
   whenReady(): Promise<void> {
     return Promise.resolve();
   }
+  /** Whether this instance holds the single-instance lock now. */
+  holdsSingleInstanceLock = false;
   requestSingleInstanceLock(): boolean {
+    this.holdsSingleInstanceLock = this.singleInstanceLock;
     return this.singleInstanceLock;
   }
+  /** The code app.exit() was called with; null while the app has not exited. */
+  exitCode: number | null = null;
   quit(): void {
     this.quitting = true;
     this.fire('before-quit', { preventDefault() {} });
   }
-  exit(): void {
+  exit(code = 0): void {
     this.quitting = true;
+    this.exitCode = code;
+  }
+  releaseSingleInstanceLock(): void {
+    this.holdsSingleInstanceLock = false;
   }
   getPath(name: string): string {
     return this.paths.get(name) ?? `/tmp/margin-desk-fake-${name}`;

@@ -301,6 +301,20 @@ export class SimulatedExchange {
     return this.#handler.handle(request);
   }
 
+  /**
+   * Runs the price driver every `intervalMs` on the exchange's clock, so that prices move (and
+   * Unified WebSocket subscribers get updates) without any REST request. Returns the stop function.
+   */
+  drivePrices(intervalMs: number): () => void {
+    let cancel: (() => void) | null = null;
+    const tick = () => {
+      this.#priceDriver?.(this.market, this.clock.now());
+      cancel = this.clock.timer(intervalMs, tick);
+    };
+    cancel = this.clock.timer(intervalMs, tick);
+    return () => cancel?.();
+  }
+
   /** For the client's `fetch` option: serves in-process, no socket involved. */
   readonly fetch: FetchFunction = (input, init) => this.handle(new Request(input, init));
 

@@ -53,8 +53,8 @@ export class AlertsState {
     const result = await settle(() => this.#bridge.acknowledgeAlert({ id }));
     this.pending = this.pending.filter((pendingId) => pendingId !== id);
     if (result.ok) {
-      const now = Date.now();
-      this.items = this.items.map((alert) => (alert.id === id ? { ...alert, acknowledgedAt: now } : alert));
+      const acknowledged = result.value;
+      this.items = this.items.map((alert) => (alert.id === id ? acknowledged : alert));
       this.error = null;
     } else {
       this.error = result.error;

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', async () => (await import('../../support/fake-electron.ts')).fakeElectronModule());
 
-import { installAppMenu, type AppMenuActions, type AppMenuState } from '../../../src-main/electron/app-menu.ts';
+import type { AppMenuActions, AppMenuState } from '../../../src-main/app/app-menu-model.ts';
+import { installAppMenu } from '../../../src-main/electron/app-menu.ts';
 import { FakeMenu, fake, type FakeMenuItem } from '../../support/fake-electron.ts';
 
 const STATE: AppMenuState = {

@@ -43,6 +43,13 @@ describe('window security baseline', () => {
     expect(window.loaded).toEqual({ kind: 'url', target: 'app://margin-desk/index.html' });
   });
 
+  it('has no DevTools in a packaged app, and keeps them in development', () => {
+    fake.app.isPackaged = true;
+    expect(openWindow().options.webPreferences).toMatchObject({ devTools: false });
+    fake.app.isPackaged = false;
+    expect(openWindow().options.webPreferences).toMatchObject({ devTools: true });
+  });
+
   it('denies navigation away from the app and opens only allow-listed Kraken links externally', () => {
     const window = openWindow();
     const navigate = (url: string) => {

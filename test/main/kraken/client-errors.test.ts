@@ -80,6 +80,9 @@ describe.each<TransportChoice>(['node:http', 'fetch'])('over %s', (transport) =>
       });
       const error = await errorOf(loopback.client({ useNonce: true }).accounts());
       expect(error).toMatchObject({ kind: 'nonceBelowThreshold', category: 'credentials', retryable: false });
+      // what to do is something the user can do: the app has no nonce setting to turn off
+      expect(error).toMatchObject({ action: expect.stringContaining('Create an API key of its own for Margin Desk') });
+      expect(error).not.toMatchObject({ action: expect.stringContaining('nonce option') });
     });
   });
 

@@ -129,6 +129,8 @@ export class FakeBridge {
   readonly snoozedUntil: Map<string, number | null>;
   /** Profiles whose monitoring main reports as interrupted (no fresh data for the stale limit). */
   readonly interrupted: Set<string>;
+  /** What deleteProfile answers as its warning (main's when the keychain entry could not be removed). */
+  deleteWarning: UserFacingError | null = null;
   readonly #listeners = new Map<EventName, Set<(payload: never) => void>>();
   readonly #state: FakeState;
   readonly #now: () => number;
@@ -227,6 +229,7 @@ export class FakeBridge {
         this.profiles = this.profiles.filter((profile) => profile.id !== input.id);
         if (this.activeProfileId === input.id) this.activeProfileId = this.profiles[0]?.id ?? null;
         this.emit('profilesChanged', this.#list());
+        return { warning: this.deleteWarning };
       },
       activateProfile: (input) => {
         this.activeProfileId = input.id;
@@ -282,7 +285,11 @@ export class FakeBridge {
       listAlerts: (input) =>
         this.alerts.filter((alert) => input.profileId === undefined || alert.profileId === input.profileId).slice(0, input.limit),
       acknowledgeAlert: (input) => {
-        this.alerts = this.alerts.map((alert) => (alert.id === input.id ? { ...alert, acknowledgedAt: now() } : alert));
+        const alert = this.alerts.find((candidate) => candidate.id === input.id);
+        if (alert === undefined) throw { kind: 'notFound', message: 'This alert no longer exists.', action: 'Reload the alert list.', retryable: false };
+        const acknowledged = { ...alert, acknowledgedAt: alert.acknowledgedAt ?? now() };
+        this.alerts = this.alerts.map((candidate) => (candidate.id === input.id ? acknowledged : candidate));
+        return acknowledged;
       },
       getAlertRules: (input) => this.rules.get(input.profileId) ?? DEFAULT_ALERT_RULES,
       setAlertRules: (input) => {

@@ -343,6 +343,25 @@ describe('UwsConnection over a real loopback WebSocket', () => {
     expect(state.kind === 'reconnecting' && state.nextRetryAt - recorded.clock.now()).toBe(500);
   });
 
+  it('a refused handshake is a typed connectivity error and is retried', async () => {
+    const recorded = loopback.connect({ url: loopback.server.uwsUrl.replace('/v2/private', '/nowhere') });
+    recorded.connection.start();
+    await until(() => stateKind(recorded) === 'reconnecting', 'reconnecting');
+    const state = recorded.connection.state;
+    expect(state.kind === 'reconnecting' && state.lastError).toMatchObject({ kind: 'uwsConnectFailed', category: 'connectivity', retryable: true });
+    expect(state.kind === 'reconnecting' && state.lastError.message).toContain('HTTP 404');
+  });
+
+  it('a token request that hangs is given up after the connect timeout and retried', async () => {
+    loopback.exchange.injectFault({ kind: 'latency', ms: 60_000 }, { endpoint: 'wsToken' });
+    const recorded = loopback.connect();
+    recorded.connection.start();
+    await until(() => loopback.exchange.requestCount('wsToken') === 1, 'the token request');
+    recorded.clock.advance(20_000);
+    expect(recorded.connection.state).toMatchObject({ kind: 'reconnecting', lastError: { kind: 'uwsConnectFailed' } });
+    await reconnectNow(recorded);
+  });
+
   it('refuses to send a token to an unencrypted address off this machine', async () => {
     const recorded = loopback.connect({ url: 'ws://uws.kraken.com.example/v2/private' });
     recorded.connection.start();

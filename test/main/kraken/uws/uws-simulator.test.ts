@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { NonceSequences } from '../../../../src-main/kraken/nonce.ts';
+import { createSampleExchange, SAMPLE_CREDENTIALS } from '../../../../src-main/kraken/simulator/sample-exchange.ts';
 import { SpotClient } from '../../../../src-main/kraken/uws/spot-client.ts';
 import { ManualClock } from '../manual-clock.ts';
 import { rawClient, startUwsLoopback, type RawClient, type UwsLoopback } from './uws-loopback.ts';
@@ -162,6 +163,26 @@ describe('the simulated Unified WebSocket', () => {
       type: 'snapshot',
       data: { futures: [], options: [], error: 'snapshot_too_large' },
     });
+  });
+
+  it("the Sample exchange's drifting prices reach subscribers without any REST request", async () => {
+    const clock = new ManualClock(Date.UTC(2026, 11, 6, 9));
+    const sample = createSampleExchange({ clock });
+    const server = await sample.listen({ uws: { heartbeatMs: 3_600_000 } });
+    const stop = sample.drivePrices(1_000);
+    try {
+      const sampleSpot = new SpotClient({ baseUrl: server.url, appVersion: '1', getCredentials: async () => SAMPLE_CREDENTIALS, nonces: new NonceSequences(clock), clock });
+      const raw = await rawClient(server.uwsUrl);
+      open.push(raw);
+      raw.send({ method: 'subscribe', params: { channel: 'margin', asset_class: 'derivatives', token: (await sampleSpot.webSocketToken()).value } });
+      const first = await raw.next((m) => m['type'] === 'multi_collateral');
+      clock.advance(60_000);
+      const next = await raw.next((m) => m['type'] === 'multi_collateral');
+      expect((next['data'] as Record<string, unknown>)['margin_equity']).not.toBe((first['data'] as Record<string, unknown>)['margin_equity']);
+    } finally {
+      stop();
+      await server.close();
+    }
   });
 
   it('serves the WebSocket only at /v2/private', async () => {
