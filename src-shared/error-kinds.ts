@@ -68,6 +68,7 @@ export const ERROR_KINDS = [
   'credentialsMissing',
   'keychainUnavailable',
   'keychainLocked',
+  'keychainEntryLeft',
   // profiles, store and the bridge
   'profileNotFound',
   'databaseLocked',
