@@ -12,6 +12,7 @@ import type { UserFacingError } from '../src-shared/user-facing-error.ts';
 import type { AccountSnapshot, KeyPermissions } from '../src-shared/account-model.ts';
 import type { AlertRecord, AlertRules } from '../src-shared/alert-model.ts';
 import type { HealthReport } from '../src-shared/health-model.ts';
+import type { RiskReport } from '../src-shared/risk-model.ts';
 import type { ProfileStatus } from '../src-shared/profile-status.ts';
 import type { DataSourceKind, Profile } from '../src-shared/profile.ts';
 import type { RestCutoffNotice } from '../src-shared/rest-cutoff-notice.ts';
@@ -24,6 +25,7 @@ export type { ProfileStatus, Profile, DataSourceKind, RestCutoffNotice, HistoryP
 export type * from '../src-shared/account-model.ts';
 export type * from '../src-shared/health-model.ts';
 export type * from '../src-shared/alert-model.ts';
+export type * from '../src-shared/risk-model.ts';
 export type { ConnectionState } from '../src-shared/profile-status.ts';
 export type { ThemePreference } from '../src-shared/settings-model.ts';
 export type { ErrorKind } from '../src-shared/error-kinds.ts';
@@ -52,6 +54,8 @@ export interface SnapshotView {
   readonly health: HealthReport;
   readonly status: ProfileStatus;
   readonly sample: boolean;
+  /** Positions with PnL and liquidation prices, and each account's stress model (docs/LIQUIDATION.md). */
+  readonly risk?: RiskReport;
   /**
    * Set when the latest figures (or an alert) could not be written to the local store: the figures
    * are current and alerts still work, but they are not kept. Null (or absent) when saving works.
@@ -133,7 +137,7 @@ export interface AppInfo {
   readonly platform: string;
 }
 
-export type ViewName = 'overview' | 'flex' | 'subaccounts' | 'history' | 'alerts' | 'profiles' | 'settings';
+export type ViewName = 'overview' | 'flex' | 'positions' | 'stress' | 'subaccounts' | 'history' | 'alerts' | 'profiles' | 'settings';
 
 /** Main asks the renderer to show something (tray menu, notification click, application menu). */
 export interface NavigateRequest {

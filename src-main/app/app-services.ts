@@ -28,6 +28,7 @@ import { krakenKeyCheck } from '../profiles/kraken-key-check.ts';
 import type { Profile } from '../../src-shared/profile.ts';
 import { ProfileService } from '../profiles/profile-service.ts';
 import type { SecretStore } from '../profiles/secret-store.ts';
+import { buildRiskReport } from '../risk/risk-report.ts';
 import type { HistoryPoint, HistoryRange } from '../../src-shared/history-model.ts';
 import type { Settings } from '../../src-shared/settings-model.ts';
 import { checkedValue } from '../checked-value.ts';
@@ -344,7 +345,7 @@ export class AppServices {
   #remember(snapshot: AccountSnapshot): Omit<SnapshotView, 'status'> {
     const profile = this.store.profiles.get(snapshot.profileId);
     const health = evaluateHealth(snapshot, this.store.alertRules.get(snapshot.profileId));
-    const view = { snapshot, health, sample: profile?.kind === 'sample' };
+    const view = { snapshot, health, sample: profile?.kind === 'sample', risk: buildRiskReport(snapshot) };
     this.#views.set(snapshot.profileId, view);
     return view;
   }

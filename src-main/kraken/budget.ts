@@ -23,6 +23,7 @@ export const ENDPOINT_COST = {
   openpositions: 2,
   subaccounts: 2,
   tickers: 0,
+  instruments: 0,
   /** The key check is served by Kraken's auth service, outside the /derivatives budget. */
   keyCheck: 0,
 } as const;

@@ -1,5 +1,5 @@
 /**
- * The Kraken Futures REST client: the five calls the app makes, signed, budgeted, timed out,
+ * The Kraken Futures REST client: the six calls the app makes, signed, budgeted, timed out,
  * cancellable and retried when (and only when) a failure is transient.
  *
  * It never keeps the API secret: `getCredentials` is asked on every attempt (the keychain provides
@@ -11,9 +11,10 @@ import { abortedError, KrakenError } from './errors.ts';
 import { exchange } from './http-exchange.ts';
 import type { z } from 'zod';
 import { interpretResponse, type Envelope, type RawResponse } from './interpret-response.ts';
-import type { Accounts, KeyPermissions, OpenPosition, Subaccounts, Ticker } from '../../src-shared/account-model.ts';
+import type { Accounts, Instrument, KeyPermissions, OpenPosition, Subaccounts, Ticker } from '../../src-shared/account-model.ts';
 import { NonceSequences } from './nonce.ts';
 import { accountsBody } from './parse-accounts.ts';
+import { instrumentsBody } from './parse-instruments.ts';
 import { keyCheckBody } from './parse-key-check.ts';
 import { openPositionsBody } from './parse-positions.ts';
 import { subaccountsBody } from './parse-subaccounts.ts';
@@ -74,6 +75,7 @@ const ENDPOINTS = {
     body: openPositionsBody,
   },
   tickers: { path: `${REST_PREFIX}/tickers`, cost: ENDPOINT_COST.tickers, signed: false, envelope: 'futures', body: tickersBody },
+  instruments: { path: `${REST_PREFIX}/instruments`, cost: ENDPOINT_COST.instruments, signed: false, envelope: 'futures', body: instrumentsBody },
   keyCheck: { path: KEY_CHECK_PATH, cost: ENDPOINT_COST.keyCheck, signed: true, envelope: 'auth', body: keyCheckBody },
 } satisfies Record<string, Endpoint<unknown>>;
 
@@ -121,6 +123,11 @@ export class KrakenClient {
   /** Public: no key needed, no budget spent. */
   tickers(signal?: AbortSignal): Promise<Ticker[]> {
     return this.#call(ENDPOINTS.tickers, signal);
+  }
+
+  /** Public: every listed contract with its margin levels. */
+  instruments(signal?: AbortSignal): Promise<Instrument[]> {
+    return this.#call(ENDPOINTS.instruments, signal);
   }
 
   /** The key's permissions (`general`, `transfer`); a 401 means the key is unknown or the signature wrong. */

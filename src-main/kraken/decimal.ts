@@ -92,20 +92,24 @@ export function mul(a: Decimal, b: Decimal): Decimal {
   return fromBig(new Big(a).times(b));
 }
 
-/** a / b rounded half-up (ties away from zero) to `decimalPlaces`, in one rounding. Throws on division by zero. */
-export function div(a: Decimal, b: Decimal, decimalPlaces = DEFAULT_DIVISION_PLACES): Decimal {
-  // big.js rounds a quotient once, to its constructor's DP: set for this one division.
+/** x / y rounded once, half-up, to `decimalPlaces`: big.js rounds a quotient to its constructor's DP, set for this one division. */
+function divide(x: BigJs.Big, y: Decimal, decimalPlaces: number): Decimal {
   Big.DP = decimalPlaces;
   try {
-    return fromBig(new Big(a).div(b));
+    return fromBig(x.div(y));
   } finally {
     Big.DP = DEFAULT_DIVISION_PLACES;
   }
 }
 
+/** a / b rounded half-up (ties away from zero) to `decimalPlaces`, in one rounding. Throws on division by zero. */
+export function div(a: Decimal, b: Decimal, decimalPlaces = DEFAULT_DIVISION_PLACES): Decimal {
+  return divide(new Big(a), b, decimalPlaces);
+}
+
 /** (a − b) / a rounded half-up to `decimalPlaces`: the share of a that b lacks (an implied haircut). Throws when a is zero. */
 export function relativeDifference(a: Decimal, b: Decimal, decimalPlaces: number): Decimal {
-  return div(sub(a, b), a, decimalPlaces);
+  return divide(new Big(a).minus(b), a, decimalPlaces);
 }
 
 /** Rounded half-up to `decimalPlaces`. */

@@ -7,7 +7,7 @@
  * 401/403/429 files the failure elsewhere), then the HTTP status, then what the body looks like.
  */
 import type { z } from 'zod';
-import { parseJsonExact } from './decode/exact-json.ts';
+import { parseJsonForDecoding } from './decode/exact-json.ts';
 import { decodeValue, isPlainObject } from './decode/schema.ts';
 import { errorFromBody, errorFromHttpStatus, errorFromKrakenCode, SchemaError, type KrakenError } from './errors.ts';
 
@@ -88,7 +88,7 @@ export function interpretResponse<T>(response: RawResponse, envelope: Envelope, 
   const { status } = response;
   let value: unknown;
   try {
-    value = parseJsonExact(response.text);
+    value = parseJsonForDecoding(response.text);
   } catch (error) {
     if (error instanceof SyntaxError) throw unreadableBody(response, error);
     throw error;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { toCurrency } from './currency.ts';
+import { numbersAsText } from './decode/exact-json.ts';
 import { decimal, decodeAt, decodeJson, entries, object, optionalDecimal, optionalText, text, type Entry } from './decode/schema.ts';
 import type { Accounts, CashAccount, CurrencyAmount, Decimal, MarginWallet, UnknownAccount } from '../../src-shared/account-model.ts';
 import { flexAccount } from './parse-flex.ts';
@@ -49,7 +50,7 @@ export const accountsBody = object({ accounts: entries(object({ type: z.unknown(
     if (type === 'cashAccount' && cash === null) cash = decodeAt(cashAccount, account, context, path);
     else if (type === 'marginAccount') marginWallets.push({ key, ...decodeAt(marginWallet, account, context, path) });
     else if (type === 'multiCollateralMarginAccount' && flex === null) flex = decodeAt(flexAccount, account, context, path);
-    else unknown.push({ key, type, raw: account });
+    else unknown.push({ key, type, raw: numbersAsText(account) });
   }
   return { cash, marginWallets, flex, unknown, serverTime: body.serverTime };
 });

@@ -14,7 +14,7 @@ const holding = object({ currency: text, amount: decimal }).transform(({ currenc
 
 // The quote currency is the unit of availableMargin: a name that does not say it leaves the figure meaningless.
 const futuresWallet = object({
-  name: text.regex(FUTURES_WALLET_NAME, { error: 'a wallet name like "f-xbt:usd"' }),
+  name: text.refine((name) => FUTURES_WALLET_NAME.test(name), { error: 'a wallet name like "f-xbt:usd"' }),
   availableMargin: decimal,
 }).transform(({ name, availableMargin }) => {
   const [, base, quote] = FUTURES_WALLET_NAME.exec(name) as RegExpExecArray;

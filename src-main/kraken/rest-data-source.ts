@@ -11,6 +11,8 @@
  *   other subaccounts failure (network, rate limit, schema) fails the refresh.
  * - tickers fail → `markPrices` is empty: a missing mark price is shown as unknown, never as a
  *   wrong one, and a public-endpoint hiccup does not hide the account figures.
+ * - instruments (public, cached an hour, see ./instrument-cache.ts) fail → the last list, or no
+ *   `instruments`: liquidation estimates then say they lack margin levels.
  * The first failure cancels the sibling requests and is the one reported.
  */
 import type { Clock } from './clock.ts';
@@ -18,10 +20,11 @@ import { systemClock } from './clock.ts';
 import type { KrakenClient } from './client.ts';
 import type { AccountDataSource } from './data-source.ts';
 import { abortedError, KrakenError, type KrakenErrorKind } from './errors.ts';
+import { InstrumentCache } from './instrument-cache.ts';
 import type { AccountSnapshot, Decimal, Subaccounts } from '../../src-shared/account-model.ts';
 import { markPricesOf } from './parse-tickers.ts';
 
-export type SnapshotApi = Pick<KrakenClient, 'accounts' | 'subaccounts' | 'openPositions' | 'tickers'>;
+export type SnapshotApi = Pick<KrakenClient, 'accounts' | 'subaccounts' | 'openPositions' | 'tickers'> & Partial<Pick<KrakenClient, 'instruments'>>;
 
 const NOT_A_MASTER_KEY: ReadonlySet<KrakenErrorKind> = new Set<KrakenErrorKind>([
   'authenticationError',
@@ -40,10 +43,12 @@ export interface RestDataSourceOptions {
 export class RestDataSource implements AccountDataSource {
   readonly #clientFor: RestDataSourceOptions['clientFor'];
   readonly #clock: Clock;
+  readonly #instruments: InstrumentCache;
 
   constructor(options: RestDataSourceOptions) {
     this.#clientFor = options.clientFor;
     this.#clock = options.clock ?? systemClock;
+    this.#instruments = new InstrumentCache(this.#clock);
   }
 
   async fetchSnapshot(profileId: string, signal?: AbortSignal): Promise<AccountSnapshot> {
@@ -75,6 +80,16 @@ export class RestDataSource implements AccountDataSource {
       throw error;
     }
     const [accounts, subaccounts, positions, markPrices] = fetched;
+    const listInstruments = api.instruments?.bind(api);
+    const instruments =
+      listInstruments === undefined || positions.length === 0
+        ? undefined
+        : await this.#instruments.instrumentsOf(
+            profileId,
+            positions.map((position) => position.symbol),
+            () => listInstruments(signal),
+          );
+    if (signal?.aborted) throw abortedError();
     return {
       profileId,
       fetchedAt: this.#clock.now(),
@@ -83,6 +98,7 @@ export class RestDataSource implements AccountDataSource {
       subaccounts,
       positions,
       markPrices,
+      ...(instruments === undefined ? {} : { instruments }),
     };
   }
 }

@@ -13,7 +13,7 @@ import { big, ZERO } from '../kraken/decimal.ts';
 import type { Decimal, FlexAccount, Instrument, MarginWallet, OpenPosition } from '../../src-shared/account-model.ts';
 import { isCrypto, signedSize, underlyingOf } from './contracts.ts';
 import type { MoveInputs, MovingRequirement } from './move-model.ts';
-import type { MoveScope } from './risk-model.ts';
+import type { MoveScope } from '../../src-shared/risk-model.ts';
 
 /** A position with what the estimate needs of it: its mark price and instrument (either may be missing). */
 export interface HeldPosition {

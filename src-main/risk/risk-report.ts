@@ -6,14 +6,14 @@
  * position's underlying moving alone; where an input is missing, no price and the reason.
  */
 import { big, fromBig, isZero, ZERO } from '../kraken/decimal.ts';
-import type { AccountSnapshot, Decimal, MarginWallet } from '../../src-shared/account-model.ts';
+import type { AccountSnapshot, Decimal, FlexAccount, MarginWallet } from '../../src-shared/account-model.ts';
 import { walletMarkPrice } from '../monitor/health.ts';
 import { subaccountLabel } from '../../src-shared/subaccount-label.ts';
 import { flexMoveInputs, scopeLabel, subaccountMoveInputs, walletMoveInputs, type HeldPosition, type MoveInputsResult } from './account-moves.ts';
 import { contractKind, isCrypto, quoteOf, signedSize, underlyingOf, walletKeyOfInverse } from './contracts.ts';
 import { buildPieces, liquidationMove, movedPrice } from './move-model.ts';
 import { notionalOf, unrealisedPnl } from './position-figures.ts';
-import type { AccountStress, LiquidationPrice, MoveScope, PositionRisk, RiskReport, StressModel } from './risk-model.ts';
+import type { AccountStress, LiquidationPrice, MoveScope, PositionRisk, RiskReport, StressModel } from '../../src-shared/risk-model.ts';
 
 const LEVERAGE_PLACES = 2;
 const PERCENT_PLACES = 2;
@@ -26,13 +26,18 @@ function stressModel(result: MoveInputsResult, scope: MoveScope): StressModel {
   return { pieces, liquidation: liquidationMove(pieces, scopeLabel(scope)) };
 }
 
-function modelsFor(underlyings: readonly string[], build: (scope: MoveScope) => MoveInputsResult): Pick<AccountStress, 'allCrypto' | 'byUnderlying'> {
+/** The stress models of an account: every crypto price, and each underlying it is exposed to alone. */
+function modelsFor(underlyings: Iterable<string>, build: (scope: MoveScope) => MoveInputsResult): Pick<AccountStress, 'allCrypto' | 'byUnderlying'> {
   const byUnderlying: Record<string, StressModel> = {};
   for (const code of underlyings) {
     const scope: MoveScope = { kind: 'underlying', code };
     byUnderlying[code] = stressModel(build(scope), scope);
   }
   return { allCrypto: stressModel(build(ALL_CRYPTO), ALL_CRYPTO), byUnderlying };
+}
+
+function cryptoHeld(account: FlexAccount): string[] {
+  return account.currencies.filter((currency) => isCrypto(currency.currency.code) && !isZero(currency.quantity)).map((currency) => currency.currency.code);
 }
 
 function percentMove(from: Decimal, to: Decimal): Decimal | null {
@@ -58,15 +63,16 @@ export function buildRiskReport(snapshot: AccountSnapshot): RiskReport {
 
   const underlyings = new Set<string>();
   for (const item of held) underlyings.add(underlyingOf(item.position.symbol, item.instrument));
-  const collateralAccounts = [flex, ...(snapshot.subaccounts?.subaccounts ?? []).map((sub) => sub.flex)];
-  for (const account of collateralAccounts) for (const currency of account?.currencies ?? []) if (isCrypto(currency.currency.code)) underlyings.add(currency.currency.code);
+  for (const account of [flex, ...(snapshot.subaccounts?.subaccounts ?? []).map((sub) => sub.flex)]) {
+    if (account !== null) for (const code of cryptoHeld(account)) underlyings.add(code);
+  }
   for (const wallet of marginWallets) if (isCrypto(wallet.currency.code)) underlyings.add(wallet.currency.code);
-  const codes = [...underlyings].sort();
 
   const accounts: AccountStress[] = [];
   const flexByUnderlying = new Map<string, StressModel>();
   if (flex !== null) {
-    const models = modelsFor(codes, (scope) => flexMoveInputs(flex, linear, scope));
+    const exposed = new Set([...cryptoHeld(flex), ...linear.map((item) => underlyingOf(item.position.symbol, item.instrument))]);
+    const models = modelsFor(exposed, (scope) => flexMoveInputs(flex, linear, scope));
     for (const [code, model] of Object.entries(models.byUnderlying)) flexByUnderlying.set(code, model);
     accounts.push({ accountKey: 'flex', label: 'Flex', basis: 'positions', currency: 'USD', ...models });
   }
@@ -74,14 +80,14 @@ export function buildRiskReport(snapshot: AccountSnapshot): RiskReport {
   for (const wallet of marginWallets) {
     const positions = inverseOf(wallet);
     const reference = walletMarkPrice(wallet, snapshot);
-    const models = modelsFor(codes, (scope) => walletMoveInputs(wallet, positions, reference, scope));
+    const models = modelsFor(isCrypto(wallet.currency.code) ? [wallet.currency.code] : [], (scope) => walletMoveInputs(wallet, positions, reference, scope));
     walletModels.set(wallet.key, new Map(Object.entries(models.byUnderlying)));
     accounts.push({ accountKey: `wallet:${wallet.key}`, label: wallet.key, basis: 'positions', currency: 'USD', ...models });
   }
   for (const sub of snapshot.subaccounts?.subaccounts ?? []) {
     const subFlex = sub.flex;
     if (subFlex === null) continue;
-    const models = modelsFor(codes, (scope) => ({ ok: true, inputs: subaccountMoveInputs(subFlex, scope) }));
+    const models = modelsFor(cryptoHeld(subFlex), (scope) => ({ ok: true, inputs: subaccountMoveInputs(subFlex, scope) }));
     accounts.push({ accountKey: `sub:${sub.uid}`, label: subaccountLabel(sub), basis: 'collateralOnly', currency: 'USD', ...models });
   }
 
@@ -134,7 +140,7 @@ export function buildRiskReport(snapshot: AccountSnapshot): RiskReport {
           : exchangeOrEstimate(wallet, walletModels.get(wallet.key)?.get(underlying), mark),
     };
   });
-  return { positions, accounts, underlyings: codes };
+  return { positions, accounts, underlyings: [...underlyings].sort() };
 }
 
 function estimatedPrice(model: StressModel | undefined, mark: Decimal | undefined, missing: string | null): LiquidationPrice {

@@ -4,6 +4,9 @@
  * figure such as 0.12345678901234567890123 is never rounded through a double. Numbers come out as
  * their source text (a string); ./schema.ts turns them into canonical Decimals.
  *
+ * Decoding takes a faster road when it can (`parseJsonForDecoding`): the reviver costs several
+ * times the parse itself on a large body, and is only needed for numbers a double cannot hold.
+ *
  * Text that is not JSON throws JSON.parse's own SyntaxError (message and position in the text
  * Kraken sent): the client tells HTML, truncated and other bodies apart by it.
  */
@@ -28,6 +31,14 @@ const OPEN_BRACKET = 91;
 const OPEN_BRACE = 123;
 const CLOSE_BRACKET = 93;
 const CLOSE_BRACE = 125;
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+const DOT = 46;
+const MINUS = 45;
+const LOWER_E = 101;
+const UPPER_E = 69;
+/** A decimal of at most this many significant digits survives the trip through a double. */
+const DIGITS_A_DOUBLE_HOLDS = 15;
 
 /** Index of the quote that closes the string opened at `open`, or text.length when none does. */
 function stringEnd(text: string, open: number): number {
@@ -40,18 +51,31 @@ function stringEnd(text: string, open: number): number {
 }
 
 /**
- * Throws JsonTooDeep when brackets outside strings nest deeper than MAX_JSON_DEPTH. Only counts:
- * whether the text is JSON at all is JSON.parse's judgement.
+ * One pass over the text outside its strings: throws JsonTooDeep when brackets nest deeper than
+ * MAX_JSON_DEPTH, and tells whether every number would survive JSON.parse's doubles exactly (at
+ * most 15 digits, leading zeros counted to err on the safe side, and no exponent: 1e-400 becomes 0).
+ * Only counts: whether the text is JSON at all is JSON.parse's judgement.
  */
-function checkDepth(text: string): void {
+function scan(text: string): { readonly numbersFitDoubles: boolean } {
   let depth = 0;
+  let digits = 0;
+  let numbersFitDoubles = true;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code === QUOTE) i = stringEnd(text, i);
-    else if (code === OPEN_BRACKET || code === OPEN_BRACE) {
-      if (++depth > MAX_JSON_DEPTH) throw new JsonTooDeep();
-    } else if (code === CLOSE_BRACKET || code === CLOSE_BRACE) depth--;
+    if (code >= DIGIT_0 && code <= DIGIT_9) {
+      if (++digits > DIGITS_A_DOUBLE_HOLDS) numbersFitDoubles = false;
+    } else if (code === DOT || code === MINUS) {
+      // within a number: its digits go on counting
+    } else if ((code === LOWER_E || code === UPPER_E) && digits > 0) numbersFitDoubles = false;
+    else {
+      digits = 0;
+      if (code === QUOTE) i = stringEnd(text, i);
+      else if (code === OPEN_BRACKET || code === OPEN_BRACE) {
+        if (++depth > MAX_JSON_DEPTH) throw new JsonTooDeep();
+      } else if (code === CLOSE_BRACKET || code === CLOSE_BRACE) depth--;
+    }
   }
+  return { numbersFitDoubles };
 }
 
 const keepNumberSource = (_key: string, value: unknown, context?: { source?: string }): unknown =>
@@ -59,6 +83,24 @@ const keepNumberSource = (_key: string, value: unknown, context?: { source?: str
 
 /** Parses JSON text into plain data with every number as its exact source text. */
 export function parseJsonExact(text: string): unknown {
-  checkDepth(text);
+  scan(text);
   return JSON.parse(text, keepNumberSource as (key: string, value: unknown) => unknown);
+}
+
+/**
+ * Like parseJsonExact, except that when every number of the text fits a double exactly (see
+ * `scan`), the text is parsed without the reviver and numbers stay JS numbers: a decimal of at
+ * most 15 significant digits survives the trip through a double, so `String(number)` is exactly
+ * the value sent. The decoding schemas (./schema.ts) accept both forms.
+ */
+export function parseJsonForDecoding(text: string): unknown {
+  return scan(text).numbersFitDoubles ? JSON.parse(text) : JSON.parse(text, keepNumberSource as (key: string, value: unknown) => unknown);
+}
+
+/** Plain data with every number as its text: what parseJsonExact gives, from data parseJsonForDecoding gave. */
+export function numbersAsText(value: unknown): unknown {
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return value.map(numbersAsText);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, numbersAsText(item)]));
 }

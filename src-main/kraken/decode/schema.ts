@@ -7,7 +7,7 @@
  *
  * - `decimal`: a JSON number (its exact source text) or a decimal string, exponent form included,
  *   → the canonical Decimal; `optionalDecimal` also takes null or absence (→ null).
- * - `text`, `optionalText` (a JSON number is text too: the exact parse keeps its source text),
+ * - `text`, `optionalText` (a JSON number is text too, as the exact parse may keep its source text),
  *   `object(shape)` (unknown fields kept: Kraken adds fields without
  *   notice), `list(item)`.
  * - `aliases({ marginEquity: ['margin_equity'] }, schema)`: a field read under any of its
@@ -26,7 +26,7 @@ import { z } from 'zod';
 import { parseDecimal } from '../decimal.ts';
 import { joinPath, SchemaError } from '../errors.ts';
 import type { Decimal } from '../../../src-shared/account-model.ts';
-import { parseJsonExact } from './exact-json.ts';
+import { parseJsonForDecoding } from './exact-json.ts';
 
 export const A_DECIMAL = 'a decimal number';
 export const A_TEXT = 'a text';
@@ -61,7 +61,8 @@ export const optionalDecimal = z.any().nullish().transform((input: unknown, cont
   return parseDecimal(input) ?? refuse(context.issues, input, A_DECIMAL);
 });
 
-export const text = z.string({ error: A_TEXT });
+/** A string; a JSON number where a text belongs is read as its text, whichever road the parse took. */
+export const text = z.union([z.string(), z.number().transform(String)], { error: A_TEXT });
 export const optionalText = text.nullish().transform((value) => value ?? null);
 
 export function object<Shape extends z.ZodRawShape>(shape: Shape) {
@@ -134,7 +135,7 @@ export function decodeValue<T extends z.ZodType>(schema: T, input: unknown): z.o
   throw new SchemaError(path === '' ? 'the response' : path, issue.message);
 }
 
-/** JSON text decoded by `schema`, numbers exact (see ./exact-json.ts). */
+/** JSON text decoded by `schema`, numbers exact (see parseJsonForDecoding in ./exact-json.ts). */
 export function decodeJson<T extends z.ZodType>(schema: T, text: string): z.output<T> {
-  return decodeValue(schema, parseJsonExact(text));
+  return decodeValue(schema, parseJsonForDecoding(text));
 }

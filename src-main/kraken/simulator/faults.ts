@@ -3,7 +3,7 @@
  * (or any): slow answers, HTTP errors, maintenance pages, cut-off bodies, Kraken error codes and
  * broken connections.
  */
-export type SimEndpoint = 'accounts' | 'subaccounts' | 'openpositions' | 'tickers' | 'keyCheck' | SpotEndpoint;
+export type SimEndpoint = 'accounts' | 'subaccounts' | 'openpositions' | 'tickers' | 'instruments' | 'keyCheck' | SpotEndpoint;
 
 /** The Spot REST endpoints of the Unified WebSocket: `GetWebSocketsToken` and `GetApiKeyInfo`. */
 export type SpotEndpoint = 'wsToken' | 'apiKeyInfo';

@@ -3,6 +3,7 @@
  * following Kraken's definitions:
  *   value = quantity × USD price,  collateral = value × (1 − haircut)
  *   pnl = Σ size × (mark − entry)  (linear contracts)
+ *   im, mm = Σ per position, from its margin levels on |size| × mark (./instruments.ts)
  *   portfolioValue = balanceValue + totalUnrealized
  *   marginEquity = collateralValue + totalUnrealizedAsMargin,  availableMargin = marginEquity − initialMargin
  * Simplifications: no funding (0), unrealised profit counts fully as margin, no open orders
@@ -13,7 +14,7 @@ import type Big from 'big.js';
 import { big, fromBig, ONE, ZERO } from '../decimal.ts';
 import type { Decimal } from '../../../src-shared/account-model.ts';
 import type { SimFlex } from './accounts.ts';
-import { INITIAL_MARGIN_RATE, MAINTENANCE_MARGIN_RATE } from './instruments.ts';
+import { marginRequirement } from './instruments.ts';
 import type { Market } from './market.ts';
 
 export interface FlexCurrencyFigures {
@@ -52,14 +53,15 @@ export function flexFigures(flex: SimFlex, market: Market, haircuts: ReadonlyMap
     held.push({ code, quantity, value, collateral });
   }
   let pnl = big(ZERO);
-  let notional = big(ZERO);
+  let initialMargin = big(ZERO);
+  let maintenanceMargin = big(ZERO);
   for (const position of flex.positions) {
     const mark = market.markPrice(position.symbol);
     pnl = pnl.plus(big(position.size).times(big(mark).minus(position.entryPrice)));
-    notional = notional.plus(big(position.size).abs().times(mark));
+    const notional = big(position.size).abs().times(mark);
+    initialMargin = initialMargin.plus(marginRequirement(position.symbol, notional, 'initialMargin'));
+    maintenanceMargin = maintenanceMargin.plus(marginRequirement(position.symbol, notional, 'maintenanceMargin'));
   }
-  const initialMargin = notional.times(INITIAL_MARGIN_RATE);
-  const maintenanceMargin = notional.times(MAINTENANCE_MARGIN_RATE);
   const marginEquity = collateralValue.plus(pnl);
   const availableMargin = marginEquity.minus(initialMargin);
   // Share of each holding still free for new positions or withdrawal.

@@ -15,7 +15,7 @@ import { computeAuthent } from '../sign.ts';
 import type { SimulatedExchange } from './exchange.ts';
 import type { Fault, SimEndpoint } from './faults.ts';
 import type { SimKey } from './keys.ts';
-import { renderAccounts, renderOpenPositions, renderSubaccounts, renderTickers } from './render.ts';
+import { renderAccounts, renderInstruments, renderOpenPositions, renderSubaccounts, renderTickers } from './render.ts';
 import { SPOT_ROUTES, SpotRestHandler } from './spot-handler.ts';
 
 interface Route {
@@ -31,6 +31,7 @@ const ROUTES: Readonly<Record<string, Route>> = {
   '/derivatives/api/v3/subaccounts': { endpoint: 'subaccounts', cost: ENDPOINT_COST.subaccounts, signed: true, envelope: 'futures' },
   '/derivatives/api/v3/openpositions': { endpoint: 'openpositions', cost: ENDPOINT_COST.openpositions, signed: true, envelope: 'futures' },
   '/derivatives/api/v3/tickers': { endpoint: 'tickers', cost: ENDPOINT_COST.tickers, signed: false, envelope: 'futures' },
+  '/derivatives/api/v3/instruments': { endpoint: 'instruments', cost: ENDPOINT_COST.instruments, signed: false, envelope: 'futures' },
   '/api/auth/v1/api-keys/v3/check': { endpoint: 'keyCheck', cost: ENDPOINT_COST.keyCheck, signed: true, envelope: 'auth' },
 };
 
@@ -217,6 +218,8 @@ export class RequestHandler {
     switch (endpoint) {
       case 'tickers':
         return renderTickers(context);
+      case 'instruments':
+        return renderInstruments(context);
       case 'subaccounts':
         return renderSubaccounts(exchange.masterUid, exchange.subaccounts(), context);
       case 'accounts':

@@ -11,7 +11,7 @@ import type { Decimal } from '../../../src-shared/account-model.ts';
 import { normaliseCurrencyCode } from '../currency.ts';
 import type { SimAccount, SimPosition } from './accounts.ts';
 import { flexFigures, type FlexFigures } from './flex-figures.ts';
-import { baseOf } from './instruments.ts';
+import { baseOf, instrumentKind, marginLevelsOf } from './instruments.ts';
 import type { Market } from './market.ts';
 import { walletFigures } from './wallet-figures.ts';
 import { big, mul, ZERO } from '../decimal.ts';
@@ -180,6 +180,37 @@ export function renderTickers(context: RenderContext): unknown {
         last: f(mark),
         suspended: false,
         postOnly: false,
+      };
+    }),
+  };
+}
+
+/**
+ * `GET /instruments`: every listed contract in the shape of Kraken's example, its margin levels
+ * counting `numNonContractUnits` (linear, USD notional) or `contracts` (inverse).
+ */
+export function renderInstruments(context: RenderContext): unknown {
+  const f = (value: Decimal) => figure(value, context.style);
+  return {
+    result: 'success',
+    instruments: context.market.symbols().map((symbol) => {
+      const linear = instrumentKind(symbol) === 'linear';
+      const base = upperCode(baseOf(symbol), { ...context.style, bitcoin: 'XBT' });
+      return {
+        symbol: symbol.toUpperCase(),
+        pair: `${base}:USD`,
+        base,
+        quote: 'USD',
+        type: linear ? 'flexible_futures' : 'futures_inverse',
+        tickSize: linear ? 1 : 0.5,
+        contractSize: 1,
+        tradeable: true,
+        marginLevels: marginLevelsOf(symbol).map((level) => ({
+          [linear ? 'numNonContractUnits' : 'contracts']: f(level.from),
+          initialMargin: f(level.initialMargin),
+          maintenanceMargin: f(level.maintenanceMargin),
+        })),
+        tradfi: false,
       };
     }),
   };

@@ -12,7 +12,7 @@ import { big, fromBig, ONE, ZERO } from '../decimal.ts';
 import type { Decimal } from '../../../src-shared/account-model.ts';
 import type { SimAccount, SimPosition } from './accounts.ts';
 import { flexFigures } from './flex-figures.ts';
-import { baseOf, INITIAL_MARGIN_RATE, instrumentKind, MAINTENANCE_MARGIN_RATE } from './instruments.ts';
+import { baseOf, instrumentKind, marginRequirement } from './instruments.ts';
 import { figure, positionsOf, upperCode, type RenderContext } from './render.ts';
 import { walletFigures } from './wallet-figures.ts';
 
@@ -92,7 +92,9 @@ function renderPosition(position: SimPosition, context: RenderContext, withMargi
   if (!withMargin) return rendered;
   // linear: size in coin, PnL and margin in USD; inverse: size in $1 contracts, PnL and margin in coin
   const pnl = inverse ? size.times(big(ONE).div(position.entryPrice).minus(big(ONE).div(mark))) : size.times(mark.minus(position.entryPrice));
-  const notional = inverse ? size.abs().div(mark) : size.abs().times(mark);
+  // Margin levels count contracts (inverse, requirement in USD turned into coin) or USD notional (linear).
+  const requirement = (rate: 'initialMargin' | 'maintenanceMargin') =>
+    inverse ? marginRequirement(position.symbol, size.abs(), rate).div(mark) : marginRequirement(position.symbol, size.abs().times(mark), rate);
   const round = (value: ReturnType<typeof big>) => fromBig(value.round(10));
   return {
     ...rendered,
@@ -101,9 +103,9 @@ function renderPosition(position: SimPosition, context: RenderContext, withMargi
     pnl: f(round(pnl)),
     pnl_currency: inverse ? upperCode(baseOf(position.symbol), context.style) : 'USD',
     unrealized_funding: f(ZERO),
-    initial_margin: f(round(notional.times(INITIAL_MARGIN_RATE))),
-    initial_margin_with_orders: f(round(notional.times(INITIAL_MARGIN_RATE))),
-    maintenance_margin: f(round(notional.times(MAINTENANCE_MARGIN_RATE))),
+    initial_margin: f(round(requirement('initialMargin'))),
+    initial_margin_with_orders: f(round(requirement('initialMargin'))),
+    maintenance_margin: f(round(requirement('maintenanceMargin'))),
   };
 }
 

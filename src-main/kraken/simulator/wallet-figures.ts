@@ -2,17 +2,18 @@
  * Figures of a single-collateral inverse wallet (all in the base coin), from balance, positions and
  * mark price:
  *   pnl = Σ size × (1/entry − 1/mark)         (inverse contracts of $1)
- *   pv  = balance + pnl,  im/mm = Σ |size| / mark × rate,  af = pv − im
- *   trigger(rate) = the mark price where pv = |size| × rate / mark, solved for mark:
- *                   mark = (S + |S| × rate) / (balance + Σ size/entry), 0 when there is no position
- *                   or no such price (Kraken's "0 means no position").
+ *   pv  = balance + pnl,  im/mm = Σ R_i / mark with R_i the USD requirement of |size_i| contracts
+ *   from the contract's margin levels (./instruments.ts),  af = pv − im
+ *   trigger(R) = the mark price where pv = R / mark, solved for mark:
+ *                mark = (S + R) / (balance + Σ size/entry), 0 when there is no position
+ *                or no such price (Kraken's "0 means no position").
  * Legacy lt/tt are reported at ¾ and ½ of the maintenance rate.
  */
 import type Big from 'big.js';
 import { big, fromBig, ONE, ZERO } from '../decimal.ts';
 import type { Decimal } from '../../../src-shared/account-model.ts';
 import type { SimWallet } from './accounts.ts';
-import { INITIAL_MARGIN_RATE, MAINTENANCE_MARGIN_RATE } from './instruments.ts';
+import { marginRequirement } from './instruments.ts';
 import type { Market } from './market.ts';
 
 export interface WalletFigures {
@@ -29,29 +30,31 @@ const COIN_DECIMALS = 10;
 export function walletFigures(wallet: SimWallet, market: Market): WalletFigures {
   let pnl = big(ZERO);
   let contracts = big(ZERO);
-  let absContracts = big(ZERO);
   let sizeOverEntry = big(ZERO);
-  let notionalInCoin = big(ZERO);
+  let im = big(ZERO);
+  let mm = big(ZERO);
+  let initialUsd = big(ZERO);
+  let maintenanceUsd = big(ZERO);
   for (const position of wallet.positions) {
     const mark = big(market.markPrice(position.symbol));
     const size = big(position.size);
     pnl = pnl.plus(size.times(big(ONE).div(position.entryPrice).minus(big(ONE).div(mark))));
     contracts = contracts.plus(size);
-    absContracts = absContracts.plus(size.abs());
     sizeOverEntry = sizeOverEntry.plus(size.div(position.entryPrice));
-    notionalInCoin = notionalInCoin.plus(size.abs().div(mark));
+    const initial = marginRequirement(position.symbol, size.abs(), 'initialMargin');
+    const maintenance = marginRequirement(position.symbol, size.abs(), 'maintenanceMargin');
+    initialUsd = initialUsd.plus(initial);
+    maintenanceUsd = maintenanceUsd.plus(maintenance);
+    im = im.plus(initial.div(mark));
+    mm = mm.plus(maintenance.div(mark));
   }
   const pv = big(wallet.balance).plus(pnl);
-  const requirement = (rate: Decimal) => notionalInCoin.times(rate);
-  const im = requirement(INITIAL_MARGIN_RATE);
-  const mm = requirement(MAINTENANCE_MARGIN_RATE);
-  const trigger = (rate: Big.Big): Decimal => {
+  const trigger = (requirement: Big.Big): Decimal => {
     const denominator = big(wallet.balance).plus(sizeOverEntry);
     if (contracts.eq(0) || denominator.eq(0)) return ZERO;
-    const price = contracts.plus(absContracts.times(rate)).div(denominator);
+    const price = contracts.plus(requirement).div(denominator);
     return price.gt(0) ? fromBig(price.round(PRICE_DECIMALS)) : ZERO;
   };
-  const mmRate = big(MAINTENANCE_MARGIN_RATE);
   const coin = (value: Big.Big) => fromBig(value.round(COIN_DECIMALS));
   return {
     pnl: coin(pnl),
@@ -59,10 +62,10 @@ export function walletFigures(wallet: SimWallet, market: Market): WalletFigures 
     af: coin(pv.minus(im)),
     margin: { im: coin(im), mm: coin(mm), lt: coin(mm.times('0.75')), tt: coin(mm.times('0.5')) },
     triggers: {
-      im: trigger(big(INITIAL_MARGIN_RATE)),
-      mm: trigger(mmRate),
-      lt: trigger(mmRate.times('0.75')),
-      tt: trigger(mmRate.times('0.5')),
+      im: trigger(initialUsd),
+      mm: trigger(maintenanceUsd),
+      lt: trigger(maintenanceUsd.times('0.75')),
+      tt: trigger(maintenanceUsd.times('0.5')),
     },
   };
 }

@@ -11,6 +11,8 @@ import type {
 export const VIEW_TITLES: Readonly<Record<ViewName, string>> = {
   overview: 'Overview',
   flex: 'Flex collateral',
+  positions: 'Positions',
+  stress: 'Stress test',
   subaccounts: 'Subaccounts',
   history: 'History',
   alerts: 'Alerts',
@@ -18,7 +20,7 @@ export const VIEW_TITLES: Readonly<Record<ViewName, string>> = {
   settings: 'Settings',
 };
 
-export const VIEW_ORDER: readonly ViewName[] = ['overview', 'flex', 'subaccounts', 'history', 'alerts', 'profiles', 'settings'];
+export const VIEW_ORDER: readonly ViewName[] = ['overview', 'flex', 'positions', 'stress', 'subaccounts', 'history', 'alerts', 'profiles', 'settings'];
 
 export const HEALTH_LABELS: Readonly<Record<HealthLevel, string>> = {
   noMargin: 'No margin used',

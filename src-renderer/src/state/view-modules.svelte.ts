@@ -12,6 +12,8 @@ export type ViewLoader = () => Promise<{ default: Component }>;
 /** Every view but the overview, which the start-up chunk holds. History's chart library is a further chunk of its own. */
 export const LAZY_VIEW_LOADERS = {
   flex: () => import('../views/FlexView.svelte'),
+  positions: () => import('../views/PositionsView.svelte'),
+  stress: () => import('../views/StressView.svelte'),
   subaccounts: () => import('../views/SubaccountsView.svelte'),
   history: () => import('../views/HistoryView.svelte'),
   alerts: () => import('../views/AlertsView.svelte'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JsonTooDeep, MAX_JSON_DEPTH, parseJsonExact } from '../../../../src-main/kraken/decode/exact-json.ts';
+import { JsonTooDeep, MAX_JSON_DEPTH, numbersAsText, parseJsonExact } from '../../../../src-main/kraken/decode/exact-json.ts';
 import {
   aliases,
   decimal,
@@ -58,8 +58,23 @@ describe('decimal', () => {
 });
 
 describe('object and list', () => {
-  it('keeps unknown fields as sent', () => {
-    expect(decodeJson(object({ a: text }), '{"a":"x","extra":{"n":1.10}}')).toEqual({ a: 'x', extra: { n: '1.10' } });
+  it('keeps unknown fields as sent, numbers exact whichever road the parse takes', () => {
+    const long = decodeJson(object({ a: text }), '{"a":"x","extra":{"n":0.12345678901234567890}}');
+    expect(long).toEqual({ a: 'x', extra: { n: '0.12345678901234567890' } });
+    const short = decodeJson(object({ a: text }), '{"a":"x","extra":{"n":1.10}}');
+    expect(numbersAsText(short)).toEqual({ a: 'x', extra: { n: '1.1' } });
+  });
+
+  it('reads the same figures from a body whose numbers fit doubles and one that needs the exact road', () => {
+    const schema = object({ a: decimal, b: decimal, t: text });
+    expect(decodeJson(schema, '{"a":1.50,"b":-0.000001,"t":7}')).toEqual({ a: '1.5', b: '-0.000001', t: '7' });
+    expect(decodeJson(schema, '{"a":1.50,"b":-0.000001,"t":7,"x":4998.721054420551}')).toEqual({
+      a: '1.5',
+      b: '-0.000001',
+      t: '7',
+      x: '4998.721054420551',
+    });
+    expect(decodeJson(schema, '{"a":3.46e-9,"b":12345678901234567,"t":"t"}')).toMatchObject({ a: '0.00000000346', b: '12345678901234567' });
   });
 
   it('names the path of the first problem, lists and odd keys included; a wrong root is "the response"', () => {

@@ -2,7 +2,7 @@
  * What the liquidation estimate and the stress view produce: plain data (decimal strings) that the
  * store, the monitor and the bridge carry unchanged. How it is computed: docs/LIQUIDATION.md.
  */
-import type { Decimal, OpenPosition } from '../../src-shared/account-model.ts';
+import type { Decimal, OpenPosition } from './account-model.ts';
 
 /**
  * Which prices a move changes: every crypto price (collateral and contracts; fiat and stablecoins
@@ -81,7 +81,10 @@ export interface AccountStress {
   readonly basis: 'positions' | 'collateralOnly';
   readonly currency: string;
   readonly allCrypto: StressModel;
-  /** By underlying code (`BTC`, `ETH`): the account's model when that underlying moves alone. */
+  /**
+   * By underlying code (`BTC`, `ETH`): the account's model when that underlying moves alone; only
+   * the underlyings the account holds or trades (any other leaves its figures as they are).
+   */
   readonly byUnderlying: Readonly<Record<string, StressModel>>;
 }
 
