@@ -93,13 +93,15 @@ export interface NewProfile extends Credentials {
   readonly refreshSeconds?: number;
 }
 
+/**
+ * What can change without the key's secret. The address a key is sent to is not among them: a
+ * key moves to another address only with its secret typed again and checked there
+ * (`replaceCredentials` with a `baseUrl`), so a stored key cannot be pointed at another server.
+ */
 export interface ProfileChanges {
   readonly id: string;
   readonly name?: string;
   readonly colour?: string;
-  readonly baseUrl?: string;
-  /** `uws` profiles only. */
-  readonly streamUrl?: string;
   readonly refreshSeconds?: number;
   /** The Sample profile only (it needs no key): which face of the simulated exchange it reads. */
   readonly source?: DataSourceKind;
@@ -114,6 +116,9 @@ export interface StreamingSwitch extends Credentials {
   readonly baseUrl?: string;
   readonly streamUrl?: string;
 }
+
+/** New credentials for a stored profile, checked with Kraken before they replace the old ones; optionally at a new address. */
+export type ReplacedCredentials = Credentials & { readonly id: string; readonly baseUrl?: string; readonly streamUrl?: string };
 
 /** Either fresh credentials typed into the add-profile form, or a stored profile's. */
 export type ConnectionTestTarget =
@@ -164,7 +169,7 @@ export interface Calls {
   /** Makes a profile active and returns its cached snapshot at once (refresh follows in the background). */
   activateProfile: { input: { readonly id: string }; output: SnapshotView | null };
   testConnection: { input: ConnectionTestTarget; output: ConnectionTest };
-  replaceCredentials: { input: Credentials & { readonly id: string }; output: ProfileView };
+  replaceCredentials: { input: ReplacedCredentials; output: ProfileView };
   switchToStreaming: { input: StreamingSwitch; output: ProfileView };
   getSnapshot: { input: { readonly profileId: string }; output: SnapshotView | null };
   /**

@@ -111,19 +111,23 @@ export const newProfileSchema = z.strictObject({
   ...credentialsShape,
 });
 
-/** Changes to a stored profile: any of its editable fields. */
+/**
+ * Changes to a stored profile that need no secret. The addresses a key is sent to are not among
+ * them: those change only with the key's secret typed again (credentialsAtAddressSchema).
+ */
 export const profileChangesSchema = z.strictObject({
   id: profileIdSchema,
   name: profileNameSchema.optional(),
   colour: profileColourSchema.optional(),
-  baseUrl: baseUrlSchema.optional(),
-  streamUrl: streamUrlSchema.optional(),
   refreshSeconds: refreshSecondsSchema.optional(),
   source: dataSourceSchema.optional(),
 });
 
-/** A stored REST profile moved to the Unified WebSocket: the new key, and where to reach Kraken with it. */
-export const switchToStreamingSchema = z.strictObject({
+/**
+ * A stored profile's key typed again, optionally with new addresses: new credentials for the
+ * profile, or a REST profile moved to the Unified WebSocket with a Kraken API key.
+ */
+export const credentialsAtAddressSchema = z.strictObject({
   id: profileIdSchema,
   ...credentialsShape,
   baseUrl: baseUrlSchema.optional(),

@@ -13,7 +13,7 @@ import type { FetchFunction } from '../kraken/transport.ts';
 import type { AccountSnapshot } from '../../src-shared/account-model.ts';
 import { NonceSequences } from '../kraken/nonce.ts';
 import { RestDataSource } from '../kraken/rest-data-source.ts';
-import { createSampleDataSource, createSampleExchange } from '../kraken/simulator/sample-exchange.ts';
+import { createSampleDataSource, createSampleExchange, SAMPLE_CREDENTIALS } from '../kraken/simulator/sample-exchange.ts';
 import type { SimulatedExchange } from '../kraken/simulator/exchange.ts';
 import type { Logger } from '../log/logger.ts';
 import type { AlertRules } from '../../src-shared/alert-model.ts';
@@ -23,6 +23,10 @@ import { evaluateHealth } from '../monitor/health.ts';
 import { historyEntriesOf } from '../monitor/history-entries.ts';
 import { HistorySampler } from '../monitor/history-sampler.ts';
 import { RefreshScheduler, type MonitoredProfile, type SchedulerTiming } from '../monitor/refresh-scheduler.ts';
+import { DEFAULT_STREAM_TIMING, StreamMonitor, type StreamedProfile, type StreamTiming } from '../monitor/stream-monitor.ts';
+import { UwsAccountStream, type UwsTarget } from '../kraken/uws/uws-account-stream.ts';
+import type { UwsTimings } from '../kraken/uws/uws-connection.ts';
+import type { ExchangeServer } from '../kraken/simulator/exchange.ts';
 import type { TrayInput } from '../monitor/tray-model.ts';
 import { krakenKeyCheck } from '../profiles/kraken-key-check.ts';
 import type { Profile } from '../../src-shared/profile.ts';
@@ -57,6 +61,10 @@ export interface AppServicesOptions {
   readonly updater?: UpdaterPort;
   /** Shorter staleness and probing for tests that watch a whole outage. */
   readonly monitorTiming?: SchedulerTiming;
+  /** Shorter stream staleness and coalescing for tests and benchmarks. */
+  readonly streamTiming?: Partial<StreamTiming>;
+  /** Shorter connection watchdog and backoff for tests that drop connections. */
+  readonly uwsTimings?: Partial<UwsTimings>;
 }
 
 const RANGE_MS: Record<HistoryRange, number> = {
@@ -69,6 +77,13 @@ const RANGE_MS: Record<HistoryRange, number> = {
 /** Points per chart: more than a screen's width of pixels buys nothing but transfer time. */
 const MAX_CHART_POINTS = 1_500;
 const THIN_EVERY_MS = 6 * 3_600_000;
+/**
+ * The latest snapshot is written at most this often per profile (and at quit): with a thousand
+ * subaccounts it is most of a megabyte, rewritten whole, so writing it on every refresh would be
+ * gigabytes a day. The window always shows the newest figures from memory; the file only has to be
+ * good enough to open with, and figures from the last half hour are that (shown with their age).
+ */
+const SAVE_SNAPSHOT_EVERY_MS = 30 * 60_000;
 /** Profiles other than the active one are refreshed this often when alerts watch them. */
 const BACKGROUND_INTERVAL_MS = 60_000;
 
@@ -81,6 +96,8 @@ export class AppServices {
   readonly events = new BridgeEvents();
   readonly profiles: ProfileService;
   readonly scheduler: RefreshScheduler;
+  /** Profiles that read the Unified WebSocket: streamed, not polled. */
+  readonly streams: StreamMonitor;
   readonly alerts: AlertService;
   /** Null where the app is not an installed build. */
   readonly updates: UpdateService | null;
@@ -88,15 +105,21 @@ export class AppServices {
   readonly logger: Logger;
   readonly options: AppServicesOptions;
   readonly #budgets = new CostBudgets(systemClock);
-  readonly #nonces = new NonceSequences(systemClock);
-  /** Nonces of Kraken API keys (token requests and key checks), persisted so they never go backwards. */
-  readonly #spotNonces: NonceSequences;
+  /**
+   * Every signed request's nonce, per key (Futures keys' REST requests, Kraken API keys' token
+   * requests and key checks), persisted so that a restart or a clock set back never reuses one.
+   */
+  readonly #nonces: NonceSequences;
   readonly #sources = new Map<string, AccountDataSource>();
   readonly #historySampler = new HistorySampler();
   /** Newest view per profile: the snapshot with its health, computed once per snapshot. */
   readonly #views = new Map<string, Omit<SnapshotView, 'status'>>();
+  /** fetchedAt of the snapshot last written per profile. */
+  readonly #savedAt = new Map<string, number>();
   /** Profiles whose newest figures or alerts could not be written, with why. */
   readonly #storageProblems = new Map<string, UserFacingError>();
+  /** The Sample profile's simulated exchange on loopback, started when it first streams. */
+  #sampleServer: Promise<ExchangeServer> | null = null;
   #thinTimer: ReturnType<typeof setInterval> | null = null;
   #thinning: Promise<void> | null = null;
   #disposed = false;
@@ -105,7 +128,7 @@ export class AppServices {
     this.options = options;
     this.logger = options.logger;
     this.store = Store.open(options.dataDir);
-    this.#spotNonces = new NonceSequences(systemClock, this.store.nonces);
+    this.#nonces = new NonceSequences(systemClock, this.store.nonces);
     for (const notice of this.store.notices) this.logger.warn('Store notice', notice);
     this.sampleExchange = options.sampleExchange ?? createSampleExchange();
     this.scheduler = new RefreshScheduler({
@@ -116,6 +139,21 @@ export class AppServices {
       backgroundIntervalMs: BACKGROUND_INTERVAL_MS,
       timing: options.monitorTiming,
     });
+    this.streams = new StreamMonitor({
+      stream: new UwsAccountStream({
+        appVersion: options.appVersion,
+        targetOf: (profileId) => this.#streamTarget(profileId),
+        nonces: this.#nonces,
+        fetch: options.fetch,
+        timings: options.uwsTimings,
+        onError: (error) => this.logger.warn('A stream message could not be handled', { error }),
+      }),
+      onSnapshot: (snapshot) => this.#accept(snapshot),
+      onConfirmed: (profileId, at) => this.#confirmed(profileId, at),
+      onStatus: (status) => this.events.emit('profileStatus', status),
+      logger: this.logger.child('stream'),
+      timing: options.streamTiming,
+    });
     this.profiles = new ProfileService({
       records: this.store.profiles,
       activeProfile: this.store.appState,
@@ -125,9 +163,8 @@ export class AppServices {
         fetch: options.fetch,
         budgets: this.#budgets,
         nonces: this.#nonces,
-        spotNonces: this.#spotNonces,
       }),
-      statusOf: (profileId) => this.scheduler.status(profileId) ?? idleStatus(profileId),
+      statusOf: (profileId) => this.#statusOf(profileId),
       newId: options.newId,
     });
     this.alerts = new AlertService({
@@ -157,7 +194,10 @@ export class AppServices {
    * snapshots are ready before the window asks for them.
    */
   async start(): Promise<void> {
-    for (const snapshot of this.store.snapshots.readAllLatest()) this.#remember(snapshot);
+    for (const snapshot of this.store.snapshots.readAllLatest()) {
+      this.#remember(snapshot);
+      this.#savedAt.set(snapshot.profileId, snapshot.fetchedAt);
+    }
     for (const profile of this.store.profiles.list()) {
       const until = this.store.appState.getSnoozeUntil(profile.id);
       if (until !== null) this.alerts.handle({ kind: 'snooze', profileId: profile.id, until });
@@ -178,9 +218,13 @@ export class AppServices {
    * holding the data file (SQLITE_BUSY) or a full disk only postpones thinning to the next pass.
    */
   thinHistory(): Promise<void> {
-    this.#thinning ??= thinHistoryInSlices(this.store.history, Date.now(), { stopped: () => this.#disposed })
+    const now = Date.now();
+    this.#thinning ??= thinHistoryInSlices(this.store.history, now, { stopped: () => this.#disposed })
       .then(
-        (folded) => this.logger.debug('History thinned', { folded }),
+        (folded) => {
+          const pruned = this.#disposed ? 0 : this.store.alertLog.prune(now);
+          this.logger.debug('History thinned, alert log pruned', { folded, pruned });
+        },
         (error: unknown) => this.logger.warn('History thinning failed; the next pass tries again', { error }),
       )
       .finally(() => {
@@ -190,9 +234,13 @@ export class AppServices {
   }
 
   dispose(): void {
+    if (this.#disposed) return;
     this.#disposed = true;
     if (this.#thinTimer) clearInterval(this.#thinTimer);
+    this.#saveUnsavedSnapshots();
     this.scheduler.dispose();
+    this.streams.dispose();
+    void this.#sampleServer?.then((server) => server.close()).catch(() => undefined);
     this.alerts.dispose();
     this.updates?.dispose();
     this.store.close();
@@ -202,7 +250,7 @@ export class AppServices {
   viewOf(profileId: string): SnapshotView | null {
     const view = this.#views.get(profileId);
     if (!view) return null;
-    return { ...view, status: this.scheduler.status(profileId) ?? idleStatus(profileId), storageProblem: this.#storageProblems.get(profileId) ?? null };
+    return { ...view, status: this.#statusOf(profileId), storageProblem: this.#storageProblems.get(profileId) ?? null };
   }
 
   /** Switches profile: returns its cached view at once; the monitor refreshes it in the background. */
@@ -288,6 +336,30 @@ export class AppServices {
     await Promise.all(this.profiles.list().profiles.map((profile) => this.scheduler.refreshNow(profile.id)));
   }
 
+  #statusOf(profileId: string): ProfileStatus {
+    return this.streams.status(profileId) ?? this.scheduler.status(profileId) ?? idleStatus(profileId);
+  }
+
+  /** A quiet stream's figures are still current: the alert engine hears it, so "monitoring interrupted" stays quiet. */
+  #confirmed(profileId: string, at: number): void {
+    const view = this.#views.get(profileId);
+    if (view) this.alerts.healthChecked(profileId, view.health, at);
+  }
+
+  /** Where a profile streams from: its addresses and keychain key, or the Sample's simulated exchange. */
+  async #streamTarget(profileId: string): Promise<UwsTarget> {
+    const profile = this.store.profiles.get(profileId);
+    if (!profile) throw new Error(`No profile ${profileId}`);
+    if (profile.kind === 'sample') {
+      this.#sampleServer ??= this.sampleExchange.listen({ port: 0 });
+      const server = await this.#sampleServer;
+      return { baseUrl: server.url, streamUrl: server.uwsUrl, getCredentials: async () => SAMPLE_CREDENTIALS };
+    }
+    const credentials = this.profiles.credentialsFor(profile.id);
+    if (profile.streamUrl === null) throw new Error(`Profile ${profileId} has no WebSocket address`);
+    return { baseUrl: profile.baseUrl, streamUrl: profile.streamUrl, getCredentials: () => credentials.getCredentials() };
+  }
+
   #sourceFor(profileId: string): AccountDataSource {
     const existing = this.#sources.get(profileId);
     if (existing) return existing;
@@ -326,7 +398,8 @@ export class AppServices {
       this.#storageProblems.delete(profileId);
       this.alerts.healthChecked(profileId, view.health, snapshot.fetchedAt);
       try {
-        this.store.snapshots.saveLatest(snapshot);
+        const savedAt = this.#savedAt.get(profileId);
+        if (savedAt === undefined || snapshot.fetchedAt - savedAt >= SAVE_SNAPSHOT_EVERY_MS) this.#saveSnapshot(snapshot);
         this.store.history.append(profileId, this.#historySampler.select(profileId, historyEntriesOf(snapshot, view.health), view.health));
       } catch (error) {
         this.#storageFailed(profileId, error, 'Figures could not be saved');
@@ -334,6 +407,23 @@ export class AppServices {
     }
     const full = this.viewOf(snapshot.profileId);
     if (full) this.events.emit('snapshot', full);
+  }
+
+  #saveSnapshot(snapshot: AccountSnapshot): void {
+    this.store.snapshots.saveLatest(snapshot);
+    this.#savedAt.set(snapshot.profileId, snapshot.fetchedAt);
+  }
+
+  /** At quit: the newest figures of each profile become the ones the next start opens with. */
+  #saveUnsavedSnapshots(): void {
+    for (const [profileId, view] of this.#views) {
+      if (this.#savedAt.get(profileId) === view.snapshot.fetchedAt) continue;
+      try {
+        this.#saveSnapshot(view.snapshot);
+      } catch (error) {
+        this.logger.warn('Newest figures could not be saved at quit', { profileId, error });
+      }
+    }
   }
 
   #storageFailed(profileId: string, error: unknown, what: string): void {
@@ -354,10 +444,24 @@ export class AppServices {
   #syncMonitoring(): void {
     const list = this.profiles.list();
     const watched: MonitoredProfile[] = [];
+    const streamed: StreamedProfile[] = [];
     const known = new Set<string>();
     for (const profile of list.profiles) {
       known.add(profile.id);
       const rules = this.store.alertRules.get(profile.id);
+      const active = profile.id === list.activeProfileId;
+      if (profile.source === 'uws') {
+        // Streamed while shown or watched by alerts, like the polled profiles' loops.
+        if (active || rules.enabled) {
+          const address = `${profile.kind}|${profile.baseUrl}|${profile.streamUrl ?? ''}|${profile.keyFingerprint ?? ''}`;
+          streamed.push({ id: profile.id, address, lastSuccessAt: this.#views.get(profile.id)?.snapshot.fetchedAt ?? null });
+        }
+        // Silence is stale after the stream's own limit: the alerts' "interrupted" limit follows it.
+        const staleAfterSeconds = (this.options.streamTiming?.staleAfterMs ?? DEFAULT_STREAM_TIMING.staleAfterMs) / 1000;
+        if (rules.enabled) this.alerts.configure({ profileId: profile.id, profileName: profile.name, rules, refreshSeconds: staleAfterSeconds });
+        else this.alerts.removeProfile(profile.id);
+        continue;
+      }
       watched.push({
         id: profile.id,
         activeIntervalMs: profile.refreshSeconds * 1000,
@@ -374,9 +478,11 @@ export class AppServices {
     for (const id of this.#views.keys()) {
       if (known.has(id)) continue;
       this.#views.delete(id);
+      this.#savedAt.delete(id);
       this.#storageProblems.delete(id);
       this.#historySampler.forget(id);
     }
     this.scheduler.setProfiles(watched);
+    this.streams.setProfiles(streamed);
   }
 }

@@ -18,8 +18,8 @@ import {
   dataSourceSchema,
   newProfileSchema,
   profileChangesSchema,
+  credentialsAtAddressSchema,
   profileIdSchema as id,
-  switchToStreamingSchema,
 } from '../../src-shared/profile-schema.ts';
 import { settingsSchema } from '../../src-shared/settings-schema.ts';
 
@@ -37,8 +37,8 @@ export const ARGUMENT_SCHEMAS = {
     z.strictObject({ ...credentialsShape, source: dataSourceSchema.optional(), baseUrl: baseUrlSchema.optional() }),
     z.strictObject({ profileId: id }),
   ]),
-  replaceCredentials: z.strictObject({ id, ...credentialsShape }),
-  switchToStreaming: switchToStreamingSchema,
+  replaceCredentials: credentialsAtAddressSchema,
+  switchToStreaming: credentialsAtAddressSchema,
   getSnapshot: z.strictObject({ profileId: id }),
   openWindow: none,
   refreshNow: z.strictObject({ profileId: id }),

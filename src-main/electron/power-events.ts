@@ -8,14 +8,18 @@ import { powerMonitor } from 'electron';
 import type { AppServices } from '../app/app-services.ts';
 import type { Logger } from '../log/logger.ts';
 
-export type PowerServices = Pick<AppServices, 'scheduler' | 'alerts' | 'profiles'>;
+export type PowerServices = Pick<AppServices, 'scheduler' | 'streams' | 'alerts' | 'profiles'>;
 
 export function followPowerEvents(services: PowerServices, logger: Logger): void {
   const wake = (): void => {
     services.alerts.resumed();
     services.scheduler.resume();
+    services.streams.resume();
   };
-  powerMonitor.on('suspend', () => services.scheduler.pause());
+  powerMonitor.on('suspend', () => {
+    services.scheduler.pause();
+    services.streams.pause();
+  });
   powerMonitor.on('lock-screen', () => logger.info('Screen locked'));
   powerMonitor.on('resume', wake);
   powerMonitor.on('unlock-screen', () => {

@@ -47,11 +47,13 @@ export interface KrakenClientOptions {
   readonly retry?: RetryOptions;
   /** Source of backoff jitter in [0, 1). */
   readonly random?: () => number;
-  /** Send a strictly increasing `Nonce` per key (off by default, as in ccxt and Kraken's samples). */
-  readonly useNonce?: boolean;
   /** Cost budgets per key; pass one instance to every client so clients sharing a key share its budget. */
   readonly budgets?: CostBudgets;
-  /** Nonce sequences per key; shared like `budgets`. */
+  /**
+   * Nonce sequences per key; shared like `budgets`, persisted by the app. Every signed request
+   * carries one: without it a request's `Authent` never changes for a key, so captured headers would
+   * be a credential anyone could replay; with it Kraken refuses any nonce it has already seen.
+   */
   readonly nonces?: NonceSequences;
 }
 
@@ -59,24 +61,30 @@ interface Endpoint<T> {
   readonly path: string;
   readonly cost: number;
   readonly signed: boolean;
+  /**
+   * Whether a signed request carries a Nonce. Kraken documents it for /derivatives; for the key
+   * check it documents none, and a server that signs without it would refuse every key.
+   */
+  readonly nonce: boolean;
   readonly envelope: Envelope;
   /** The body's schema, into the model. */
   readonly body: z.ZodType<T>;
 }
 
 const ENDPOINTS = {
-  accounts: { path: `${REST_PREFIX}/accounts`, cost: ENDPOINT_COST.accounts, signed: true, envelope: 'futures', body: accountsBody },
-  subaccounts: { path: `${REST_PREFIX}/subaccounts`, cost: ENDPOINT_COST.subaccounts, signed: true, envelope: 'futures', body: subaccountsBody },
+  accounts: { path: `${REST_PREFIX}/accounts`, cost: ENDPOINT_COST.accounts, signed: true, nonce: true, envelope: 'futures', body: accountsBody },
+  subaccounts: { path: `${REST_PREFIX}/subaccounts`, cost: ENDPOINT_COST.subaccounts, signed: true, nonce: true, envelope: 'futures', body: subaccountsBody },
   openPositions: {
     path: `${REST_PREFIX}/openpositions`,
     cost: ENDPOINT_COST.openpositions,
     signed: true,
+    nonce: true,
     envelope: 'futures',
     body: openPositionsBody,
   },
-  tickers: { path: `${REST_PREFIX}/tickers`, cost: ENDPOINT_COST.tickers, signed: false, envelope: 'futures', body: tickersBody },
-  instruments: { path: `${REST_PREFIX}/instruments`, cost: ENDPOINT_COST.instruments, signed: false, envelope: 'futures', body: instrumentsBody },
-  keyCheck: { path: KEY_CHECK_PATH, cost: ENDPOINT_COST.keyCheck, signed: true, envelope: 'auth', body: keyCheckBody },
+  tickers: { path: `${REST_PREFIX}/tickers`, cost: ENDPOINT_COST.tickers, signed: false, nonce: false, envelope: 'futures', body: tickersBody },
+  instruments: { path: `${REST_PREFIX}/instruments`, cost: ENDPOINT_COST.instruments, signed: false, nonce: false, envelope: 'futures', body: instrumentsBody },
+  keyCheck: { path: KEY_CHECK_PATH, cost: ENDPOINT_COST.keyCheck, signed: true, nonce: false, envelope: 'auth', body: keyCheckBody },
 } satisfies Record<string, Endpoint<unknown>>;
 
 export class KrakenClient {
@@ -88,7 +96,6 @@ export class KrakenClient {
   readonly #timeoutMs: number;
   readonly #retry: RetryOptions;
   readonly #random: () => number;
-  readonly #useNonce: boolean;
   readonly #budgets: CostBudgets;
   readonly #nonces: NonceSequences;
 
@@ -101,7 +108,6 @@ export class KrakenClient {
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#retry = options.retry ?? DEFAULT_RETRY;
     this.#random = options.random ?? Math.random;
-    this.#useNonce = options.useNonce ?? false;
     this.#budgets = options.budgets ?? new CostBudgets(this.#clock);
     this.#nonces = options.nonces ?? new NonceSequences(this.#clock);
   }
@@ -167,7 +173,7 @@ export class KrakenClient {
       if (nonce !== '') signed['Nonce'] = nonce;
       return this.#send(url, signed, signal);
     };
-    return this.#useNonce ? this.#nonces.withNonce(apiKey, sign) : sign('');
+    return endpoint.nonce ? this.#nonces.withNonce(apiKey, sign) : sign('');
   }
 
   #send(url: string, headers: Record<string, string>, signal: AbortSignal | undefined): Promise<RawResponse> {

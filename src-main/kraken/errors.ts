@@ -208,8 +208,8 @@ const CODE_TEXTS: Readonly<Record<KrakenErrorCode, CodeText>> = {
     action: 'Create an API key of its own for Margin Desk (Kraken advises one key per app), then replace the credentials of this profile.',
     retryable: false,
   },
-  // A stop, not a retry: the client sends no nonce unless asked to, and its own nonces only grow, so
-  // a duplicate means another program signs with this key; a fresh nonce would race it again.
+  // A stop, not a retry: the app's own nonces only grow (persisted per key), so a duplicate means
+  // another program signs with this key; a fresh nonce would race it again.
   nonceDuplicate: {
     kind: 'nonceDuplicate',
     category: 'credentials',

@@ -12,6 +12,7 @@ import type { AccountSnapshot, Decimal, FlexAccount, MarginWallet } from '../../
 import type { AlertThresholds } from '../../src-shared/alert-model.ts';
 import { accountKeyOf } from '../../src-shared/account-keys.ts';
 import type { AccountRef, HealthFigure, HealthLevel, HealthReport } from '../../src-shared/health-model.ts';
+import { truncatedRatio } from './exact-ratio.ts';
 import { subaccountLabel } from '../../src-shared/subaccount-label.ts';
 
 /** The profile's thresholds plus per-subaccount overrides: an `AlertRules` fits as it is. */
@@ -74,9 +75,7 @@ export function ratioOfPct(pct: number): BigJs.Big {
 
 /** numerator / denominator truncated to RATIO_DECIMALS; null when the denominator is not positive. */
 function ratio(numerator: Decimal, denominator: Decimal): Decimal | null {
-  const d = big(denominator);
-  if (d.lte('0')) return null;
-  return fromBig(big(numerator).div(d).round(RATIO_DECIMALS, ROUND_DOWN));
+  return truncatedRatio(numerator, denominator, RATIO_DECIMALS);
 }
 
 /**
@@ -85,14 +84,17 @@ function ratio(numerator: Decimal, denominator: Decimal): Decimal | null {
  * worst first, so thresholds entered out of order still give the worst level that applies.
  */
 export function levelOf(marginRatio: Decimal | null, initialMarginBreached: boolean, thresholds: AlertThresholds): HealthLevel {
-  if (marginRatio !== null) {
-    const r = big(marginRatio);
+  return levelOfRatio(marginRatio === null ? null : big(marginRatio), initialMarginBreached, thresholds);
+}
+
+function levelOfRatio(r: BigJs.Big | null, initialMarginBreached: boolean, thresholds: AlertThresholds): HealthLevel {
+  if (r !== null) {
     if (r.lt(ratioOfPct(thresholds.liquidationBelowPct))) return 'liquidation';
     if (r.lt(ratioOfPct(thresholds.criticalBelowPct))) return 'critical';
   }
   if (initialMarginBreached) return 'imBreached';
-  if (marginRatio === null) return 'noMargin';
-  return big(marginRatio).lt(ratioOfPct(thresholds.warnBelowPct)) ? 'warn' : 'healthy';
+  if (r === null) return 'noMargin';
+  return r.lt(ratioOfPct(thresholds.warnBelowPct)) ? 'warn' : 'healthy';
 }
 
 interface Identity {
@@ -105,18 +107,24 @@ interface Identity {
  * position: no ratio, level `noMargin` unless open orders alone already breach initial margin.
  */
 export function flexHealth(flex: FlexAccount, identity: Identity, thresholds: AlertThresholds): HealthFigure {
+  // Each figure is parsed once: a master with a thousand subaccounts runs this a thousand times per refresh.
+  const equity = big(flex.marginEquity);
   // The spec describes initialMarginWithOrders in words that contradict its name; Kraken cancels
   // risk-increasing orders below either figure, so the larger one is the line that matters.
-  const initialMargin = big(flex.initialMarginWithOrders).gt(flex.initialMargin) ? flex.initialMarginWithOrders : flex.initialMargin;
+  const withOrders = big(flex.initialMarginWithOrders);
+  const withoutOrders = big(flex.initialMargin);
+  const ordersCount = withOrders.gt(withoutOrders);
+  const initialMargin = ordersCount ? flex.initialMarginWithOrders : flex.initialMargin;
+  const initial = ordersCount ? withOrders : withoutOrders;
   const marginRatio = ratio(flex.marginEquity, flex.maintenanceMargin);
-  const initialMarginBreached = !isZero(initialMargin) && big(flex.marginEquity).lt(initialMargin);
+  const initialMarginBreached = !initial.eq(0) && equity.lt(initial);
   return {
     account: identity.account,
     accountKey: accountKeyOf(identity.account),
     label: identity.label,
     level: levelOf(marginRatio, initialMarginBreached, thresholds),
     marginRatio,
-    buffer: sub(flex.marginEquity, flex.maintenanceMargin),
+    buffer: fromBig(equity.minus(flex.maintenanceMargin)),
     bufferCurrency: 'USD',
     initialMarginBreached,
     initialMarginRatio: ratio(flex.marginEquity, initialMargin),
@@ -187,7 +195,19 @@ export function compareFigures(a: HealthFigure, b: HealthFigure): number {
 /** The account closest to liquidation; the first one listed among equals. */
 export function worstFigure(figures: readonly HealthFigure[]): HealthFigure | null {
   let worst: HealthFigure | null = null;
-  for (const figure of figures) if (worst === null || compareFigures(figure, worst) < 0) worst = figure;
+  let worstRank = -1;
+  let worstRatio: BigJs.Big | null = null;
+  for (const figure of figures) {
+    const rank = healthRank(figure.level);
+    // Ratios are parsed only to break a tie of levels, and the leader's only once.
+    if (worst !== null && rank < worstRank) continue;
+    if (worst !== null && rank === worstRank) {
+      if (figure.marginRatio === null || (worstRatio !== null && big(figure.marginRatio).gte(worstRatio))) continue;
+    }
+    worst = figure;
+    worstRank = rank;
+    worstRatio = figure.marginRatio === null ? null : big(figure.marginRatio);
+  }
   return worst;
 }
 
@@ -230,17 +250,16 @@ export function evaluateHealth(snapshot: AccountSnapshot, thresholds: HealthThre
 function healthFigures(snapshot: AccountSnapshot, thresholds: HealthThresholds): HealthFigure[] {
   const figures: HealthFigure[] = [];
   const { flex, marginWallets } = snapshot.accounts;
-  if (flex !== null) {
-    const account: AccountRef = { kind: 'flex' };
-    figures.push(flexHealth(flex, { account, label: 'Flex' }, thresholdsFor(thresholds, account)));
-  }
-  for (const wallet of marginWallets) {
-    figures.push(marginWalletHealth(wallet, walletMarkPrice(wallet, snapshot), thresholdsFor(thresholds, { kind: 'marginWallet', key: wallet.key })));
-  }
+  // The profile's own thresholds, built once; a subaccount with overrides gets its own.
+  const profileThresholds = thresholdsFor(thresholds, { kind: 'flex' });
+  if (flex !== null) figures.push(flexHealth(flex, { account: { kind: 'flex' }, label: 'Flex' }, profileThresholds));
+  for (const wallet of marginWallets) figures.push(marginWalletHealth(wallet, walletMarkPrice(wallet, snapshot), profileThresholds));
+  const overrides = thresholds.subaccountOverrides;
   for (const subaccount of snapshot.subaccounts?.subaccounts ?? []) {
     if (subaccount.flex === null) continue;
     const account: AccountRef = { kind: 'subaccountFlex', uid: subaccount.uid };
-    figures.push(flexHealth(subaccount.flex, { account, label: subaccountLabel(subaccount) }, thresholdsFor(thresholds, account)));
+    const own = overrides !== undefined && Object.hasOwn(overrides, subaccount.uid) ? thresholdsFor(thresholds, account) : profileThresholds;
+    figures.push(flexHealth(subaccount.flex, { account, label: subaccountLabel(subaccount) }, own));
   }
   return figures;
 }

@@ -1,23 +1,27 @@
 /**
- * Decides which history points a snapshot adds, so that a year of 10-second polling fits in tens of
- * megabytes even for a master account with hundreds of subaccounts.
+ * Decides which history points a snapshot adds, so that a year of polling stays under 100 MB and an
+ * hour of it under 10 MB of disk writes even for a master account with a thousand subaccounts.
  *
  * - The master's flex account and single-collateral wallets: every poll (the store thins them as
  *   they age: full resolution for 48 h, 15-minute buckets for 90 days, daily after).
- * - Each subaccount: at most one point per 15 minutes while it is healthy, every poll while it is at
- *   warn or worse (the detail that matters when something goes wrong), and nothing while its
- *   figures have not changed since the last point (an idle subaccount costs no space).
+ * - Each subaccount: every poll while it is at warn or worse (the detail that matters when something
+ *   goes wrong), the point where its level changes (the way in and the way out), and otherwise one
+ *   point per 6 hours while it is healthy, which is what its chart needs to show it was fine; nothing
+ *   while its figures have not changed since the last point (an idle subaccount costs no space).
+ *   Every subaccount point lands on its own database page, so this rate, times a thousand, is what
+ *   decides the disk writes.
  */
 import type { HealthLevel, HealthReport } from '../../src-shared/health-model.ts';
 import { healthRank } from './health.ts';
 import type { HistoryEntry } from '../store/history-repository.ts';
 import { isSubaccountKey } from '../../src-shared/account-keys.ts';
 
-export const SUBACCOUNT_SAMPLE_MS = 15 * 60_000;
+export const SUBACCOUNT_SAMPLE_MS = 6 * 3_600_000;
 
 interface LastPoint {
   readonly t: number;
   readonly signature: string;
+  readonly level: HealthLevel;
 }
 
 function signatureOf(point: HistoryEntry['point']): string {
@@ -35,10 +39,12 @@ export class HistorySampler {
       const key = `${profileId} ${entry.accountKey}`;
       const last = this.#last.get(key);
       const signature = signatureOf(entry.point);
-      const atRisk = healthRank(levels.get(entry.accountKey) ?? 'noMargin') >= healthRank('warn');
+      const level = levels.get(entry.accountKey) ?? 'noMargin';
+      const atRisk = healthRank(level) >= healthRank('warn');
       const keep =
-        last === undefined || (signature !== last.signature && (atRisk || entry.point.t - last.t >= SUBACCOUNT_SAMPLE_MS));
-      if (keep) this.#last.set(key, { t: entry.point.t, signature });
+        last === undefined ||
+        (signature !== last.signature && (atRisk || level !== last.level || entry.point.t - last.t >= SUBACCOUNT_SAMPLE_MS));
+      if (keep) this.#last.set(key, { t: entry.point.t, signature, level });
       return keep;
     });
   }

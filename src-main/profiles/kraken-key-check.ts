@@ -14,22 +14,20 @@ import { spotKeyPermissions } from './spot-key-permissions.ts';
 
 export interface KrakenKeyCheckOptions extends Omit<KrakenClientOptions, 'baseUrl' | 'getCredentials'> {
   /**
-   * Nonces of Kraken API keys, shared with the app's token requests and persistent, so a key checked
-   * here never sends a nonce at or below one it sent before.
+   * The app's nonces, shared with its requests and persistent, so a key checked here never sends a
+   * nonce at or below one it sent before.
    */
-  readonly spotNonces: NonceSequences;
+  readonly nonces: NonceSequences;
 }
 
 /**
  * @param options what every client of the app shares: appVersion and, so that a key checked here
- *   counts against the same cost budget and nonce sequence as its refreshes, `budgets`, `nonces`
- *   and `spotNonces`.
+ *   counts against the same cost budget and nonce sequence as its refreshes, `budgets` and `nonces`.
  */
 export function krakenKeyCheck(options: KrakenKeyCheckOptions): KeyCheck {
-  const { spotNonces, ...futures } = options;
   return async (credentials, baseUrl, source) => {
-    if (source === 'rest') return new KrakenClient({ ...futures, baseUrl, getCredentials: async () => credentials }).checkKey();
-    const spot = new SpotClient({ baseUrl, appVersion: options.appVersion, fetch: options.fetch, nonces: spotNonces, getCredentials: async () => credentials });
+    if (source === 'rest') return new KrakenClient({ ...options, baseUrl, getCredentials: async () => credentials }).checkKey();
+    const spot = new SpotClient({ baseUrl, appVersion: options.appVersion, fetch: options.fetch, nonces: options.nonces, getCredentials: async () => credentials });
     await spot.webSocketToken();
     return spotKeyPermissions(await spot.apiKeyInfo());
   };

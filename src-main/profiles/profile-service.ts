@@ -26,6 +26,7 @@ import type {
   ProfileChanges,
   ProfileList,
   ProfileView,
+  ReplacedCredentials,
   StreamingSwitch,
   Unsubscribe,
 } from '../../src-preload/contract.ts';
@@ -210,12 +211,6 @@ export class ProfileService {
 
   update(changes: ProfileChanges): ProfileView {
     const profile = this.#require(changes.id);
-    if ((changes.baseUrl !== undefined || changes.streamUrl !== undefined) && profile.kind === 'sample') {
-      throw invalidChange('The Sample profile has no API address to change.', 'Change the address of a profile with your own key instead.');
-    }
-    if (changes.streamUrl !== undefined && profile.source !== 'uws') {
-      throw invalidChange('A Kraken Futures key profile has no WebSocket address.', 'Switch the profile to a Kraken API key first.');
-    }
     // A key is made for one API: only the Sample profile, which has none, changes source freely.
     if (changes.source !== undefined && changes.source !== profile.source && profile.kind !== 'sample') {
       throw invalidChange(
@@ -227,8 +222,6 @@ export class ProfileService {
     const updated = this.#update(profile.id, {
       name: changes.name === undefined ? undefined : validateName(changes.name),
       colour: changes.colour === undefined ? undefined : validateColour(changes.colour),
-      baseUrl: changes.baseUrl === undefined ? undefined : validateBaseUrl(changes.baseUrl),
-      streamUrl: changes.streamUrl === undefined ? undefined : validateStreamUrl(changes.streamUrl),
       refreshSeconds: changes.refreshSeconds === undefined ? undefined : validateRefreshSeconds(changes.refreshSeconds),
       source: sampleSource,
     });
@@ -270,13 +263,21 @@ export class ProfileService {
     return this.get(id);
   }
 
-  /** Checks the new key with Kraken, then replaces the keychain entry in one write and the record's fingerprint. */
-  async replaceCredentials(input: Credentials & { readonly id: string }): Promise<ProfileView> {
+  /**
+   * Checks the new key with Kraken (at the new address, when one is given), then replaces the
+   * keychain entry in one write and the record's fingerprint and address. The only way a profile's
+   * address changes: whoever moves a key must know its secret.
+   */
+  async replaceCredentials(input: ReplacedCredentials): Promise<ProfileView> {
     const profile = this.#requireKraken(input.id);
     const credentials = validateCredentials(input);
-    const permissions = await this.#checkKeyExplained(credentials, profile.baseUrl, profile.source);
+    const addresses = addressesOf(profile.source, {
+      baseUrl: input.baseUrl ?? profile.baseUrl,
+      streamUrl: input.streamUrl ?? profile.streamUrl ?? undefined,
+    });
+    const permissions = await this.#checkKeyExplained(credentials, addresses.baseUrl, profile.source);
     await this.#secrets.set(profile.id, credentials);
-    const updated = this.#update(profile.id, { keyFingerprint: keyFingerprint(credentials.apiKey), permissions });
+    const updated = this.#update(profile.id, { keyFingerprint: keyFingerprint(credentials.apiKey), permissions, ...addresses });
     this.#keychain.set(profile.id, 'ok');
     this.#emit();
     return this.#view(updated);

@@ -43,6 +43,11 @@ function fromRow(row: AlertRow): AlertRecord {
   };
 }
 
+/** Alerts older than this are pruned: the log explains recent episodes, the history keeps the figures. */
+export const ALERT_LOG_MAX_AGE_MS = 90 * 86_400_000;
+/** And never more than this many rows, so a flapping account cannot grow the file without bound. */
+export const ALERT_LOG_MAX_ROWS = 10_000;
+
 /**
  * Every alert the monitor raised, notified or not (snooze, quiet hours and the rate cap keep an alert
  * off the desktop, never out of the log). Alerts go with their profile when it is deleted.
@@ -53,6 +58,8 @@ export class AlertLogRepository {
   readonly #listProfile: Statement<[string, number], AlertRow>;
   readonly #acknowledge: Statement<[number, number], AlertRow>;
   readonly #get: Statement<[number], AlertRow>;
+  readonly #dropOlder: Statement<[number]>;
+  readonly #dropBeyond: Statement<[number]>;
 
   constructor(db: Database) {
     this.#insert = db.prepare(
@@ -67,6 +74,10 @@ export class AlertLogRepository {
       `UPDATE alert_log SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL RETURNING ${COLUMNS}`,
     );
     this.#get = db.prepare(`SELECT ${COLUMNS} FROM alert_log WHERE id = ?`);
+    this.#dropOlder = db.prepare('DELETE FROM alert_log WHERE raised_at < ?');
+    this.#dropBeyond = db.prepare(
+      'DELETE FROM alert_log WHERE id IN (SELECT id FROM alert_log ORDER BY raised_at DESC, id DESC LIMIT -1 OFFSET ?)',
+    );
   }
 
   append(alert: NewAlertRecord): AlertRecord {
@@ -95,5 +106,10 @@ export class AlertLogRepository {
   acknowledge(id: number, at: number): AlertRecord | null {
     const row = this.#acknowledge.get(at, id) ?? this.#get.get(id);
     return row === undefined ? null : fromRow(row);
+  }
+
+  /** Drops alerts older than 90 days and all but the newest 10,000; returns how many went. */
+  prune(now: number): number {
+    return this.#dropOlder.run(now - ALERT_LOG_MAX_AGE_MS).changes + this.#dropBeyond.run(ALERT_LOG_MAX_ROWS).changes;
   }
 }

@@ -75,6 +75,8 @@ export interface UwsConnectionEvents {
   data: (frame: UwsDataFrame) => void;
   state: (state: UwsConnectionState) => void;
   currentState: (event: UwsCurrentStateEvent) => void;
+  /** Kraken's heartbeat arrived: the figures are current even when none changed (the monitor's freshness). */
+  heartbeat: (at: number) => void;
   /** Something went wrong that was handled: a frame skipped, or why the connection is reconnecting. */
   problem: (error: KrakenError) => void;
 }
@@ -200,6 +202,7 @@ export class UwsConnection {
     data: new Set(),
     state: new Set(),
     currentState: new Set(),
+    heartbeat: new Set(),
     problem: new Set(),
   };
   #state: UwsConnectionState = { kind: 'stopped', reason: 'stopped' };
@@ -460,6 +463,7 @@ export class UwsConnection {
   #data(session: Session, channel: string, fields: Record<string, unknown>, text: string): void {
     if (channel === 'heartbeat') {
       this.#marginSettled(session);
+      this.#emit('heartbeat', this.#clock.now());
       return;
     }
     const type = typeof fields['type'] === 'string' ? fields['type'] : undefined;

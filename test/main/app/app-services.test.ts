@@ -5,6 +5,8 @@
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import Sqlite from 'better-sqlite3';
 import { startedApp } from './started-app.ts';
+import { SimulatedExchange } from '../../../src-main/kraken/simulator/exchange.ts';
+import { listen } from '../../../src-main/kraken/simulator/server.ts';
 import { toDecimal } from '../../../src-main/kraken/decimal.ts';
 import type { AlertRecord } from '../../../src-shared/alert-model.ts';
 
@@ -90,5 +92,56 @@ describe('AppServices: history thinning', () => {
     vi.advanceTimersByTime(6 * 3_600_000);
     await app.thinHistory();
     expect(app.store.history.query(profileId, 'flex', old - 900_000, old + 2000)).toHaveLength(1);
+  });
+});
+
+describe('AppServices: what reaches the disk', () => {
+  it('writes a profile’s latest snapshot at most every 30 minutes, and the newest one at quit', async () => {
+    const { app, profileId } = await startApp();
+    const save = vi.spyOn(app.store.snapshots, 'saveLatest');
+    await app.scheduler.refreshNow(profileId);
+    await app.scheduler.refreshNow(profileId);
+    await app.scheduler.refreshNow(profileId);
+    expect(save).toHaveBeenCalledTimes(1);
+    const newest = app.viewOf(profileId)!.snapshot.fetchedAt;
+    const path = app.store.path;
+    app.dispose();
+    expect(save).toHaveBeenCalledTimes(2);
+    const reopened = new Sqlite(path, { readonly: true });
+    onTestFinished(() => void reopened.close());
+    expect(reopened.prepare('SELECT fetched_at FROM latest_snapshots WHERE profile_id = ?').pluck().get(profileId)).toBe(newest);
+  });
+
+  it('prunes the alert log with the history', async () => {
+    const { app, profileId } = await startApp();
+    const prune = vi.spyOn(app.store.alertLog, 'prune');
+    app.store.alertLog.append({
+      profileId,
+      profileName: 'Sample',
+      accountKey: 'flex',
+      accountLabel: 'Flex',
+      level: 'warn',
+      title: 'old',
+      body: 'old',
+      raisedAt: Date.now() - 365 * 86_400_000,
+      notified: true,
+    });
+    await app.thinHistory();
+    expect(prune).toHaveBeenCalled();
+    expect(app.store.alertLog.list({ limit: 100 }).some((alert) => alert.title === 'old')).toBe(false);
+  });
+});
+
+describe('AppServices: request nonces', () => {
+  it('persists every nonce it sends for a key, so a restart with the clock set back never reuses one', async () => {
+    const exchange = new SimulatedExchange();
+    const credentials = exchange.addKey();
+    const server = await listen((request) => exchange.handle(request));
+    onTestFinished(() => server.close());
+    const app = await startedApp();
+    const profile = await app.profiles.create({ name: 'Simulated', colour: '#336699', ...credentials, baseUrl: server.url });
+    await app.scheduler.refreshNow(profile.id);
+    expect(app.viewOf(profile.id)?.status.state).toBe('live');
+    expect(app.store.nonces.lastNonce(credentials.apiKey)).toBeGreaterThan(0);
   });
 });

@@ -68,7 +68,8 @@ describe('bridge dispatcher', () => {
     ['an argument to a call that takes none', CALL_CHANNELS.listProfiles, [{ all: true }]],
     ['two arguments', CALL_CHANNELS.getSnapshot, [{ profileId: 'p1' }, { profileId: 'p2' }]],
     ['a hostile id', CALL_CHANNELS.getSnapshot, [{ profileId: "p1' OR 1=1 --" }]],
-    ['a non-https base URL', CALL_CHANNELS.updateProfile, [{ id: 'p1', baseUrl: 'http://attacker.example' }]],
+    ['a non-https base URL', CALL_CHANNELS.replaceCredentials, [{ id: 'p1', apiKey: 'k', apiSecret: 's', baseUrl: 'http://attacker.example' }]],
+    ['a stored key pointed at another address without its secret', CALL_CHANNELS.updateProfile, [{ id: 'p1', baseUrl: 'https://attacker.example' }]],
     ['an oversized string', CALL_CHANNELS.reportRendererError, [{ message: 'x'.repeat(5000) }]],
     ['a prototype-polluting object', CALL_CHANNELS.updateSettings, [JSON.parse('{"__proto__":{"polluted":true}}')]],
   ])('refuses %s with invalidArgument and calls nothing', async (_name, channel, args) => {

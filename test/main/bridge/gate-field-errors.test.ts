@@ -56,13 +56,14 @@ describe('the gate answers a base URL that is no URL with the field’s error', 
     const { app, call } = await startApp();
     const sample = app.profiles.createSample();
     for (const [name, argument] of [
-      ['updateProfile', { id: sample.id, baseUrl }],
+      ['replaceCredentials', { id: sample.id, apiKey: KEY, apiSecret: SECRET, baseUrl }],
+      ['switchToStreaming', { id: sample.id, apiKey: KEY, apiSecret: SECRET, streamUrl: baseUrl }],
       ['createProfile', { name: 'Main', colour: '#0ea5e9', baseUrl, apiKey: KEY, apiSecret: SECRET }],
       ['testConnection', { apiKey: KEY, apiSecret: SECRET, baseUrl }],
     ] as const) {
       const result = await call(name, argument);
       expect(result).toMatchObject({ ok: false, error: { kind: 'invalidArgument', retryable: false } });
-      expect(result.ok ? '' : result.error.message).toMatch(/baseUrl: The API base URL (is not a valid address|must start with https)/);
+      expect(result.ok ? '' : result.error.message).toMatch(/(baseUrl: The API base URL|streamUrl: The WebSocket address) (is not a valid address|must start with)/);
     }
   });
 });

@@ -78,7 +78,7 @@ describe.each<TransportChoice>(['node:http', 'fetch'])('over %s', (transport) =>
       await fetch(loopback.server.url + path, {
         headers: { 'User-Agent': 'other-tool', APIKey: apiKey, Authent: computeAuthent(apiSecret, path, '', nonce), Nonce: nonce },
       });
-      const error = await errorOf(loopback.client({ useNonce: true }).accounts());
+      const error = await errorOf(loopback.client().accounts());
       expect(error).toMatchObject({ kind: 'nonceBelowThreshold', category: 'credentials', retryable: false });
       // what to do is something the user can do: the app has no nonce setting to turn off
       expect(error).toMatchObject({ action: expect.stringContaining('Create an API key of its own for Margin Desk') });

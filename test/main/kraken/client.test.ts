@@ -14,13 +14,13 @@ afterEach(async () => {
 });
 
 describe('requests', () => {
-  it('sends an explicit User-Agent, the key and a signature, and no nonce by default', async () => {
+  it('sends an explicit User-Agent, the key, a signature and a nonce', async () => {
     await loopback.client().accounts();
     const [headers] = loopback.sent;
     expect(headers?.get('user-agent')).toBe('MarginDesk/1.2.3');
     expect(headers?.get('apikey')).toBe(loopback.credentials.apiKey);
     expect(headers?.get('authent')).toMatch(/^[A-Za-z0-9+/]{86}==$/);
-    expect(headers?.has('nonce')).toBe(false);
+    expect(headers?.get('nonce')).toMatch(/^\d+$/);
   });
 
   it('signs without /derivatives (the simulator verifies as Kraken does) and the key check with its full path', async () => {
@@ -29,12 +29,22 @@ describe('requests', () => {
     await expect(client.checkKey()).resolves.toEqual({ general: 'READ_ONLY', transfer: 'NO_ACCESS', other: {} });
   });
 
-  it('with the nonce option, sends strictly increasing nonces, one request of the key at a time', async () => {
-    const client = loopback.client({ useNonce: true });
+  it('sends strictly increasing nonces on /derivatives, one request of the key at a time, and none to the key check', async () => {
+    const client = loopback.client();
     await Promise.all([client.accounts(), client.openPositions(), client.checkKey(), client.accounts()]);
-    const nonces = loopback.sent.map((headers) => Number(headers.get('nonce')));
-    expect(nonces).toHaveLength(4);
+    const nonces = loopback.sent.filter((headers) => headers.has('nonce')).map((headers) => Number(headers.get('nonce')));
+    expect(nonces).toHaveLength(3);
     for (let i = 1; i < nonces.length; i++) expect(nonces[i]).toBeGreaterThan(nonces[i - 1]!);
+  });
+
+  it('hands out no reusable credential: captured headers replayed to the exchange are refused', async () => {
+    const client = loopback.client();
+    await client.accounts();
+    const captured = loopback.sent.at(-1)!;
+    const replay = await fetch(`${loopback.server.url}/derivatives/api/v3/accounts`, { headers: captured });
+    expect(await replay.json()).toMatchObject({ result: 'error', error: 'nonceDuplicate' });
+    // A later request of the app's own still goes through: its nonce is newer.
+    await expect(client.accounts()).resolves.toBeDefined();
   });
 
   it('accepts a base URL with a trailing slash', async () => {

@@ -5,6 +5,7 @@
  */
 import { CostBudgets } from '../../../src-main/kraken/budget.ts';
 import { KrakenClient, type KrakenClientOptions } from '../../../src-main/kraken/client.ts';
+import { NonceSequences } from '../../../src-main/kraken/nonce.ts';
 import { SimulatedExchange, type SimulatedExchangeOptions } from '../../../src-main/kraken/simulator/exchange.ts';
 import { listen, type RunningServer } from '../../../src-main/kraken/simulator/server.ts';
 import { ManualClock } from './manual-clock.ts';
@@ -36,7 +37,9 @@ export async function startLoopback(options: SimulatedExchangeOptions = {}, tran
     sent.push(request.headers);
     return exchange.handle(request);
   });
+  // Shared by every client of the key, as in the app: budgets and nonces are per key, not per client.
   const budgets = new CostBudgets(clock);
+  const nonces = new NonceSequences(clock);
   return {
     clock,
     exchange,
@@ -52,6 +55,7 @@ export async function startLoopback(options: SimulatedExchangeOptions = {}, tran
         ...(transport === 'fetch' ? { fetch: (input: string, init: RequestInit) => fetch(input, init) } : {}),
         clock,
         budgets,
+        nonces,
         random: () => 0.5,
         // Long enough that ManualClock.run never jumps over it; timeout tests set their own.
         timeoutMs: 3_600_000,

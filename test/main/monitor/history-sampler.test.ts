@@ -26,7 +26,7 @@ describe('history sampler', () => {
     }
   });
 
-  it('keeps a healthy subaccount once per 15 minutes, and an unchanged one never again', () => {
+  it('keeps a healthy subaccount once per 6 hours, and an unchanged one never again', () => {
     const sampler = new HistorySampler();
     const kept: number[] = [];
     for (let t = 0; t <= 2 * SUBACCOUNT_SAMPLE_MS; t += 10_000) {
@@ -44,6 +44,16 @@ describe('history sampler', () => {
     let points = 0;
     for (let t = 0; t < 60_000; t += 10_000) points += sampler.select('p', [entry('sub:a', t, String(t))], health({ 'sub:a': 'critical' })).length;
     expect(points).toBe(6);
+  });
+
+  it('keeps the point where a subaccount recovers, so its chart shows the way out', () => {
+    const sampler = new HistorySampler();
+    const keep = (t: number, level: HealthLevel) => sampler.select('p', [entry('sub:a', t, String(t))], health({ 'sub:a': level })).length;
+    expect(keep(0, 'healthy')).toBe(1);
+    expect(keep(10_000, 'healthy')).toBe(0);
+    expect(keep(20_000, 'warn')).toBe(1);
+    expect(keep(30_000, 'healthy')).toBe(1);
+    expect(keep(40_000, 'healthy')).toBe(0);
   });
 
   it('tracks profiles apart and forgets a removed one', () => {

@@ -34,7 +34,7 @@ describe('key check and credentials through the Kraken client (simulator on loop
       records: temp.store.profiles,
       activeProfile: temp.store.appState,
       secrets,
-      checkKey: krakenKeyCheck({ ...APP, spotNonces: new NonceSequences(systemClock, temp.store.nonces) }),
+      checkKey: krakenKeyCheck({ ...APP, nonces: new NonceSequences(systemClock, temp.store.nonces) }),
       statusOf: idleStatus,
     });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NewAlertRecord } from '../../../src-main/store/alert-log-repository.ts';
+import { ALERT_LOG_MAX_ROWS, type NewAlertRecord } from '../../../src-main/store/alert-log-repository.ts';
 import { buildProfile } from './fixtures/profile-fixture.ts';
 import { openTestStore } from './support/test-store.ts';
 
@@ -48,5 +48,22 @@ describe('AlertLogRepository', () => {
     expect(store.alertLog.acknowledge(record.id, 9_000)).toEqual({ ...record, acknowledgedAt: 5_000 });
     expect(store.alertLog.list({ limit: 1 })[0]?.acknowledgedAt).toBe(5_000);
     expect(store.alertLog.acknowledge(record.id + 100, 9_000)).toBeNull();
+  });
+
+  it('prune keeps the alerts of the last 90 days, at most the newest 10,000 of them', () => {
+    const store = openTestStore();
+    store.profiles.insert(buildProfile('p'));
+    const day = 86_400_000;
+    const now = 400 * day;
+    store.alertLog.append(alert('p', now - 91 * day));
+    const kept = store.alertLog.append(alert('p', now - 89 * day));
+    expect(store.alertLog.prune(now)).toBe(1);
+    expect(store.alertLog.list({ limit: 10 })).toEqual([kept]);
+
+    for (let i = 0; i < ALERT_LOG_MAX_ROWS + 5; i++) store.alertLog.append(alert('p', now - day + i));
+    expect(store.alertLog.prune(now)).toBe(6);
+    const newest = store.alertLog.list({ limit: ALERT_LOG_MAX_ROWS + 10 });
+    expect(newest).toHaveLength(ALERT_LOG_MAX_ROWS);
+    expect(newest.at(-1)!.raisedAt).toBe(now - day + 5);
   });
 });

@@ -1,0 +1,77 @@
+/**
+ * A Kraken API key profile end to end in main: the real AppServices, the simulated exchange on
+ * loopback (Spot REST for the token, the Unified WebSocket for the figures), the real SQLite store.
+ * A REST profile on the same simulated account shows the same figures.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import type { SnapshotView } from '../../../src-preload/contract.ts';
+import type { AppServices } from '../../../src-main/app/app-services.ts';
+import { SimulatedExchange } from '../../../src-main/kraken/simulator/exchange.ts';
+import { startedApp } from './started-app.ts';
+
+function simulatedAccount(): SimulatedExchange {
+  const exchange = new SimulatedExchange({ seed: 7 });
+  exchange.setUsdRate('EUR', '1.08');
+  exchange.setCash('usd', '1200');
+  exchange.deposit('USD', '10000');
+  exchange.deposit('BTC', '0.25');
+  exchange.setMarkPrice('pf_xbtusd', '64000');
+  exchange.setMarkPrice('pf_ethusd', '3000');
+  exchange.openPosition({ symbol: 'pf_xbtusd', size: '8', entryPrice: '63500' });
+  exchange.openPosition({ symbol: 'pf_ethusd', size: '-60', entryPrice: '3150' });
+  return exchange;
+}
+
+function latestView(app: AppServices, profileId: string, ready: (view: SnapshotView) => boolean = () => true): Promise<SnapshotView> {
+  return vi.waitFor(
+    () => {
+      const view = app.viewOf(profileId);
+      if (view === null || view.status.state !== 'live' || !ready(view)) throw new Error('not yet');
+      return view;
+    },
+    { timeout: 10_000, interval: 20 },
+  );
+}
+
+/** What both sources must agree on: every figure health and the screens use, sorted the same way. */
+function figures(view: SnapshotView) {
+  const { accounts, positions } = view.snapshot;
+  return {
+    flex: accounts.flex && { ...accounts.flex, currencies: [...accounts.flex.currencies].sort((a, b) => a.currency.code.localeCompare(b.currency.code)) },
+    positions: [...positions].sort((a, b) => a.symbol.localeCompare(b.symbol)).map(({ fillTime: _f, ...rest }) => rest),
+    health: view.health.figures.map(({ accountKey, level, marginRatio, buffer }) => ({ accountKey, level, marginRatio, buffer })),
+  };
+}
+
+describe('a Kraken API key profile (Unified WebSocket) in the app', () => {
+  it('streams the same figures a Futures key profile polls from the same account, and follows changes', async () => {
+    const exchange = simulatedAccount();
+    const server = await exchange.listen({ port: 0 });
+    try {
+      const app = await startedApp({ streamTiming: { coalesceMs: 20 } });
+      const restKey = exchange.addKey();
+      const rest = await app.profiles.create({ name: 'Futures key', colour: '#2f80ed', source: 'rest', baseUrl: server.url, ...restKey });
+      const uwsKey = exchange.addKey();
+      const uws = await app.profiles.create({ name: 'Kraken key', colour: '#12a150', baseUrl: server.url, streamUrl: server.uwsUrl, ...uwsKey });
+      app.setAlertRules(rest.id, { ...app.store.alertRules.get(rest.id), enabled: true });
+      app.setAlertRules(uws.id, { ...app.store.alertRules.get(uws.id), enabled: true });
+      await app.refreshAll();
+
+      const polled = await latestView(app, rest.id);
+      const streamed = await latestView(app, uws.id);
+      expect(streamed.snapshot.missingFigures).toBeUndefined();
+      expect(figures(streamed)).toEqual(figures(polled));
+      expect(streamed.health.figures.map((figure) => figure.level)).not.toContain('unknown');
+
+      // A change at the exchange arrives by itself, without a refresh.
+      exchange.setMarkPrice('pf_xbtusd', '50000');
+      const moved = await latestView(app, uws.id, (view) => view.snapshot.accounts.flex?.marginEquity !== streamed.snapshot.accounts.flex?.marginEquity);
+      await app.scheduler.refreshNow(rest.id);
+      expect(figures(moved)).toEqual(figures((await latestView(app, rest.id))));
+      // The stream's figures are kept like the polled ones.
+      expect(app.store.snapshots.readLatest(uws.id)?.accounts.flex?.marginEquity).toBe(moved.snapshot.accounts.flex?.marginEquity);
+    } finally {
+      await server.close();
+    }
+  });
+});
