@@ -24,6 +24,11 @@ export interface AlertRules extends AlertThresholds {
   readonly staleAfterMinutes: number | null;
   /** Per-subaccount overrides of the thresholds, by subaccount UID. */
   readonly subaccountOverrides: Readonly<Record<string, Partial<AlertThresholds>>>;
+  /**
+   * Alert when a position's mark price is within this % of its liquidation price; null or absent:
+   * off. Clears with the same hysteresis, relative: at this × (1 + hysteresisPct / 100).
+   */
+  readonly nearLiquidationPct?: number | null;
 }
 
 export interface AlertRecord {
@@ -58,4 +63,5 @@ export const DEFAULT_ALERT_RULES: AlertRules = {
   maxNotificationsPerMinute: 6,
   staleAfterMinutes: null,
   subaccountOverrides: {},
+  nearLiquidationPct: 10,
 };

@@ -56,6 +56,8 @@ function checkLadder(thresholds: AlertThresholds, context: z.RefinementCtx, path
   }
 }
 
+const NEAR_LIQUIDATION_MESSAGE = 'A distance above 0 and at most 100 %.';
+
 const timeOfDay = z.string().regex(TIME_OF_DAY_PATTERN, 'A time such as 22:00.');
 
 const subaccountOverrides = z
@@ -76,6 +78,12 @@ export const alertRulesSchema = z
     maxNotificationsPerMinute: z.number('At least 1.').int('A whole number.').min(1, 'At least 1.').max(60, 'At most 60.'),
     staleAfterMinutes: z.number('Whole minutes, at least 1.').int('Whole minutes, at least 1.').min(1, 'Whole minutes, at least 1.').max(24 * 60, 'At most a day.').nullable(),
     subaccountOverrides,
+    nearLiquidationPct: z
+      .number(NEAR_LIQUIDATION_MESSAGE)
+      .gt(0, NEAR_LIQUIDATION_MESSAGE)
+      .max(100, NEAR_LIQUIDATION_MESSAGE)
+      .nullable()
+      .optional(),
   })
   .superRefine((rules, context) => {
     checkLadder(rules, context, []);

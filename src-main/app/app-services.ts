@@ -396,7 +396,7 @@ export class AppServices {
     if (options.persist) {
       const { profileId } = snapshot;
       this.#storageProblems.delete(profileId);
-      this.alerts.healthChecked(profileId, view.health, snapshot.fetchedAt);
+      this.alerts.healthChecked(profileId, view.health, snapshot.fetchedAt, view.risk?.positions);
       try {
         const savedAt = this.#savedAt.get(profileId);
         if (savedAt === undefined || snapshot.fetchedAt - savedAt >= SAVE_SNAPSHOT_EVERY_MS) this.#saveSnapshot(snapshot);

@@ -30,9 +30,13 @@ import {
   alertSubject,
   interruptedBody,
   interruptedTitle,
+  nearLiquidationBody,
+  nearLiquidationTitle,
 } from './alert-text.ts';
 import { ratioOfPct, thresholdsFor } from './health.ts';
 import type { HealthFigure, HealthReport } from '../../src-shared/health-model.ts';
+import { stepNearLiquidation, type NearLiquidation } from './near-liquidation.ts';
+import type { PositionRisk } from '../../src-shared/risk-model.ts';
 import { staleLimitMs } from './staleness.ts';
 import { minutesOfDay } from '../../src-shared/time-of-day.ts';
 
@@ -51,8 +55,14 @@ export type AlertEvent =
   /** A profile was added or its name, rules or interval changed. Its staleness clock starts at the first configure. */
   | { readonly kind: 'configure'; readonly profile: AlertProfileSetup }
   | { readonly kind: 'remove'; readonly profileId: string }
-  /** A successful refresh: the health of the snapshot fetched at `fetchedAt`. */
-  | { readonly kind: 'health'; readonly profileId: string; readonly report: HealthReport; readonly fetchedAt: number }
+  /** A successful refresh: the health of the snapshot fetched at `fetchedAt`, and its positions for the distance rule. */
+  | {
+      readonly kind: 'health';
+      readonly profileId: string;
+      readonly report: HealthReport;
+      readonly fetchedAt: number;
+      readonly positions?: readonly PositionRisk[];
+    }
   /** `until` null ends a snooze. */
   | { readonly kind: 'snooze'; readonly profileId: string; readonly until: number | null }
   /** The computer woke from sleep: no data could arrive while it slept, so staleness counts from now. */
@@ -88,6 +98,8 @@ export interface ProfileAlertState {
   readonly accounts: Readonly<Record<string, AccountAlertState>>;
   /** raisedAt of notifications shown in the last minute, oldest first (the rate cap's window). */
   readonly notifiedAt: readonly number[];
+  /** Positions alerted as within the distance rule's limit and not cleared (./near-liquidation.ts). */
+  readonly nearLiquidation?: readonly string[];
 }
 
 export interface AlertEngineState {
@@ -194,8 +206,9 @@ export function stepAlerts(state: AlertEngineState, event: AlertEvent, now: numb
       // Old data (a cached snapshot) says nothing about now: it neither alerts nor counts as fresh.
       if (profile === undefined || now - event.fetchedAt >= profileStaleLimit(profile.setup)) break;
       const evaluated = evaluateReport(profile, event.report, Math.max(profile.freshSince, event.fetchedAt), now);
-      const decided = decide(evaluated.profile, evaluated.pending, now, options);
-      profiles[event.profileId] = { ...evaluated.profile, notifiedAt: decided.notifiedAt };
+      const near = evaluateNearLiquidation(evaluated.profile, event.positions, now);
+      const decided = decide(near.profile, [...evaluated.pending, ...near.pending], now, options);
+      profiles[event.profileId] = { ...near.profile, notifiedAt: decided.notifiedAt };
       alerts.push(...decided.drafts);
       touched.push(event.profileId);
       break;
@@ -286,6 +299,42 @@ function evaluateReport(profile: ProfileAlertState, report: HealthReport, freshS
     if (rises) pending.push(accountAlert(setup, figure, level, now, { repeat: false, atStart: !profile.seenData }));
   }
   return { profile: { ...fresh, accounts }, pending };
+}
+
+/** The distance rule over the snapshot's positions; positions not sent (another source) leave its state as it was. */
+function evaluateNearLiquidation(profile: ProfileAlertState, positions: readonly PositionRisk[] | undefined, now: number): { profile: ProfileAlertState; pending: PendingAlert[] } {
+  const { rules } = profile.setup;
+  const withinPct = rules.nearLiquidationPct ?? null;
+  if (!rules.enabled || withinPct === null) return { profile: { ...profile, nearLiquidation: [] }, pending: [] };
+  if (positions === undefined) return { profile, pending: [] };
+  const step = stepNearLiquidation(profile.nearLiquidation ?? [], positions, withinPct, rules.hysteresisPct);
+  const pending = step.raised.map((near) => nearLiquidationAlert(profile.setup, near, withinPct, now));
+  return { profile: { ...profile, nearLiquidation: step.alerted }, pending };
+}
+
+function nearLiquidationAlert(setup: AlertProfileSetup, near: NearLiquidation, withinPct: number, now: number): PendingAlert {
+  const { position, liquidation } = near;
+  const past = liquidation.source === 'estimate' && liquidation.pastLiquidation;
+  return {
+    draft: {
+      profileId: setup.profileId,
+      profileName: setup.profileName,
+      accountKey: near.key,
+      accountLabel: position.symbol.toUpperCase(),
+      level: 'warn',
+      title: nearLiquidationTitle(setup.profileName, position.symbol, near.distancePct, past),
+      body: nearLiquidationBody({
+        markPrice: position.markPrice,
+        liquidationPrice: liquidation.price,
+        movePct: liquidation.movePct ?? near.distancePct,
+        source: liquidation.source,
+        withinPct,
+      }),
+      raisedAt: now,
+    },
+    repeat: false,
+    urgency: 'warn',
+  };
 }
 
 function worseOf(a: AccountAlertLevel | null, b: AccountAlertLevel | null): AccountAlertLevel | null {

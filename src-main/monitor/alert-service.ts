@@ -17,6 +17,7 @@ import {
   stepAlerts,
 } from './alert-engine.ts';
 import type { HealthReport } from '../../src-shared/health-model.ts';
+import type { PositionRisk } from '../../src-shared/risk-model.ts';
 
 export type { ProfileAlertStatus };
 
@@ -82,9 +83,9 @@ export class AlertService {
     this.handle({ kind: 'remove', profileId });
   }
 
-  /** After every successful refresh: the health of the snapshot (HealthReport from evaluateHealth). */
-  healthChecked(profileId: string, report: HealthReport, fetchedAt: number): readonly AlertRecord[] {
-    return this.handle({ kind: 'health', profileId, report, fetchedAt });
+  /** After every successful refresh: the health of the snapshot (HealthReport from evaluateHealth) and its positions' risk. */
+  healthChecked(profileId: string, report: HealthReport, fetchedAt: number, positions?: readonly PositionRisk[]): readonly AlertRecord[] {
+    return this.handle({ kind: 'health', profileId, report, fetchedAt, ...(positions === undefined ? {} : { positions }) });
   }
 
   /** Snoozes a profile's alerts for `minutes` (0 ends the snooze). Returns the end, null when not snoozed. */

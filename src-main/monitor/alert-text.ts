@@ -120,3 +120,26 @@ export function interruptedBody(minutesWithoutData: number, lastKnown: HealthFig
   const known = lastKnown !== null && ratio !== null ? `Last known margin level: ${formatPercent(ratio)} (${lastKnown.label}).` : null;
   return [since, known, alertAdvice('interrupted')].filter((line): line is string => line !== null).join('\n');
 }
+
+/** "[Main] PF_XBTUSD 4.2 % from liquidation": no amount, so it may show in privacy mode. */
+export function nearLiquidationTitle(profileName: string, symbol: string, distancePct: Decimal, past: boolean): string {
+  const where = past ? 'past its liquidation price' : `${formatMovePercent(distancePct)} from liquidation`;
+  return `[${profileName}] ${symbol.toUpperCase()} ${where}`;
+}
+
+/** The prices, the distance and what to do. `source`: whose liquidation price it is. */
+export function nearLiquidationBody(details: {
+  readonly markPrice: Decimal | null;
+  readonly liquidationPrice: Decimal;
+  readonly movePct: Decimal;
+  readonly source: 'exchange' | 'estimate';
+  readonly withinPct: number;
+}): string {
+  const whose = details.source === 'exchange' ? "Kraken's estimated liquidation price" : 'Estimated liquidation price (Margin Desk)';
+  const direction = isNegative(details.movePct) ? 'fall' : 'rise';
+  const mark = details.markPrice === null ? 'the mark price' : `the mark price (${formatPrice(details.markPrice)})`;
+  return [
+    `${whose} ${formatPrice(details.liquidationPrice)}: ${mark} must ${direction} ${formatMovePercent(details.movePct)}, within your ${details.withinPct} % limit.`,
+    alertAdvice('warn'),
+  ].join('\n');
+}

@@ -165,6 +165,15 @@ export class UwsServer {
     for (const session of this.#sessions) this.#sendText(session, MALFORMED_FRAME);
   }
 
+  /** Sends this frame as it is (text, or binary for a Buffer) to every open connection. */
+  sendRaw(frame: string | Buffer): void {
+    for (const session of this.#sessions) {
+      if (session.frozen) continue;
+      session.sentSinceHeartbeat = true;
+      session.socket.send(frame, { binary: typeof frame !== 'string' });
+    }
+  }
+
   /** Figures as decimal strings instead of JSON numbers (Kraken asks for a decimal-aware parser). */
   setFiguresAsStrings(on: boolean): void {
     this.#figuresAsStrings = on;

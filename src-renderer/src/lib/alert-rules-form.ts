@@ -30,6 +30,8 @@ export interface RulesDraft {
   maxNotificationsPerMinute: number;
   staleAfterAutomatic: boolean;
   staleAfterMinutes: number;
+  nearLiquidationEnabled: boolean;
+  nearLiquidationPct: number;
   overrides: OverrideDraft[];
 }
 
@@ -38,6 +40,7 @@ export type RulesErrors = Partial<Record<string, string>>;
 const DEFAULT_QUIET_FROM = '22:00';
 const DEFAULT_QUIET_TO = '07:00';
 const DEFAULT_STALE_MINUTES = 5;
+const DEFAULT_NEAR_LIQUIDATION_PCT = 10;
 
 export function toDraft(rules: AlertRules): RulesDraft {
   return {
@@ -54,6 +57,8 @@ export function toDraft(rules: AlertRules): RulesDraft {
     maxNotificationsPerMinute: rules.maxNotificationsPerMinute,
     staleAfterAutomatic: rules.staleAfterMinutes === null,
     staleAfterMinutes: rules.staleAfterMinutes ?? DEFAULT_STALE_MINUTES,
+    nearLiquidationEnabled: (rules.nearLiquidationPct ?? null) !== null,
+    nearLiquidationPct: rules.nearLiquidationPct ?? DEFAULT_NEAR_LIQUIDATION_PCT,
     overrides: Object.entries(rules.subaccountOverrides).map(([uid, partial]) => ({
       uid,
       values: {
@@ -111,6 +116,7 @@ export function fromDraft(draft: RulesDraft): { errors: RulesErrors; value: Aler
     maxNotificationsPerMinute: draft.maxNotificationsPerMinute,
     staleAfterMinutes: draft.staleAfterAutomatic ? null : draft.staleAfterMinutes,
     subaccountOverrides: overrides,
+    nearLiquidationPct: draft.nearLiquidationEnabled ? draft.nearLiquidationPct : null,
   };
   const checked = alertRulesSchema.safeParse(rules);
   if (!checked.success) {

@@ -232,6 +232,46 @@ describe('UwsConnection over a real loopback WebSocket', () => {
     expect(stateKind(recorded)).toBe('live');
   });
 
+  it('reports binary frames, JSON arrays and bare values as malformed, and keeps going', async () => {
+    const recorded = loopback.connect();
+    recorded.connection.start();
+    await untilLive(recorded);
+    loopback.server.uws.sendRaw(Buffer.from([1, 2, 3]));
+    loopback.server.uws.sendRaw('[1,2,3]');
+    loopback.server.uws.sendRaw('42');
+    loopback.server.uws.sendRaw('');
+    await until(() => recorded.problems.length === 4, 'four problems');
+    expect(recorded.problems.map((problem) => problem.kind)).toEqual(['uwsMalformedFrame', 'uwsMalformedFrame', 'uwsMalformedFrame', 'uwsMalformedFrame']);
+    expect(recorded.problems.map((problem) => problem.message)).toEqual([
+      expect.stringContaining('is binary'),
+      expect.stringContaining('not a JSON object'),
+      expect.stringContaining('not a JSON object'),
+      expect.stringContaining('not JSON'),
+    ]);
+    expect(stateKind(recorded)).toBe('live');
+  });
+
+  it('accepts a frame of exactly maxPayload bytes and closes on one byte more', async () => {
+    const limit = 1024 * 1024;
+    const frameOf = (size: number) => {
+      const head = '{"channel":"status","data":"';
+      const tail = '"}';
+      return head + 'x'.repeat(size - head.length - tail.length) + tail;
+    };
+    const recorded = loopback.connect({ maxPayloadBytes: limit });
+    recorded.connection.start();
+    await untilLive(recorded);
+    loopback.server.uws.sendRaw(frameOf(limit));
+    await until(() => recorded.frames.some((frame) => frame.channel === 'status'), 'the frame at the limit');
+    expect(recorded.frames.find((frame) => frame.channel === 'status')?.frame.length).toBe(limit);
+    expect(stateKind(recorded)).toBe('live');
+    loopback.server.uws.sendRaw(frameOf(limit + 1));
+    await until(() => stateKind(recorded) === 'reconnecting', 'reconnecting');
+    const state = recorded.connection.state;
+    expect(state.kind === 'reconnecting' && state.lastError.kind).toBe('uwsFrameTooLarge');
+    expect(recorded.frames.filter((frame) => frame.channel === 'status')).toHaveLength(1);
+  });
+
   it('passes figures as strings and unknown fields through untouched', async () => {
     loopback.server.uws.setFiguresAsStrings(true);
     loopback.server.uws.setUnknownFields(true);
@@ -269,6 +309,22 @@ describe('UwsConnection over a real loopback WebSocket', () => {
     await until(() => stateKind(recorded) === 'reconnecting', 'reconnecting');
     const state = recorded.connection.state;
     expect(state.kind === 'reconnecting' && state.lastError.kind).toBe('uwsMessageRateExceeded');
+  });
+
+  it('accepts exactly maxMessagesPerSecond frames in a second and closes on one more', async () => {
+    const recorded = loopback.connect({ maxMessagesPerSecond: 50 });
+    recorded.connection.start();
+    await untilLive(recorded);
+    loopback.server.uws.setHeartbeats(false);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // a new one-second window starts with the next frame
+    recorded.clock.advance(1_000);
+    for (let i = 0; i < 50; i++) loopback.server.uws.sendRaw(`{"channel":"status","data":${i}}`);
+    await until(() => recorded.frames.filter((frame) => frame.channel === 'status').length === 50, 'fifty frames');
+    expect(stateKind(recorded)).toBe('live');
+    loopback.server.uws.sendRaw('{"channel":"status","data":50}');
+    await until(() => stateKind(recorded) === 'reconnecting', 'reconnecting');
+    expect(recorded.frames.filter((frame) => frame.channel === 'status')).toHaveLength(50);
   });
 
   it('suspend closes and stays quiet; resume reconnects with a fresh token', async () => {
