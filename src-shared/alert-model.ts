@@ -26,7 +26,8 @@ export interface AlertRules extends AlertThresholds {
   readonly subaccountOverrides: Readonly<Record<string, Partial<AlertThresholds>>>;
   /**
    * Alert when a position's mark price is within this % of its liquidation price; null or absent:
-   * off. Clears with the same hysteresis, relative: at this × (1 + hysteresisPct / 100).
+   * off (the default, so that turning it on is the user's choice of distance). Clears with the same
+   * hysteresis, relative: at this × (1 + hysteresisPct / 100).
    */
   readonly nearLiquidationPct?: number | null;
 }
@@ -63,5 +64,5 @@ export const DEFAULT_ALERT_RULES: AlertRules = {
   maxNotificationsPerMinute: 6,
   staleAfterMinutes: null,
   subaccountOverrides: {},
-  nearLiquidationPct: 10,
+  nearLiquidationPct: null,
 };

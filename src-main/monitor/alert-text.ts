@@ -7,7 +7,7 @@
  */
 import { big, isNegative } from '../kraken/decimal.ts';
 import type { Decimal } from '../../src-shared/account-model.ts';
-import { marginRatioPercent } from '../../src-shared/margin-ratio.ts';
+import { writtenMarginRatio } from '../../src-shared/margin-ratio.ts';
 import type { AlertLevel } from '../../src-shared/alert-model.ts';
 import type { HealthFigure } from '../../src-shared/health-model.ts';
 
@@ -22,9 +22,10 @@ function groupThousands(fixed: string): string {
   return `${negative ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
 }
 
-/** A margin ratio as a whole percentage, rounded down: 1.4237 → "142 %", -0.052 → "-6 %". */
+/** A margin ratio as the screen writes it (src-shared/margin-ratio.ts): 1.4237 → "142 %", -0.052 → "-6 %", 376.5 → "> 1,000 %". */
 export function formatPercent(ratio: Decimal): string {
-  return `${groupThousands(marginRatioPercent(ratio))} %`;
+  const written = writtenMarginRatio(ratio);
+  return `${written.above ? '> ' : ''}${groupThousands(written.percent)} %`;
 }
 
 /** A % move as given (already rounded by the health figures), without its sign: "12.5 %". */
@@ -42,16 +43,14 @@ export function formatPrice(price: Decimal): string {
   return groupThousands(big(price).toFixed());
 }
 
-/** Who an alert is about, as shown in brackets: the profile for its own accounts, the subaccount's label for a subaccount. */
+/**
+ * Who an alert is about, as shown in brackets: always the profile first, then the account when it is
+ * not the profile's own flex account ("[Main]", "[Main · fi_xbtusd]", "[Main · Trader 7]"). With
+ * several profiles on screen a bracket that is sometimes a profile and sometimes a subaccount cannot
+ * be read at a glance.
+ */
 export function alertSubject(profileName: string, figure: Pick<HealthFigure, 'account' | 'label'>): string {
-  switch (figure.account.kind) {
-    case 'flex':
-      return profileName;
-    case 'marginWallet':
-      return `${profileName} · ${figure.label}`;
-    case 'subaccountFlex':
-      return figure.label;
-  }
+  return figure.account.kind === 'flex' ? profileName : `${profileName} · ${figure.label}`;
 }
 
 const LEVEL_WORDS: Readonly<Record<Exclude<AlertLevel, 'interrupted'>, { readonly now: string; readonly still: string }>> = {

@@ -37,6 +37,24 @@ describe('exact decimal formatting (en-US, the test locale)', () => {
     expect(formatPercentValue(d('-27.28'), 2, true)).toBe('-27.28%');
   });
 
+  it('keeps one precision in a column of percentages', () => {
+    expect(formatFraction(d('0.02'), 3, 3)).toBe('2.000%');
+    expect(formatFraction(d('0.0224499999999993444'), 3, 3)).toBe('2.245%');
+  });
+
+  it('writes a health figure far from liquidation as "> 1,000%", not a meaningless five-digit ratio', () => {
+    expect(formatHealthRatio(d('376.51'))).toBe('> 1,000%');
+    expect(formatHealthRatio(d('10.0001'))).toBe('> 1,000%');
+    expect(formatHealthRatio(d('10'))).toBe('1,000%');
+    expect(formatHealthRatio(d('-0.5'))).toBe('-50%');
+  });
+
+  it('cuts what is available per currency to 8 decimals, never rounding up', () => {
+    expect(formatNumber(d('0.0000012345678901'), 'quantity')).toBe('0.00000123');
+    expect(formatNumber(d('4540.5837374453'), 'quantity')).toBe('4,540.58373744');
+    expect(formatNumber(d('0.999999999'), 'quantity')).toBe('0.99999999');
+  });
+
   it('says how old data is in the largest whole unit', () => {
     expect(formatAge(0)).toBe('now');
     expect(formatAge(30_000)).toBe('30 sec. ago');

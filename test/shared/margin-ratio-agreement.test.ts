@@ -13,14 +13,17 @@ import { DEFAULT_ALERT_RULES } from '../../src-shared/alert-model.ts';
 import type { HealthFigure, HealthLevel } from '../../src-shared/health-model.ts';
 import { marginRatioPercent } from '../../src-shared/margin-ratio.ts';
 
-/** The number a text shows, without grouping, spaces or the percent sign. */
+/** The number a text shows, without grouping, spaces or the percent sign, and whether it is a bound ("> 1,000 %"). */
 function writtenNumber(text: string): string {
-  return text.replace(/[^\d-]/g, '');
+  return `${text.includes('>') ? '>' : ''}${text.replace(/[^\d-]/g, '')}`;
 }
 
 const { warnBelowPct, criticalBelowPct, liquidationBelowPct, hysteresisPct } = DEFAULT_ALERT_RULES;
-/** Every line a level starts or clears at: the thresholds, where they clear with hysteresis, and 100 % (liquidation starts). */
-const LINES = [warnBelowPct, criticalBelowPct, liquidationBelowPct, 100].flatMap((pct) => [pct, pct + hysteresisPct]);
+/**
+ * Every line a level starts or clears at: the thresholds, where they clear with hysteresis, 100 %
+ * (liquidation starts); and 1,000 %, above which both write "> 1,000 %".
+ */
+const LINES = [...[warnBelowPct, criticalBelowPct, liquidationBelowPct, 100].flatMap((pct) => [pct, pct + hysteresisPct]), 1000];
 /** Distances from a line, in percentage points: the nearest a ratio of 8 decimals can come, and further. */
 const OFFSETS = ['0', '0.000001', '0.0001', '0.004', '0.005', '0.4', '0.5', '0.6', '0.99', '1'];
 
@@ -57,6 +60,12 @@ describe('the margin ratio on screen and in a notification', () => {
     expect(marginRatioPercent('0' as Decimal)).toBe('0');
   });
 
+  it('writes a ratio far from liquidation as the bound it is above', () => {
+    expect(writtenNumber(formatHealthRatio('376.51' as Decimal))).toBe('>1000');
+    expect(formatPercent('376.51' as Decimal)).toBe('> 1,000 %');
+    expect(formatPercent('10' as Decimal)).toBe('1,000 %');
+  });
+
   it('reads the same in both at and around every threshold and where it clears', () => {
     for (const pct of LINES) {
       for (const ratio of ratiosAround(pct)) {
@@ -72,7 +81,7 @@ describe('the margin ratio on screen and in a notification', () => {
     for (const pct of LINES) {
       for (const ratio of ratiosAround(pct)) {
         const level = levelOf(ratio, false, DEFAULT_ALERT_RULES);
-        const written = Number(writtenNumber(formatHealthRatio(ratio)));
+        const written = Number(writtenNumber(formatHealthRatio(ratio)).replace('>', ''));
         for (const [name, threshold] of Object.entries(THRESHOLD_OF)) {
           const below = new Big(ratio).times(100).lt(threshold);
           // The figure is below a threshold exactly when the ratio is: the badge and the figure agree.

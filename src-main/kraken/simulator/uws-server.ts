@@ -95,6 +95,7 @@ export class UwsServer {
   #unknownFields = false;
   #snapshotTooLarge = 0;
   readonly #subscribeErrors = new Map<Channel, string[]>();
+  readonly #upgradeRefusals: { readonly status: number; readonly retryAfterSeconds: number }[] = [];
   #ledgerId = 0;
   #connections = 0;
   /** Every request frame received, parsed (tests check what clients send; tokens included). */
@@ -109,6 +110,11 @@ export class UwsServer {
     this.#onUpgrade = (request, socket, head) => {
       if (new URL(request.url ?? '/', 'http://localhost').pathname !== UWS_PRIVATE_PATH) {
         socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+        return;
+      }
+      const refusal = this.#upgradeRefusals.shift();
+      if (refusal !== undefined) {
+        socket.end(`HTTP/1.1 ${refusal.status} Refused\r\nRetry-After: ${refusal.retryAfterSeconds}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
         return;
       }
       this.#wss.handleUpgrade(request, socket, head, (ws) => this.#accept(ws));
@@ -158,6 +164,11 @@ export class UwsServer {
   /** The next subscription to `channel` is answered with this error envelope. */
   failNextSubscribe(channel: Channel, error: string): void {
     this.#subscribeErrors.set(channel, [...(this.#subscribeErrors.get(channel) ?? []), error]);
+  }
+
+  /** The next `times` WebSocket upgrades are answered with this HTTP status and Retry-After. */
+  refuseUpgrades(status: number, retryAfterSeconds: number, times = 1): void {
+    for (let i = 0; i < times; i++) this.#upgradeRefusals.push({ status, retryAfterSeconds });
   }
 
   /** Sends a frame that is not JSON to every open connection. */

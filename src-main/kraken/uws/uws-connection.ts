@@ -22,6 +22,7 @@
 import WebSocket, { type RawData } from 'ws';
 import { systemClock, type Clock } from '../clock.ts';
 import { KrakenError } from '../errors.ts';
+import { parseRetryAfter } from '../retry-policy.ts';
 import { insecureAddressError, isSecureOrLoopback } from './secure-address.ts';
 import type { WebSocketToken } from './spot-client.ts';
 import {
@@ -348,6 +349,16 @@ export class UwsConnection {
     socket.on('message', (data: RawData, isBinary: boolean) => {
       if (this.#session === session) this.#receive(session, data, isBinary);
     });
+    // An HTTP answer instead of the upgrade (429 from a server shedding a reconnect storm, 503…):
+    // its Retry-After is honoured, within the backoff's cap.
+    socket.on('unexpected-response', (_request, response) => {
+      if (this.#session !== session) return;
+      const header = response.headers['retry-after'];
+      const retryAfterMs = parseRetryAfter(Array.isArray(header) ? (header[0] ?? null) : (header ?? null), this.#clock.now());
+      session.failure = uwsConnectFailed(`HTTP ${response.statusCode ?? 0}`, undefined, retryAfterMs);
+      response.resume();
+      socket.terminate();
+    });
     socket.on('error', (error: Error & { code?: string }) => {
       if (this.#session !== session) return;
       if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') session.failure = uwsFrameTooLarge(this.#maxPayload);
@@ -555,7 +566,8 @@ export class UwsConnection {
     if (stable) this.#attempt = 0;
     this.#emit('problem', error);
     const ceiling = Math.min(this.#timings.backoffMaxMs, this.#timings.backoffBaseMs * 2 ** Math.max(0, this.#attempt - 1));
-    const delay = Math.max(Math.round(this.#random() * ceiling), error.retryAfterMs ?? 0);
+    // a server's Retry-After is honoured but capped: a day-long value must not silence a margin monitor
+    const delay = Math.max(Math.round(this.#random() * ceiling), Math.min(error.retryAfterMs ?? 0, this.#timings.backoffMaxMs));
     this.#setState({ kind: 'reconnecting', attempt: this.#attempt + 1, nextRetryAt: this.#clock.now() + delay, lastError: error });
     this.#cancelRetry = this.#clock.timer(delay, () => {
       this.#cancelRetry = null;

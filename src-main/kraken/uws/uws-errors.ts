@@ -17,8 +17,11 @@ export type UwsErrorKind =
   | 'uwsSnapshotTooLarge'
   | 'uwsInsecureAddress';
 
-/** The WebSocket handshake failed (refused, DNS, TLS, an HTTP answer instead of an upgrade). */
-export function uwsConnectFailed(detail: string, cause?: unknown): KrakenError {
+/**
+ * The WebSocket handshake failed (refused, DNS, TLS, an HTTP answer instead of an upgrade);
+ * `retryAfterMs` when that answer said how long to wait.
+ */
+export function uwsConnectFailed(detail: string, cause?: unknown, retryAfterMs: number | null = null): KrakenError {
   return new KrakenError({
     kind: 'uwsConnectFailed',
     category: 'connectivity',
@@ -26,6 +29,7 @@ export function uwsConnectFailed(detail: string, cause?: unknown): KrakenError {
     action: `Check your internet connection. ${TRY_LATER}`,
     retryable: true,
     cause,
+    retryAfterMs,
   });
 }
 

@@ -5,7 +5,7 @@
  * NumberFormat v3), so amounts are handed over as strings and never pass through a JS number.
  */
 import type { Decimal } from '../../../src-preload/contract.ts';
-import { marginRatioPercent } from '../../../src-shared/margin-ratio.ts';
+import { writtenMarginRatio } from '../../../src-shared/margin-ratio.ts';
 
 /** What every hidden amount is replaced by in privacy mode: fixed, so its length reveals nothing. */
 export const AMOUNT_MASK = '•••••';
@@ -13,8 +13,10 @@ export const AMOUNT_MASK = '•••••';
 /**
  * - `exact`: every digit Kraken sent (quantities, wallet figures, prices): 0.1185308247
  * - `usd`: cents, for USD values and totals: 34,122.66
+ * - `quantity`: at most 8 decimals, cut rather than rounded (never more than there is), for what
+ *   is available per currency: 0.0000012345678901 → 0.00000123
  */
-export type AmountStyle = 'exact' | 'usd';
+export type AmountStyle = 'exact' | 'usd' | 'quantity';
 
 const locale = typeof navigator === 'undefined' ? undefined : navigator.languages?.[0] ?? navigator.language;
 const formatters = new Map<string, Intl.NumberFormat>();
@@ -45,11 +47,16 @@ function numeric(value: Decimal): Intl.StringNumericLiteral {
  * frame's mount a new Intl.NumberFormat (about 0.1 ms each) for every count among its figures.
  */
 const ALL_FRACTION_DIGITS = 100;
+/** A satoshi: the finest unit a trader reads a quantity in. */
+const QUANTITY_FRACTION_DIGITS = 8;
 
 export function formatNumber(value: Decimal, style: AmountStyle, signed = false): string {
   const signDisplay = signed ? 'exceptZero' : 'auto';
   if (style === 'usd') {
     return formatter(signed ? 'usd signed' : 'usd', () => ({ minimumFractionDigits: 2, maximumFractionDigits: 2, roundingMode: 'halfExpand', signDisplay })).format(numeric(value));
+  }
+  if (style === 'quantity') {
+    return formatter(signed ? 'quantity signed' : 'quantity', () => ({ maximumFractionDigits: QUANTITY_FRACTION_DIGITS, roundingMode: 'trunc', signDisplay })).format(numeric(value));
   }
   return formatter(signed ? 'exact signed' : 'exact', () => ({ maximumFractionDigits: ALL_FRACTION_DIGITS, signDisplay })).format(numeric(value));
 }
@@ -59,9 +66,17 @@ export function formatAmount(value: Decimal, currency: string, style: AmountStyl
   return `${formatNumber(value, style, signed)} ${currency}`;
 }
 
-/** A fraction as a percentage: "0.0224499…" → "2.245%", "6.47…" → "647%". */
-export function formatFraction(value: Decimal, maximumFractionDigits: number): string {
-  return formatter(`fraction ${maximumFractionDigits}`, () => ({ style: 'percent', maximumFractionDigits, roundingMode: 'halfExpand' })).format(numeric(value));
+/**
+ * A fraction as a percentage: "0.0224499…" → "2.245%", "6.47…" → "647%". With `minimumFractionDigits`
+ * a column keeps one precision: "2.000%" beside "2.245%", not "2%".
+ */
+export function formatFraction(value: Decimal, maximumFractionDigits: number, minimumFractionDigits = 0): string {
+  return formatter(`fraction ${minimumFractionDigits}-${maximumFractionDigits}`, () => ({
+    style: 'percent',
+    minimumFractionDigits,
+    maximumFractionDigits,
+    roundingMode: 'halfExpand',
+  })).format(numeric(value));
 }
 
 /** A figure that already is a percentage ("-53.33" → "-53.33%"). */
@@ -77,11 +92,12 @@ export function formatPercentValue(value: Decimal, maximumFractionDigits = 2, si
 }
 
 /**
- * Margin ratio (equity / maintenance margin) as the health figure users read: "647%", its whole
- * percentage as the notifications write it (src-shared/margin-ratio.ts).
+ * Margin ratio (equity / maintenance margin) as the health figure users read: "647%", "> 1,000%",
+ * written by the rule notifications use too (src-shared/margin-ratio.ts).
  */
 export function formatHealthRatio(ratio: Decimal): string {
-  return formatPercentValue(marginRatioPercent(ratio), 0);
+  const written = writtenMarginRatio(ratio);
+  return `${written.above ? '> ' : ''}${formatPercentValue(written.percent, 0)}`;
 }
 
 export function formatInteger(value: number): string {

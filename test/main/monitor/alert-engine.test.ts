@@ -137,12 +137,12 @@ describe('levels, hysteresis and escalation', () => {
     expect(s.log.map((alert) => alert.level)).toEqual(['warn']);
   });
 
-  it('subaccounts inherit the thresholds, overrides apply per subaccount, titles carry the subaccount label', () => {
+  it('subaccounts inherit the thresholds, overrides apply per subaccount, titles carry the profile and the subaccount label', () => {
     const s = new Session({ subaccountOverrides: { b: { warnBelowPct: 500 } } });
     s.at(0).health(flexAt('900'), subAt('a', 'Alpha', '400'), subAt('b', 'Beta', '400'), subAt('c', 'Gamma', '280'));
     expect(s.log.map((alert) => [alert.accountKey, alert.accountLabel, alert.title])).toEqual([
-      ['sub:b', 'Beta', '[Beta] Margin level 400 % - warning'],
-      ['sub:c', 'Gamma', '[Gamma] Margin level 280 % - warning'],
+      ['sub:b', 'Beta', '[Main · Beta] Margin level 400 % - warning'],
+      ['sub:c', 'Gamma', '[Main · Gamma] Margin level 280 % - warning'],
     ]);
   });
 
@@ -202,7 +202,7 @@ describe('start-up', () => {
   it('every account already at warn or worse alerts once, saying the app just started', () => {
     const s = new Session();
     s.at(0).health(flexAt('280'), subAt('a', 'Alpha', '140'), subAt('b', 'Beta', '900'));
-    expect(s.log.map((alert) => alert.title)).toEqual(['[Alpha] Margin level 140 % - critical', '[Main] Margin level 280 % - warning']);
+    expect(s.log.map((alert) => alert.title)).toEqual(['[Main · Alpha] Margin level 140 % - critical', '[Main] Margin level 280 % - warning']);
     expect(s.log.every((alert) => alert.body.includes('Margin Desk has just started'))).toBe(true);
     s.at(1).health(flexAt('280'), subAt('a', 'Alpha', '140'), subAt('b', 'Beta', '280'));
     expect(s.log).toHaveLength(3);

@@ -93,7 +93,8 @@ describe('distance to liquidation alert', () => {
     expect(quiet?.alerts.map((alert) => alert.notified)).toEqual([false]);
   });
 
-  it('off when the limit is null; no estimate, no alert', () => {
+  it('off by default and when the limit is null; no estimate, no alert', () => {
+    expect(DEFAULT_ALERT_RULES.nearLiquidationPct).toBeNull();
     const off = run({ nearLiquidationPct: null }, [{ at: minutes(0), positions: [position('-1')] }]);
     expect(off[0]?.alerts).toEqual([]);
     const none = run({ nearLiquidationPct: 10 }, [{ at: minutes(0), positions: [position('-1', { liquidation: { source: 'none', reason: 'No mark price.' } })] }]);

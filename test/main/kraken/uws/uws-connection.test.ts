@@ -408,6 +408,31 @@ describe('UwsConnection over a real loopback WebSocket', () => {
     expect(state.kind === 'reconnecting' && state.lastError.message).toContain('HTTP 404');
   });
 
+  it("honours a refused upgrade's Retry-After, capped at the backoff maximum", async () => {
+    loopback.server.uws.refuseUpgrades(429, 7);
+    const recorded = loopback.connect();
+    recorded.connection.start();
+    await until(() => stateKind(recorded) === 'reconnecting', 'reconnecting');
+    let state = recorded.connection.state;
+    expect(state.kind === 'reconnecting' && state.lastError).toMatchObject({ kind: 'uwsConnectFailed', retryAfterMs: 7_000 });
+    expect(state.kind === 'reconnecting' && state.nextRetryAt - recorded.clock.now()).toBe(7_000);
+    await reconnectNow(recorded);
+
+    loopback.server.uws.refuseUpgrades(503, 86_400);
+    loopback.server.uws.dropConnections();
+    await until(() => stateKind(recorded) === 'reconnecting', 'reconnecting after the drop');
+    state = recorded.connection.state;
+    if (state.kind !== 'reconnecting') throw new Error('expected reconnecting');
+    recorded.clock.advance(state.nextRetryAt - recorded.clock.now());
+    const refused = () => {
+      const now = recorded.connection.state;
+      return now.kind === 'reconnecting' && now.lastError.kind === 'uwsConnectFailed';
+    };
+    await until(refused, 'reconnecting after the refusal');
+    state = recorded.connection.state;
+    expect(state.kind === 'reconnecting' && state.nextRetryAt - recorded.clock.now()).toBe(60_000);
+  });
+
   it('a token request that hangs is given up after the connect timeout and retried', async () => {
     loopback.exchange.injectFault({ kind: 'latency', ms: 60_000 }, { endpoint: 'wsToken' });
     const recorded = loopback.connect();
