@@ -45,6 +45,11 @@ export interface UwsServerOptions {
   readonly clock?: Clock;
   /** A positions snapshot longer than this (characters) is answered with `snapshot_too_large`. */
   readonly maxSnapshotChars?: number;
+  /**
+   * Whether a `with_margin` positions subscription gets a snapshot (default true). Kraken does not
+   * say; false serves the other reading: updates only.
+   */
+  readonly snapshotWithMargin?: boolean;
 }
 
 /** The client's frames are short requests: anything larger is refused. */
@@ -84,6 +89,7 @@ export class UwsServer {
   readonly #clock: Clock;
   readonly #heartbeatMs: number;
   readonly #maxSnapshotChars: number;
+  readonly #snapshotWithMargin: boolean;
   readonly #wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME });
   readonly #sessions = new Set<Session>();
   readonly #stopListening: () => void;
@@ -107,6 +113,7 @@ export class UwsServer {
     this.#clock = options.clock ?? exchange.clock;
     this.#heartbeatMs = options.heartbeatMs ?? 1_000;
     this.#maxSnapshotChars = options.maxSnapshotChars ?? Number.POSITIVE_INFINITY;
+    this.#snapshotWithMargin = options.snapshotWithMargin ?? true;
     this.#onUpgrade = (request, socket, head) => {
       if (new URL(request.url ?? '/', 'http://localhost').pathname !== UWS_PRIVATE_PATH) {
         socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
@@ -320,7 +327,8 @@ export class UwsServer {
       this.#pushMargin(session, context);
     } else if (channel === 'positions') {
       const withMargin = params['with_margin'] === true;
-      session.positions = { withMargin, snapshot: params['snapshot'] !== false, sent: new Map() };
+      const snapshot = params['snapshot'] !== false && (this.#snapshotWithMargin || !withMargin);
+      session.positions = { withMargin, snapshot, sent: new Map() };
       this.#positionsSnapshot(session, context);
     } else {
       const wallets = balanceWallets(state, context);

@@ -32,6 +32,7 @@ import {
   uwsHeartbeatTimeout,
   uwsMalformedFrame,
   uwsMessageRateExceeded,
+  uwsPositionsSnapshotMissing,
   uwsSessionExpired,
   uwsSnapshotTooLarge,
   uwsSubscribeForbidden,
@@ -91,6 +92,12 @@ export interface UwsTimings {
   readonly connectTimeoutMs: number;
   /** Time for every subscription to be acknowledged. */
   readonly subscribeTimeoutMs: number;
+  /**
+   * After the positions subscription is acknowledged, how long its snapshot may take before the
+   * connection reports `uwsPositionsSnapshotMissing` (Kraken does not say whether `with_margin`
+   * subscriptions get one). The connection stays up; positions stay "not delivered".
+   */
+  readonly positionsSnapshotWaitMs: number;
   /** Upper bound of the first reconnect delay; doubles per attempt. */
   readonly backoffBaseMs: number;
   readonly backoffMaxMs: number;
@@ -106,6 +113,7 @@ export const DEFAULT_UWS_TIMINGS: UwsTimings = {
   deadAfterMs: 10_000,
   connectTimeoutMs: 20_000,
   subscribeTimeoutMs: 15_000,
+  positionsSnapshotWaitMs: 15_000,
   backoffBaseMs: 500,
   backoffMaxMs: 60_000,
   stableAfterMs: 30_000,
@@ -178,8 +186,8 @@ class Session {
   marginSeen = false;
   snapshotRetries = 0;
   liveSince: number | null = null;
-  /** Why the socket is being closed by this side, so its close event is not taken for a drop. */
-  closing: KrakenError | 'deliberate' | null = null;
+  /** The socket is being closed by this side: its close event is not taken for a drop. */
+  closedDeliberately = false;
   /** The failure that closed the socket (frame too large), known before the close event. */
   failure: KrakenError | null = null;
   windowStart = 0;
@@ -366,9 +374,8 @@ export class UwsConnection {
     });
     socket.on('close', (code: number) => {
       if (this.#session !== session) return;
-      const closing = session.closing;
-      if (closing === 'deliberate') return;
-      this.#drop(session, closing ?? session.failure ?? uwsConnectionClosed(code));
+      if (session.closedDeliberately) return;
+      this.#drop(session, session.failure ?? uwsConnectionClosed(code));
     });
   }
 
@@ -456,14 +463,21 @@ export class UwsConnection {
         this.#drop(session, uwsSessionExpired());
         return;
       case 'permission':
-        this.#fail(uwsSubscribeForbidden(channel ?? 'a', error));
+        this.#fail(uwsSubscribeForbidden(channel ?? 'requested', error));
         return;
       default:
-        this.#drop(session, uwsSubscribeRejected(channel ?? 'a', error));
+        this.#drop(session, uwsSubscribeRejected(channel ?? 'requested', error));
     }
   }
 
   #acknowledged(session: Session, channel: UwsChannel): void {
+    if (channel === 'positions' && !session.acknowledged.has(channel)) {
+      session.cancelTimers.push(
+        this.#clock.timer(this.#timings.positionsSnapshotWaitMs, () => {
+          if (this.#session === session && !session.delivered.has('positions')) this.#emit('problem', uwsPositionsSnapshotMissing(this.#timings.positionsSnapshotWaitMs));
+        }),
+      );
+    }
     session.acknowledged.add(channel);
     if (this.#state.kind === 'subscribing' && this.#channels.every((c) => session.acknowledged.has(c))) {
       session.liveSince = this.#clock.now();
@@ -538,7 +552,7 @@ export class UwsConnection {
 
   /** Closes the session's socket and stops its timers; the close event of a deliberate close is ignored. */
   #closeSession(session: Session): void {
-    session.closing = 'deliberate';
+    session.closedDeliberately = true;
     session.tokenAbort.abort();
     for (const cancel of session.cancelTimers) cancel();
     session.cancelTimers = [];

@@ -15,7 +15,8 @@ export type UwsErrorKind =
   | 'uwsSubscribeRejected'
   | 'uwsSessionExpired'
   | 'uwsSnapshotTooLarge'
-  | 'uwsInsecureAddress';
+  | 'uwsInsecureAddress'
+  | 'uwsPositionsSnapshotMissing';
 
 /**
  * The WebSocket handshake failed (refused, DNS, TLS, an HTTP answer instead of an upgrade);
@@ -99,7 +100,7 @@ export function uwsSubscribeRejected(channel: string, error: string): KrakenErro
   return new KrakenError({
     kind: 'uwsSubscribeRejected',
     category: 'exchange',
-    message: `Kraken refused the subscription to the ${channel.slice(0, 40)} channel: ${redactTokenText(error).slice(0, 120)}`,
+    message: rejectionMessage(channel, error),
     action: `Margin Desk tries again after a pause. If it keeps happening, ${lowerFirst(UPDATE_OR_SUPPORT)}`,
     retryable: true,
   });
@@ -110,7 +111,7 @@ export function uwsSubscribeForbidden(channel: string, error: string): KrakenErr
   return new KrakenError({
     kind: 'uwsSubscribeRejected',
     category: 'credentials',
-    message: `Kraken refused the subscription to the ${channel.slice(0, 40)} channel: ${redactTokenText(error).slice(0, 120)}`,
+    message: rejectionMessage(channel, error),
     action:
       'At pro.kraken.com (Settings → API), check that this key has the WebSocket permission ("Access WebSockets API") and is not locked, then use "Test connection".',
     retryable: false,
@@ -137,6 +138,24 @@ export function uwsSnapshotTooLarge(attempts: number): KrakenError {
     action: `Margin Desk tries again later. If it lasts, ${lowerFirst(UPDATE_OR_SUPPORT)}`,
     retryable: true,
   });
+}
+
+/**
+ * The positions subscription was acknowledged but no snapshot followed: the current positions are
+ * unknown (not "none"). Reported, not retried: Kraken may simply not send one with `with_margin`.
+ */
+export function uwsPositionsSnapshotMissing(waitedMs: number): KrakenError {
+  return new KrakenError({
+    kind: 'uwsPositionsSnapshotMissing',
+    category: 'response',
+    message: `Kraken acknowledged the positions subscription but sent no snapshot within ${Math.round(waitedMs / 1000)} seconds: the open positions are not known.`,
+    action: `Positions show as unknown until Kraken sends them. ${UPDATE_OR_SUPPORT}`,
+    retryable: true,
+  });
+}
+
+function rejectionMessage(channel: string, error: string): string {
+  return `Kraken refused the subscription to the ${channel.slice(0, 40)} channel: ${redactTokenText(error).slice(0, 120)}`;
 }
 
 /** Anything that looks like a token value in an error text from the exchange (defence in depth). */

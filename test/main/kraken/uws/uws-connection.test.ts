@@ -450,6 +450,23 @@ describe('UwsConnection over a real loopback WebSocket', () => {
     expect(loopback.exchange.requestCount('wsToken')).toBe(0);
   });
 
+  it('reports positions whose snapshot never comes (with_margin without snapshot) and keeps them undelivered', async () => {
+    await loopback.close();
+    loopback = await startUwsLoopback({ snapshotWithMargin: false });
+    // shorter than the watchdog's ping, so that moving the clock past it keeps the connection
+    const recorded = loopback.connect({ timings: { positionsSnapshotWaitMs: 3_000 } });
+    recorded.connection.start();
+    await until(() => stateKind(recorded) === 'live' && recorded.connection.delivered.size === 2, 'live with margin and balances');
+    expect(recorded.problems).toEqual([]);
+    recorded.clock.advance(3_000);
+    expect(recorded.problems.map((problem) => problem.kind)).toContain('uwsPositionsSnapshotMissing');
+    expect(recorded.connection.delivered.has('positions')).toBe(false);
+    expect(recorded.delivered.some((event) => event.allDelivered)).toBe(false);
+    // an update still arrives and is handed on
+    loopback.exchange.setMarkPrice('pf_xbtusd', '59000');
+    await until(() => recorded.frames.some((frame) => frame.channel === 'positions' && frame.type === 'update'), 'a positions update');
+  });
+
   it('stop closes for good', async () => {
     const recorded = loopback.connect();
     recorded.connection.start();

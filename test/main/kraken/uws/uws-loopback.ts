@@ -42,7 +42,9 @@ export interface UwsLoopback {
   close(): Promise<void>;
 }
 
-export async function startUwsLoopback(setup: { readonly heartbeatMs?: number; readonly spotPermissions?: SpotPermission[]; readonly maxSnapshotChars?: number } = {}): Promise<UwsLoopback> {
+export async function startUwsLoopback(
+  setup: { readonly heartbeatMs?: number; readonly spotPermissions?: SpotPermission[]; readonly maxSnapshotChars?: number; readonly snapshotWithMargin?: boolean } = {},
+): Promise<UwsLoopback> {
   const exchange = new SimulatedExchange();
   exchange.setMarkPrice('pf_xbtusd', '60000');
   exchange.setMarkPrice('pi_xbtusd', '60000');
@@ -63,7 +65,9 @@ export async function startUwsLoopback(setup: { readonly heartbeatMs?: number; r
     if (sign !== null) apiSigns.push(sign);
     return handle(request);
   };
-  const server = await exchange.listen({ uws: { heartbeatMs: setup.heartbeatMs ?? 50, maxSnapshotChars: setup.maxSnapshotChars } });
+  const server = await exchange.listen({
+    uws: { heartbeatMs: setup.heartbeatMs ?? 50, maxSnapshotChars: setup.maxSnapshotChars, snapshotWithMargin: setup.snapshotWithMargin },
+  });
   const connections: UwsConnection[] = [];
   return {
     exchange,
