@@ -62,6 +62,7 @@ export const ERROR_KINDS = [
   'uwsSessionExpired',
   'uwsSnapshotTooLarge',
   'uwsInsecureAddress',
+  'uwsPositionsSnapshotMissing',
   // credentials, refused before anything is sent, or missing from the keychain
   'invalidSecret',
   'invalidApiKey',
@@ -82,6 +83,8 @@ export const ERROR_KINDS = [
   // the renderer's own: the bridge did not answer, a view's code could not be loaded
   'bridgeUnreachable',
   'viewUnavailable',
+  // the headless probe (npm run probe) gave up waiting for the figures
+  'probeTimeout',
   // anything unexpected (details go to the log only)
   'internal',
 ] as const;
