@@ -11,6 +11,8 @@ export interface Settings {
   readonly trayHintShown: boolean;
   /** Look for a new version at start and every few hours (src-main/updates). */
   readonly checkForUpdates: boolean;
+  /** Write the first Unified WebSocket message of each channel and type to a file (src-main/app/stream-diagnostics.ts). */
+  readonly recordStreamMessages: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -20,4 +22,5 @@ export const DEFAULT_SETTINGS: Settings = {
   startHidden: true,
   trayHintShown: false,
   checkForUpdates: true,
+  recordStreamMessages: false,
 };

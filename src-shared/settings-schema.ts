@@ -8,4 +8,5 @@ export const settingsSchema = z.strictObject({
   startHidden: z.boolean(),
   trayHintShown: z.boolean(),
   checkForUpdates: z.boolean(),
+  recordStreamMessages: z.boolean(),
 });

@@ -43,6 +43,7 @@ import { UpdateService } from '../updates/update-service.ts';
 import type { UpdateState } from '../../src-shared/update-state.ts';
 import type { UpdaterPort } from '../updates/updater-port.ts';
 import { BridgeEvents } from './bridge-events.ts';
+import { StreamDiagnostics } from './stream-diagnostics.ts';
 import type { PlatformHooks } from './platform-hooks.ts';
 
 export interface AppServicesOptions {
@@ -98,6 +99,8 @@ export class AppServices {
   readonly scheduler: RefreshScheduler;
   /** Profiles that read the Unified WebSocket: streamed, not polled. */
   readonly streams: StreamMonitor;
+  /** Settings → Diagnostics: the first raw message of each channel and type, to a file. */
+  readonly diagnostics: StreamDiagnostics;
   readonly alerts: AlertService;
   /** Null where the app is not an installed build. */
   readonly updates: UpdateService | null;
@@ -139,6 +142,8 @@ export class AppServices {
       backgroundIntervalMs: BACKGROUND_INTERVAL_MS,
       timing: options.monitorTiming,
     });
+    this.diagnostics = new StreamDiagnostics({ dataDir: options.dataDir, appVersion: options.appVersion });
+    this.diagnostics.setEnabled(this.store.settings.get().recordStreamMessages);
     this.streams = new StreamMonitor({
       stream: new UwsAccountStream({
         appVersion: options.appVersion,
@@ -146,6 +151,7 @@ export class AppServices {
         nonces: this.#nonces,
         fetch: options.fetch,
         timings: options.uwsTimings,
+        onFrame: (profileId, channel, type, frame) => this.diagnostics.record(profileId, channel, type, frame),
         onError: (error) => this.logger.warn('A stream message could not be handled', { error }),
       }),
       onSnapshot: (snapshot) => this.#accept(snapshot),
@@ -294,6 +300,7 @@ export class AppServices {
       this.options.hooks.setStartAtLogin(settings.startAtLogin, settings.startHidden);
     }
     if (settings.checkForUpdates !== before.checkForUpdates) this.updates?.setEnabled(settings.checkForUpdates);
+    this.diagnostics.setEnabled(settings.recordStreamMessages);
     this.events.emit('settingsChanged', settings);
     return settings;
   }

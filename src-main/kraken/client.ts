@@ -20,7 +20,7 @@ import { openPositionsBody } from './parse-positions.ts';
 import { subaccountsBody } from './parse-subaccounts.ts';
 import { tickersBody } from './parse-tickers.ts';
 import { backoffDelay, DEFAULT_RETRY, isRateLimit, isTransient, type RetryOptions } from './retry-policy.ts';
-import { checkApiKey, computeAuthent, decodeSecret } from './sign.ts';
+import { checkApiKey, checkCredentialPair, computeAuthent, decodeSecret } from './sign.ts';
 import { fetchTransport, nodeHttpTransport, type FetchFunction, type Transport } from './transport.ts';
 
 export const DEFAULT_BASE_URL = 'https://futures.kraken.com';
@@ -166,6 +166,7 @@ export class KrakenClient {
     // Refuse unusable credentials before spending budget or sending anything.
     checkApiKey(apiKey);
     decodeSecret(apiSecret);
+    checkCredentialPair(apiKey, apiSecret);
     used.apiKey = apiKey;
     if (endpoint.cost > 0) await this.#abortable(this.#budgets.for(apiKey).acquire(endpoint.cost, signal), signal);
     const sign = (nonce: string): Promise<RawResponse> => {

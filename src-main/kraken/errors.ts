@@ -65,6 +65,7 @@ export type KrakenErrorKind =
   | 'notJson'
   | 'truncatedJson'
   | 'schemaMismatch'
+  | 'responseTooLarge'
   // transport
   | 'timeout'
   | 'connectionRefused'
@@ -340,6 +341,20 @@ export function errorFromBody(kind: 'htmlBody' | 'truncatedJson' | 'notJson', st
   return new KrakenError({ kind, category: 'response', ...texts, retryable: true, status });
 }
 
+/**
+ * An answer larger than any Kraken sends: read no further, never retried (the same answer would
+ * come again), so a hostile or broken server cannot fill the memory of main.
+ */
+export function responseTooLargeError(limitBytes: number): KrakenError {
+  return new KrakenError({
+    kind: 'responseTooLarge',
+    category: 'response',
+    message: `The answer was larger than ${Math.round(limitBytes / 1_048_576)} MB, far more than Kraken ever sends, and was not read.`,
+    action: `If you changed the API address of this profile, check it. ${UPDATE_OR_SUPPORT}`,
+    retryable: false,
+  });
+}
+
 /** The request took longer than the per-request timeout. */
 export function timeoutError(timeoutMs: number): KrakenError {
   return new KrakenError({
@@ -437,13 +452,21 @@ export function invalidSecret(reason: 'empty' | 'whitespace' | 'notBase64'): Kra
   });
 }
 
-/** The public API key is empty or padded; refused before any request is sent. */
-export function invalidApiKey(reason: 'empty' | 'whitespace'): KrakenError {
+/** The public API key is empty, padded, or swapped with the secret; refused before any request is sent. */
+export function invalidApiKey(reason: 'empty' | 'whitespace' | 'swapped'): KrakenError {
+  const message = {
+    empty: 'The API key is empty.',
+    whitespace: 'The API key starts or ends with a space or line break.',
+    swapped: 'The API key and the API secret look swapped: the key field holds what looks like the private key.',
+  }[reason];
   return new KrakenError({
     kind: 'invalidApiKey',
     category: 'credentials',
-    message: reason === 'empty' ? 'The API key is empty.' : 'The API key starts or ends with a space or line break.',
-    action: 'Copy the public key again from Kraken Futures (Settings → API Keys) and replace the credentials of this profile.',
+    message,
+    action:
+      reason === 'swapped'
+        ? 'Paste the public key into "API key" and the private key into "API secret", then replace the credentials of this profile.'
+        : 'Copy the public key again from Kraken Futures (Settings → API Keys) and replace the credentials of this profile.',
     retryable: false,
   });
 }

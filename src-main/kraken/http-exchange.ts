@@ -4,10 +4,10 @@
  * is ./interpret-response.ts's job.
  */
 import type { Clock } from './clock.ts';
-import { abortedError, connectionDroppedError, networkError, timeoutError, type KrakenError } from './errors.ts';
+import { abortedError, connectionDroppedError, networkError, responseTooLargeError, timeoutError, type KrakenError } from './errors.ts';
 import type { RawResponse } from './interpret-response.ts';
 import { parseRetryAfter } from './retry-policy.ts';
-import type { ResponseBody, Transport, TransportResponse } from './transport.ts';
+import { MAX_RESPONSE_BYTES, ResponseTooLarge, type ResponseBody, type Transport, type TransportResponse } from './transport.ts';
 
 export interface ExchangeRequest {
   readonly url: string;
@@ -20,6 +20,7 @@ export interface ExchangeRequest {
 
 function transportError(cause: unknown, request: ExchangeRequest, timedOut: boolean, whileReading: boolean): KrakenError {
   if (request.signal?.aborted) return abortedError();
+  if (cause instanceof ResponseTooLarge) return responseTooLargeError(MAX_RESPONSE_BYTES);
   if (timedOut) return timeoutError(request.timeoutMs);
   return whileReading ? connectionDroppedError(cause) : networkError(cause);
 }

@@ -53,10 +53,16 @@ export function backoffDelay(options: RetryOptions, retry: number, random: () =>
 }
 
 /** Retry-After header value (seconds or an HTTP date) in ms from `now`, or null. */
+/**
+ * The longest wait a Retry-After can impose. Kraken's rate-limit windows are seconds long; a server
+ * (or a proxy) asking for more would otherwise stop a profile's monitoring for as long as it says.
+ */
+export const MAX_RETRY_AFTER_MS = 5 * 60_000;
+
 export function parseRetryAfter(header: string | null, now: number): number | null {
   if (header === null || header.trim() === '') return null;
   const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(header);
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Number.isNaN(date) ? null : date - now;
+  return ms === null ? null : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
 }

@@ -31,6 +31,21 @@ export function decodeSecret(secret: string): Buffer {
   return Buffer.from(secret, 'base64');
 }
 
+/** Kraken issues 64-byte secrets: 88 base64 characters. Public keys are shorter (56 characters). */
+const SECRET_LENGTH = 88;
+
+function looksLikeSecret(text: string): boolean {
+  return text.length === SECRET_LENGTH && BASE64.test(text);
+}
+
+/**
+ * Refuses a key and a secret pasted into each other's fields, before the secret can go out as the
+ * `APIKey` header: the key field holds a secret-shaped text and the secret field does not.
+ */
+export function checkCredentialPair(apiKey: string, apiSecret: string): void {
+  if (looksLikeSecret(apiKey) && !looksLikeSecret(apiSecret)) throw invalidApiKey('swapped');
+}
+
 /** Refuses an empty or padded public key before it goes into a header. */
 export function checkApiKey(apiKey: string): void {
   if (apiKey.length === 0) throw invalidApiKey('empty');

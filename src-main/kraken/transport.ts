@@ -15,6 +15,23 @@ export interface ResponseBody {
   readonly text: string;
 }
 
+/**
+ * The largest answer read. Kraken's largest (a master's /subaccounts with a thousand subaccounts) is
+ * a few MB; past this a body is cut off, so an endless or huge one cannot exhaust the memory of main.
+ */
+export const MAX_RESPONSE_BYTES = 32 * 1_048_576;
+
+/** What a transport rejects `body()` with when the answer goes past MAX_RESPONSE_BYTES. */
+export class ResponseTooLarge extends Error {
+  constructor() {
+    super(`response body larger than ${MAX_RESPONSE_BYTES} bytes`);
+  }
+}
+
+function declaresTooMuch(contentLength: string | null | undefined): boolean {
+  return contentLength !== null && contentLength !== undefined && Number(contentLength) > MAX_RESPONSE_BYTES;
+}
+
 export interface TransportResponse {
   readonly status: number;
   /** A response header by lower-case name, null when absent. */
@@ -42,18 +59,51 @@ export function fetchTransport(fetchFn: FetchFunction): Transport {
   return async (url, headers, signal, body) => {
     const method = body === undefined ? 'GET' : 'POST';
     const response = await fetchFn(url, { method, headers, signal, redirect: 'manual', ...(body === undefined ? {} : { body }) });
-    return { status: response.status, header: (name) => response.headers.get(name), body: async () => ({ text: await response.text() }) };
+    return { status: response.status, header: (name) => response.headers.get(name), body: () => readFetchBody(response) };
   };
+}
+
+async function readFetchBody(response: Response): Promise<ResponseBody> {
+  if (declaresTooMuch(response.headers.get('content-length'))) {
+    await response.body?.cancel();
+    throw new ResponseTooLarge();
+  }
+  if (response.body === null) return { text: '' };
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    size += read.value.byteLength;
+    if (size > MAX_RESPONSE_BYTES) {
+      await reader.cancel();
+      throw new ResponseTooLarge();
+    }
+    chunks.push(read.value);
+  }
+  return { text: Buffer.concat(chunks).toString('utf8') };
 }
 
 // Shared by every client: connections to Kraken are reused across requests and profiles.
 const httpAgent = new HttpAgent({ keepAlive: true });
-const httpsAgent = new HttpsAgent({ keepAlive: true });
+// Certificates are always checked: stated here, because Node otherwise takes the default from the
+// environment (NODE_TLS_REJECT_UNAUTHORIZED=0 would silently accept any server for signed requests).
+const httpsAgent = new HttpsAgent({ keepAlive: true, rejectUnauthorized: true });
 
 function readBody(response: IncomingMessage): Promise<ResponseBody> {
   return new Promise((resolve, reject) => {
+    if (declaresTooMuch(response.headers['content-length'])) {
+      response.destroy();
+      reject(new ResponseTooLarge());
+      return;
+    }
     const chunks: Buffer[] = [];
+    let size = 0;
     response.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_RESPONSE_BYTES) {
+        response.destroy(new ResponseTooLarge());
+        return;
+      }
       chunks.push(chunk);
     });
     response.on('end', () => resolve({ text: Buffer.concat(chunks).toString('utf8') }));

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../errors.ts';
+import { takeCleanClose } from './clean-close.ts';
 import { applyMigrations } from './migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { moveDatabaseAside } from './move-aside.ts';
@@ -34,7 +35,8 @@ const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
  * checks it and brings its schema up to date.
  *
  * A file that cannot be read as a database (SQLITE_NOTADB, SQLITE_CORRUPT, or problems reported by
- * `PRAGMA quick_check`) is moved aside, kept, and replaced by a fresh one; the result then carries a
+ * `PRAGMA quick_check`, which is skipped when the file is exactly as a clean close left it: see
+ * ./clean-close.ts) is moved aside, kept, and replaced by a fresh one; the result then carries a
  * `databaseRecovered` notice. A file another process has locked is not damaged and is left alone:
  * that is an AppError `databaseLocked`. Anything else (permissions, a full disk, a file from a newer
  * version) is an AppError too, never a reason to move the user's data.
@@ -47,7 +49,8 @@ export function openDatabase(folder: string, options: OpenDatabaseOptions = {}):
   } catch (error) {
     throw openError(error, path);
   }
-  let damage = findDamage(path, busyTimeoutMs);
+  // After a clean close the file is as the app left it: the whole-file check would only cost time.
+  let damage = takeCleanClose(path) ? null : findDamage(path, busyTimeoutMs);
   if (damage === null) {
     try {
       return { db: openForWriting(path, busyTimeoutMs), path, notices: [] };

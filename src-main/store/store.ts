@@ -8,6 +8,7 @@ import { NonceRepository } from './nonce-repository.ts';
 import { ProfilesRepository } from './profiles-repository.ts';
 import { SettingsRepository } from './settings-repository.ts';
 import { SnapshotRepository } from './snapshot-repository.ts';
+import { recordCleanClose } from './clean-close.ts';
 import { isLockError } from './sqlite-error.ts';
 import type { StoreNotice } from './store-notice.ts';
 
@@ -79,5 +80,6 @@ export class Store {
     } finally {
       this.#db.close();
     }
+    recordCleanClose(this.path);
   }
 }

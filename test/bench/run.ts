@@ -31,6 +31,14 @@ for (const area of areas) {
     console.error(`${area} benchmark failed:`, error);
   }
 }
+const budgets = Object.values(all)
+  .flat()
+  .filter((result) => result.verdict !== undefined);
+if (budgets.length > 0) {
+  console.log('\n## budgets');
+  for (const result of budgets) console.log(`${result.verdict === 'pass' ? 'pass' : 'FAIL'}  ${result.name}: ${result.value.toFixed(2)} ${result.unit} (budget ${result.budget})`);
+  console.log(`${budgets.filter((result) => result.verdict === 'pass').length} of ${budgets.length} budgets kept`);
+}
 mkdirSync('test-results', { recursive: true });
 writeFileSync('test-results/bench.json', `${JSON.stringify({ at: new Date().toISOString(), results: all }, null, 2)}\n`);
 console.log('\nAll figures: test-results/bench.json');

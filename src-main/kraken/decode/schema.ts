@@ -14,7 +14,8 @@
  *   candidate names, the first present wins (the Unified WebSocket's names are not documented).
  * - `entries(value)`: an object read as a map → `{ key, value }[]`, in the order sent.
  * - `keyedList(codeField, item)`: a map keyed by code (`{ XBT: {…} }`) or a list of objects that
- *   carry the code (`[{ currency: 'xbt', … }]`) → `{ code, value }[]`.
+ *   carry the code (`[{ currency: 'xbt', … }]`, the field under one of its candidate names)
+ *   → `{ code, value }[]`.
  * - `decodeAt(schema, part, context, path)`: inside a transform, a part decoded by a schema chosen
  *   in code (an account by its `type`), its problems located under `path`.
  * - `decodeValue` / `decodeJson`: run a schema; the first problem becomes a SchemaError naming the
@@ -35,7 +36,8 @@ export const A_LIST = 'a list';
 
 type Issues = z.core.$RefinementCtx['issues'];
 
-function refuse(issues: Issues, input: unknown, expected: string, path: PropertyKey[] = []): typeof z.NEVER {
+/** Inside a transform: reports that `expected` is not what stands at `path`; the value decodes to nothing. */
+export function refuse(issues: Issues, input: unknown, expected: string, path: PropertyKey[] = []): typeof z.NEVER {
   issues.push({ code: 'custom', message: expected, input, path });
   return z.NEVER;
 }
@@ -115,13 +117,18 @@ export interface Coded<T> {
   readonly value: T;
 }
 
-/** A map keyed by code or a list of objects with a `codeField`, one `{ code, value }` per element. */
-export function keyedList<T extends z.ZodType>(codeField: string, item: T) {
+/**
+ * A map keyed by code or a list of objects that carry the code, one `{ code, value }` per element.
+ * `codeField`: the list elements' code field, or its candidate names (the first present is read).
+ */
+export function keyedList<T extends z.ZodType>(codeField: string | readonly string[], item: T) {
+  const codeFields = typeof codeField === 'string' ? [codeField] : codeField;
   return z.any().transform((input: unknown, context): Coded<z.output<T>>[] => {
     if (!Array.isArray(input)) return readEntries(item, input, context.issues).map(({ key, value }) => ({ code: key, value }));
     return input.map((element: unknown, index) => {
       if (!isPlainObject(element)) return refuse(context.issues, element, AN_OBJECT, [index]);
-      return { code: decodeAt(text, element[codeField], context, [index, codeField]), value: decodeAt(item, element, context, [index]) };
+      const field = codeFields.find((name) => element[name] !== undefined) ?? (codeFields[0] as string);
+      return { code: decodeAt(text, element[field], context, [index, field]), value: decodeAt(item, element, context, [index]) };
     });
   });
 }

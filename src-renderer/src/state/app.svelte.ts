@@ -33,6 +33,7 @@ const SETTINGS_BEFORE_LOAD: Settings = {
   startHidden: true,
   trayHintShown: false,
   checkForUpdates: true,
+  recordStreamMessages: false,
 };
 
 export type Phase = 'loading' | 'ready' | 'failed';

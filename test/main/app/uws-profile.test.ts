@@ -8,6 +8,7 @@ import type { SnapshotView } from '../../../src-preload/contract.ts';
 import type { AppServices } from '../../../src-main/app/app-services.ts';
 import { SimulatedExchange } from '../../../src-main/kraken/simulator/exchange.ts';
 import { startedApp } from './started-app.ts';
+import { Store } from '../../../src-main/store/store.ts';
 
 function simulatedAccount(): SimulatedExchange {
   const exchange = new SimulatedExchange({ seed: 7 });
@@ -68,8 +69,16 @@ describe('a Kraken API key profile (Unified WebSocket) in the app', () => {
       const moved = await latestView(app, uws.id, (view) => view.snapshot.accounts.flex?.marginEquity !== streamed.snapshot.accounts.flex?.marginEquity);
       await app.scheduler.refreshNow(rest.id);
       expect(figures(moved)).toEqual(figures((await latestView(app, rest.id))));
-      // The stream's figures are kept like the polled ones.
-      expect(app.store.snapshots.readLatest(uws.id)?.accounts.flex?.marginEquity).toBe(moved.snapshot.accounts.flex?.marginEquity);
+      // The stream's figures are kept like the polled ones, the newest at quit at the latest (the
+      // latest snapshot is written at most every 30 minutes, see AppServices).
+      const newest = app.viewOf(uws.id)!.snapshot.accounts.flex?.marginEquity;
+      app.dispose();
+      const reopened = Store.open(app.options.dataDir);
+      try {
+        expect(reopened.snapshots.readLatest(uws.id)?.accounts.flex?.marginEquity).toBe(newest);
+      } finally {
+        reopened.close();
+      }
     } finally {
       await server.close();
     }

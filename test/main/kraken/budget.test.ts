@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUDGET_WINDOW_MS, CLIENT_BUDGET_WINDOW_MS, CostBudget, CostBudgets } from '../../../src-main/kraken/budget.ts';
 import { NonceSequences } from '../../../src-main/kraken/nonce.ts';
-import { backoffDelay, DEFAULT_RETRY, parseRetryAfter } from '../../../src-main/kraken/retry-policy.ts';
+import { backoffDelay, DEFAULT_RETRY, MAX_RETRY_AFTER_MS, parseRetryAfter } from '../../../src-main/kraken/retry-policy.ts';
 import { ManualClock } from './manual-clock.ts';
 
 describe('CostBudget', () => {
@@ -125,5 +125,13 @@ describe('retry policy', () => {
     expect(parseRetryAfter(new Date(now + 5_000).toUTCString(), now)).toBe(5_000);
     expect(parseRetryAfter(null, now)).toBeNull();
     expect(parseRetryAfter('soon', now)).toBeNull();
+  });
+
+  it('never waits longer than five minutes, whatever Retry-After asks (a day would stop a profile for a day)', () => {
+    const now = Date.UTC(2026, 0, 1);
+    expect(parseRetryAfter('86400', now)).toBe(MAX_RETRY_AFTER_MS);
+    expect(parseRetryAfter(new Date(now + 86_400_000).toUTCString(), now)).toBe(MAX_RETRY_AFTER_MS);
+    expect(parseRetryAfter('1e308', now)).toBe(MAX_RETRY_AFTER_MS);
+    expect(MAX_RETRY_AFTER_MS).toBe(300_000);
   });
 });

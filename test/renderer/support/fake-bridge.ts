@@ -147,7 +147,7 @@ export class FakeBridge {
     this.profiles = state.profiles ?? [];
     this.activeProfileId = state.activeProfileId ?? this.profiles[0]?.id ?? null;
     this.snapshots = { ...state.snapshots };
-    this.settings = { privacyMode: false, theme: 'system', startAtLogin: false, startHidden: true, trayHintShown: false, checkForUpdates: true, ...state.settings };
+    this.settings = { privacyMode: false, theme: 'system', startAtLogin: false, startHidden: true, trayHintShown: false, checkForUpdates: true, recordStreamMessages: false, ...state.settings };
     this.alerts = state.alerts ?? [];
     this.snoozedUntil = new Map(Object.entries(state.snoozedUntil ?? {}));
     this.interrupted = new Set(state.interrupted);

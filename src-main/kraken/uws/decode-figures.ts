@@ -1,0 +1,53 @@
+/**
+ * Tolerant reading of the Unified WebSocket's figures, whose field names Kraken has not published:
+ * each figure under any of its candidate names (the model's REST name first, then the Derivatives
+ * WebSocket v1 snake_case names, the best guess public clients give), as a JSON number or a decimal
+ * string, read exactly. A figure sent under none of its names is not an error here: it is named in
+ * `missing`, so the caller can make the account's health "unknown" instead of trusting a zero.
+ * Fields under no known name are kept raw in `unknown` (numbers as their text) for diagnostics.
+ */
+import { z } from 'zod';
+import { numbersAsText } from '../decode/exact-json.ts';
+import { aliases, isPlainObject, object, optionalDecimal } from '../decode/schema.ts';
+import type { Decimal } from '../model.ts';
+
+/** For each figure (its model name), the other names it may arrive under. */
+export type Candidates<Name extends string> = Readonly<Record<Name, readonly string[]>>;
+
+export interface Figures<Name extends string> {
+  /** Each figure, null when sent under none of its names (or as null). */
+  readonly values: Readonly<Record<Name, Decimal | null>>;
+  /** The figures sent under none of their names, in the order of the candidates. */
+  readonly missing: readonly Name[];
+  /** Fields under no known name, as sent (numbers as their text). */
+  readonly unknown: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The schema of an object of figures. `structural`: the names of fields read by another schema
+ * (such as `currencies`), neither figures nor unknown.
+ */
+export function figures<Name extends string>(candidates: Candidates<Name>, structural: readonly string[] = []) {
+  const names = Object.keys(candidates) as Name[];
+  const known = new Set<string>([...structural, ...names, ...names.flatMap((name) => candidates[name])]);
+  const shape = Object.fromEntries(names.map((name) => [name, optionalDecimal])) as Record<Name, typeof optionalDecimal>;
+  return aliases(candidates, object(shape)).transform((read): Figures<Name> => {
+    const values = {} as Record<Name, Decimal | null>;
+    for (const name of names) values[name] = (read as Record<Name, Decimal | null>)[name];
+    const unknown = Object.fromEntries(Object.entries(read).filter(([key]) => !known.has(key)).map(([key, value]) => [key, numbersAsText(value)]));
+    return { values, missing: names.filter((name) => values[name] === null), unknown };
+  });
+}
+
+/** The first of `names` present in `input` as a string or number, as text; null when none is. */
+export function firstText(input: unknown, names: readonly string[]): string | null {
+  if (!isPlainObject(input)) return null;
+  for (const name of names) {
+    const value = input[name];
+    if (typeof value === 'string' || typeof value === 'number') return String(value);
+  }
+  return null;
+}
+
+/** A `data` that Kraken may wrap in a one-element list (Spot v2 does): the object itself. */
+export const unwrapped = z.any().transform((data: unknown) => (Array.isArray(data) && data.length === 1 ? (data[0] as unknown) : data));
