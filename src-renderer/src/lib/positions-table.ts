@@ -5,7 +5,7 @@
 import Big from 'big.js';
 import type { Decimal, PositionRisk } from '../../../src-preload/contract.ts';
 
-export type PositionSortKey = 'symbol' | 'side' | 'size' | 'entryPrice' | 'markPrice' | 'pnl' | 'notional' | 'leverage' | 'liquidation' | 'distance';
+export type PositionSortKey = 'symbol' | 'size' | 'entryPrice' | 'markPrice' | 'pnl' | 'notional' | 'leverage' | 'liquidation' | 'distance';
 export type SortDirection = 'ascending' | 'descending';
 
 /** The liquidation price shown (the exchange's or the estimate), null when there is none. */
@@ -18,7 +18,7 @@ export function distanceOf(row: PositionRisk): Decimal | null {
   return row.liquidation.source === 'none' ? null : row.liquidation.movePct;
 }
 
-function figure(row: PositionRisk, key: Exclude<PositionSortKey, 'symbol' | 'side'>): Decimal | null {
+function figure(row: PositionRisk, key: Exclude<PositionSortKey, 'symbol'>): Decimal | null {
   switch (key) {
     case 'size':
       return row.size;
@@ -45,7 +45,7 @@ function figure(row: PositionRisk, key: Exclude<PositionSortKey, 'symbol' | 'sid
 export function sortPositions(rows: readonly PositionRisk[], key: PositionSortKey, direction: SortDirection): PositionRisk[] {
   const sign = direction === 'ascending' ? 1 : -1;
   return [...rows].sort((a, b) => {
-    if (key === 'symbol' || key === 'side') return sign * a[key].localeCompare(b[key]);
+    if (key === 'symbol') return sign * a.symbol.localeCompare(b.symbol);
     const x = figure(a, key);
     const y = figure(b, key);
     if (x === null || y === null) return x === null ? (y === null ? 0 : 1) : -1;
