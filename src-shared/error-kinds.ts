@@ -34,6 +34,7 @@ export const ERROR_KINDS = [
   'notJson',
   'truncatedJson',
   'schemaMismatch',
+  'responseTooLarge',
   // transport
   'timeout',
   'connectionRefused',
