@@ -42,7 +42,7 @@ async function auditEveryView(page: Page, state: string, findings: string[]): Pr
 
 async function krakenProfile(harness: Harness, name: string, refreshSeconds?: number) {
   const key = harness.exchange.addKey({ permissions: READ_ONLY });
-  const profile = await harness.app.profiles.create({ name, colour: '#2f80ed', baseUrl: harness.exchangeUrl, refreshSeconds, ...key });
+  const profile = await harness.app.profiles.create({ name, colour: '#2f80ed', source: 'rest', baseUrl: harness.exchangeUrl, refreshSeconds, ...key });
   harness.app.activate(profile.id);
   await harness.page.locator('[data-profile-id]').first().waitFor({ timeout: 20_000 });
   return profile;

@@ -57,7 +57,7 @@ describe('keyboard', () => {
       exchange.deposit('USD', '10000', { account: sub.uid });
       exchange.openPosition({ account: sub.uid, symbol: 'pf_xbtusd', size: '5', entryPrice: '64000' });
       const deskKey = exchange.addKey({ account: sub.uid, permissions: READ_ONLY });
-      const desk = await app.profiles.create({ name: 'Desk', colour: '#e5484d', baseUrl: harness.exchangeUrl, ...deskKey });
+      const desk = await app.profiles.create({ name: 'Desk', colour: '#e5484d', source: 'rest', baseUrl: harness.exchangeUrl, ...deskKey });
       await app.scheduler.refreshNow(desk.id);
       for (const price of ['63900', '62900']) {
         exchange.setMarkPrice('pf_xbtusd', price);
@@ -85,6 +85,10 @@ describe('keyboard', () => {
       await page.keyboard.press('Enter');
       await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('add-name');
       await page.keyboard.type('Main');
+      // The kind of key: back to the radio group, the arrow picks the Futures key.
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('ArrowDown');
+      expect((await focusStop(page)).name).toMatch(/^Futures key/);
       const key = exchange.addKey({ permissions: READ_ONLY });
       await tabTo(page, /API key/);
       await page.keyboard.type(key.apiKey);
@@ -101,7 +105,7 @@ describe('keyboard', () => {
       await harness.screenshot('keyboard-add-profile-tested');
       await tabTo(page, /Save profile/);
       await page.keyboard.press('Enter');
-      await page.getByRole('heading', { name: 'Add a Kraken Futures profile' }).waitFor({ state: 'detached', timeout: 15_000 });
+      await page.getByRole('heading', { name: /^Add a Kraken/ }).waitFor({ state: 'detached', timeout: 15_000 });
       await expect.poll(async () => (await focusStop(page)).name).toMatch(/^Main/);
       expect(app.profiles.list().profiles.map((profile) => profile.name)).toContain('Main');
 
@@ -110,7 +114,7 @@ describe('keyboard', () => {
       await page.keyboard.press('Enter');
       await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('add-name');
       await page.keyboard.press('Escape');
-      await page.getByRole('heading', { name: 'Add a Kraken Futures profile' }).waitFor({ state: 'detached' });
+      await page.getByRole('heading', { name: /^Add a Kraken/ }).waitFor({ state: 'detached' });
       expect((await focusStop(page)).name).toMatch(/^Add profile$/);
 
       // Switch profile from the switcher, by keys.
@@ -155,7 +159,7 @@ describe('keyboard', () => {
       // Three profiles on the same account: the same alert three times.
       for (const name of ['Desk A', 'Desk B', 'Desk C']) {
         const key = exchange.addKey({ account: sub.uid, permissions: READ_ONLY });
-        const profile = await app.profiles.create({ name, colour: '#e5484d', baseUrl: harness.exchangeUrl, ...key });
+        const profile = await app.profiles.create({ name, colour: '#e5484d', source: 'rest', baseUrl: harness.exchangeUrl, ...key });
         await app.scheduler.refreshNow(profile.id);
       }
       exchange.setMarkPrice('pf_xbtusd', '63900');

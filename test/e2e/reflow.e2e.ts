@@ -45,7 +45,7 @@ describe('reflow', () => {
       await page.getByRole('button', { name: 'Add sample profile' }).click();
       await expect.poll(() => page.getByTestId('data-age').textContent(), { timeout: 15_000 }).toMatch(/\d/);
       const key = exchange.addKey({ permissions: { general: 'READ_ONLY', transfer: 'NO_ACCESS' } });
-      const master = await app.profiles.create({ name: 'Master', colour: '#2f80ed', baseUrl: harness.exchangeUrl, ...key });
+      const master = await app.profiles.create({ name: 'Master', colour: '#2f80ed', source: 'rest', baseUrl: harness.exchangeUrl, ...key });
       await app.scheduler.refreshNow(master.id);
       await page.setViewportSize({ width: size.width, height: size.height });
       const nav = page.getByRole('navigation', { name: 'Views' });
