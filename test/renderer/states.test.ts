@@ -43,6 +43,17 @@ describe('Stale, offline and failed states are visible on every view', () => {
     expect(screen.getByRole('contentinfo').textContent).toContain(label);
   });
 
+  it('offline: health reads "last known" with its age, never a current-looking "Healthy"; the status line counts down to nothing', async () => {
+    await renderApp(seedState('offline'));
+    const banner = screen.getByRole('region', { name: /^Margin health/ });
+    expect(banner.textContent).toContain('last known, 30 sec. ago');
+    expect(banner.querySelector('.headline')!.textContent).toMatch(/^Was: /);
+    for (const badge of screen.getByRole('main').querySelectorAll('.pill.figure')) expect(badge.textContent).toContain('last known');
+    const status = screen.getByRole('contentinfo').textContent ?? '';
+    expect(status).toContain('trying to reach Kraken');
+    expect(status).not.toContain('next refresh');
+  });
+
   it('live data is not dimmed and has no warning strip', async () => {
     await renderApp(seedState('live'));
     expect(screen.getByRole('main').querySelector('[data-outdated="true"]')).toBeNull();
