@@ -47,7 +47,7 @@ describe('Stale, offline and failed states are visible on every view', () => {
     await renderApp(seedState('offline'));
     const banner = screen.getByRole('region', { name: /^Margin health/ });
     expect(banner.textContent).toContain('last known, 30 sec. ago');
-    expect(banner.querySelector('.headline')!.textContent).toMatch(/^Was: /);
+    expect(banner.querySelector('.headline')!.textContent).toMatch(/^647%\s*Was: Healthy$/);
     for (const badge of screen.getByRole('main').querySelectorAll('.pill.figure')) expect(badge.textContent).toContain('last known');
     const status = screen.getByRole('contentinfo').textContent ?? '';
     expect(status).toContain('trying to reach Kraken');
