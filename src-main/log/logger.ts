@@ -6,6 +6,7 @@
  */
 import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { systemClock, type Clock } from '../kraken/clock.ts';
 import { knownSecrets, type KnownSecrets } from './known-secrets.ts';
 import { redactText, redactValue } from './redact.ts';
 
@@ -30,7 +31,8 @@ export interface LoggerOptions {
   readonly maxFiles?: number;
   readonly console?: boolean;
   readonly minLevel?: LogLevel;
-  readonly clock?: () => number;
+  /** The app's one clock abstraction; only its `now` is needed here. */
+  readonly clock?: Pick<Clock, 'now'>;
   /** The secrets redacted by knowledge (default: the app's registry, see known-secrets.ts). */
   readonly secrets?: KnownSecrets;
 }
@@ -49,7 +51,7 @@ export function createLogger(options: LoggerOptions): Logger {
   const maxBytes = options.maxBytes ?? 1024 * 1024;
   const maxFiles = options.maxFiles ?? 3;
   const minLevel = LEVEL_ORDER[options.minLevel ?? 'info'];
-  const clock = options.clock ?? Date.now;
+  const clock = options.clock ?? systemClock;
   const secrets = options.secrets ?? knownSecrets;
   const filePath = options.filePath;
   let size = 0;
@@ -74,7 +76,7 @@ export function createLogger(options: LoggerOptions): Logger {
 
   /** A line for any input: logging must never be what throws. */
   function lineOf(level: LogLevel, scope: string | null, message: unknown, details: unknown): string {
-    const entry: Record<string, unknown> = { time: new Date(clock()).toISOString(), level, message: redactText(safeText(message), secrets) };
+    const entry: Record<string, unknown> = { time: new Date(clock.now()).toISOString(), level, message: redactText(safeText(message), secrets) };
     if (scope) entry.scope = scope;
     if (details !== undefined) entry.details = redactValue(details, secrets);
     return `${JSON.stringify(entry)}\n`;

@@ -1,8 +1,10 @@
 /**
  * The stateful shell around the pure alert engine: holds its state, stamps events with the clock,
  * appends every alert to the alert log, tells listeners (notifier, bridge, tray) and schedules the
- * next tick the engine asks for. Clock and timer are injected so tests drive time themselves.
+ * next tick the engine asks for. The clock (the app's one Clock, kraken/clock.ts) is injected so
+ * tests drive time themselves.
  */
+import { systemClock, type Clock } from '../kraken/clock.ts';
 import type { AlertRecord } from './alert-model.ts';
 import {
   type AlertDraft,
@@ -26,9 +28,6 @@ export interface AlertSink {
   append(alert: AlertDraft): AlertRecord;
 }
 
-/** Runs `run` after `delayMs`; returns a function that cancels it. */
-export type Schedule = (delayMs: number, run: () => void) => () => void;
-
 export interface AlertServiceOptions {
   readonly sink: AlertSink;
   /**
@@ -36,27 +35,20 @@ export interface AlertServiceOptions {
    * a negative id that no acknowledgement can reach; this says the store is failing.
    */
   readonly onSinkFailure?: (error: unknown, alert: AlertDraft) => void;
-  readonly now?: () => number;
-  readonly schedule?: Schedule;
+  /** The app's one clock abstraction: `now` stamps events, `timer` schedules the next tick. */
+  readonly clock?: Pick<Clock, 'now' | 'timer'>;
   readonly engine?: AlertEngineOptions;
 }
 
 /** setTimeout's delay is a signed 32-bit integer: longer waits fire at once, so they are capped. */
 const MAX_DELAY = 2 ** 31 - 1;
 
-const realSchedule: Schedule = (delayMs, run) => {
-  const timer = setTimeout(run, delayMs);
-  timer.unref?.();
-  return () => clearTimeout(timer);
-};
-
 export class AlertService {
   readonly #sink: AlertSink;
   readonly #onSinkFailure: (error: unknown, alert: AlertDraft) => void;
   /** Ids of alerts the sink could not keep: negative, so they never collide with the log's. */
   #unsavedId = 0;
-  readonly #now: () => number;
-  readonly #schedule: Schedule;
+  readonly #clock: Pick<Clock, 'now' | 'timer'>;
   readonly #engine: AlertEngineOptions;
   readonly #alertListeners = new Set<(alert: AlertRecord) => void>();
   readonly #changeListeners = new Set<() => void>();
@@ -69,8 +61,7 @@ export class AlertService {
   constructor(options: AlertServiceOptions) {
     this.#sink = options.sink;
     this.#onSinkFailure = options.onSinkFailure ?? (() => undefined);
-    this.#now = options.now ?? Date.now;
-    this.#schedule = options.schedule ?? realSchedule;
+    this.#clock = options.clock ?? systemClock;
     this.#engine = options.engine ?? LOCAL_TIME;
   }
 
@@ -90,7 +81,7 @@ export class AlertService {
 
   /** Snoozes a profile's alerts for `minutes` (0 ends the snooze). Returns the end, null when not snoozed. */
   snooze(profileId: string, minutes: number): number | null {
-    this.handle({ kind: 'snooze', profileId, until: minutes > 0 ? this.#now() + minutes * 60_000 : null });
+    this.handle({ kind: 'snooze', profileId, until: minutes > 0 ? this.#clock.now() + minutes * 60_000 : null });
     return this.status(profileId).snoozedUntil;
   }
 
@@ -100,7 +91,7 @@ export class AlertService {
   }
 
   status(profileId: string): ProfileAlertStatus {
-    return profileAlertStatus(this.#state, profileId, this.#now());
+    return profileAlertStatus(this.#state, profileId, this.#clock.now());
   }
 
   /** Every alert appended to the log, shown or not (check `notified` before showing it). */
@@ -117,7 +108,7 @@ export class AlertService {
 
   handle(event: AlertEvent): readonly AlertRecord[] {
     if (this.#disposed) return [];
-    const now = this.#now();
+    const now = this.#clock.now();
     const step = stepAlerts(this.#state, event, now, this.#engine);
     this.#state = step.state;
     this.#reschedule(step.nextCheckAt, now);
@@ -154,6 +145,6 @@ export class AlertService {
 
   #reschedule(at: number | null, now: number): void {
     this.#cancelTick?.();
-    this.#cancelTick = at === null ? null : this.#schedule(Math.min(Math.max(0, at - now), MAX_DELAY), () => this.handle({ kind: 'tick' }));
+    this.#cancelTick = at === null ? null : this.#clock.timer(Math.min(Math.max(0, at - now), MAX_DELAY), () => this.handle({ kind: 'tick' }));
   }
 }

@@ -9,12 +9,13 @@
  *
  * The state per profile (see ./status.ts) is derived from the outcome of the last attempt and the age
  * of the last good data, and re-evaluated on a timer too, so that "live" turns "stale" by itself
- * when refreshes stop succeeding. Plain Node; the clock and timers are the global ones, so tests
- * drive it with fake timers.
+ * when refreshes stop succeeding. Plain Node; time comes from the app's one Clock (system time by
+ * default, so tests drive it with fake timers).
  */
 import type { UserFacingError } from '../errors.ts';
 import { toUserFacing } from '../errors.ts';
 import type { AccountSnapshot } from '../kraken/model.ts';
+import { systemClock, type Clock } from '../kraken/clock.ts';
 import type { Logger } from '../log/logger.ts';
 import { meansSwitchedOff } from './rest-cutoff.ts';
 import { isStale, staleLimitMs } from './staleness.ts';
@@ -67,7 +68,8 @@ export interface RefreshSchedulerOptions {
   readonly onStatus: (status: ProfileStatus) => void;
   readonly logger: Logger;
   readonly backgroundIntervalMs?: number;
-  readonly clock?: () => number;
+  /** The app's one clock abstraction (default: the system's; tests use fake timers on it). */
+  readonly clock?: Pick<Clock, 'now' | 'timer'>;
   readonly random?: () => number;
   /** Timing policy; the defaults suit people, tests shorten them to watch a whole outage. */
   readonly timing?: SchedulerTiming;
@@ -83,8 +85,10 @@ export interface SchedulerTiming {
 interface Loop {
   profile: MonitoredProfile;
   status: ProfileStatus;
-  timer: ReturnType<typeof setTimeout> | null;
-  staleTimer: ReturnType<typeof setTimeout> | null;
+  /** Cancels the next refresh. */
+  timer: (() => void) | null;
+  /** Cancels the staleness re-check. */
+  staleTimer: (() => void) | null;
   inFlight: AbortController | null;
   /** The refresh in flight, which a second refreshNow waits for instead of starting another. */
   running: Promise<void> | null;
@@ -100,7 +104,7 @@ export class RefreshScheduler {
   private readonly loops = new Map<string, Loop>();
   private readonly options: RefreshSchedulerOptions;
   private readonly backgroundIntervalMs: number;
-  private readonly clock: () => number;
+  private readonly clock: Pick<Clock, 'now' | 'timer'>;
   private readonly random: () => number;
   private paused = false;
   private readonly staleAfterOverride: ((intervalMs: number) => number) | undefined;
@@ -109,7 +113,7 @@ export class RefreshScheduler {
   constructor(options: RefreshSchedulerOptions) {
     this.options = options;
     this.backgroundIntervalMs = options.backgroundIntervalMs ?? 60_000;
-    this.clock = options.clock ?? Date.now;
+    this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
     this.staleAfterOverride = options.timing?.staleAfterMs;
     this.offlineProbeMs = options.timing?.offlineProbeMs ?? OFFLINE_PROBE_MS;
@@ -182,7 +186,7 @@ export class RefreshScheduler {
     const controller = new AbortController();
     loop.inFlight = controller;
     // Old figures stay stale while new ones are fetched: "refreshing" is only said of current ones.
-    this.publish(loop, { state: this.isStale(loop) ? 'stale' : 'refreshing', lastAttemptAt: this.clock(), nextRefreshAt: null });
+    this.publish(loop, { state: this.isStale(loop) ? 'stale' : 'refreshing', lastAttemptAt: this.clock.now(), nextRefreshAt: null });
     try {
       const snapshot = await this.options.refresh(profileId, controller.signal);
       if (controller.signal.aborted || this.loops.get(profileId) !== loop) return;
@@ -192,7 +196,7 @@ export class RefreshScheduler {
       this.schedule(loop, this.interval(loop));
     } catch (error) {
       if (controller.signal.aborted || this.loops.get(profileId) !== loop) return;
-      this.failed(loop, classifyFailure(error, this.clock()), toUserFacing(error));
+      this.failed(loop, classifyFailure(error, this.clock.now()), toUserFacing(error));
     } finally {
       if (loop.inFlight === controller) loop.inFlight = null;
     }
@@ -264,7 +268,7 @@ export class RefreshScheduler {
   }
 
   private isStale(loop: Loop): boolean {
-    return isStale(loop.status.lastSuccessAt, this.clock(), this.staleLimit(loop));
+    return isStale(loop.status.lastSuccessAt, this.clock.now(), this.staleLimit(loop));
   }
 
   private schedule(loop: Loop, delayMs: number | null): void {
@@ -273,21 +277,21 @@ export class RefreshScheduler {
       this.publish(loop, { nextRefreshAt: null });
       return;
     }
-    loop.timer = setTimeout(() => void this.refreshNow(loop.profile.id), delayMs);
-    this.publish(loop, { nextRefreshAt: this.clock() + delayMs });
+    loop.timer = this.clock.timer(delayMs, () => void this.refreshNow(loop.profile.id));
+    this.publish(loop, { nextRefreshAt: this.clock.now() + delayMs });
   }
 
   /** Re-evaluates live or refreshing → stale when the age crosses the limit, even if no refresh completes. */
   private watchStaleness(loop: Loop): void {
-    if (loop.staleTimer) clearTimeout(loop.staleTimer);
+    loop.staleTimer?.();
     loop.staleTimer = null;
     const { lastSuccessAt, state } = loop.status;
     if (lastSuccessAt === null || (state !== 'live' && state !== 'refreshing') || this.paused) return;
-    const due = lastSuccessAt + this.staleLimit(loop) - this.clock();
-    loop.staleTimer = setTimeout(() => {
+    const due = lastSuccessAt + this.staleLimit(loop) - this.clock.now();
+    loop.staleTimer = this.clock.timer(Math.max(due, 0), () => {
       loop.staleTimer = null;
       if (loop.status.state === 'live' || loop.status.state === 'refreshing') this.publish(loop, { state: this.isStale(loop) ? 'stale' : loop.status.state });
-    }, Math.max(due, 0));
+    });
   }
 
   private publish(loop: Loop, change: Partial<ProfileStatus>): void {
@@ -299,13 +303,13 @@ export class RefreshScheduler {
   }
 
   private clearTimer(loop: Loop): void {
-    if (loop.timer) clearTimeout(loop.timer);
+    loop.timer?.();
     loop.timer = null;
   }
 
   private stop(loop: Loop): void {
     this.clearTimer(loop);
-    if (loop.staleTimer) clearTimeout(loop.staleTimer);
+    loop.staleTimer?.();
     loop.staleTimer = null;
     loop.inFlight?.abort();
     loop.inFlight = null;

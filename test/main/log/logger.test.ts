@@ -33,7 +33,7 @@ describe('logger', () => {
   it('writes redacted JSON lines and rotates at the size cap, keeping N files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'md-log-'));
     const file = join(dir, 'logs', 'main.log');
-    const log = createLogger({ filePath: file, maxBytes: 2_000, maxFiles: 2, clock: () => 0 });
+    const log = createLogger({ filePath: file, maxBytes: 2_000, maxFiles: 2, clock: { now: () => 0 } });
     for (let index = 0; index < 100; index++) log.child('test').info(`line ${index}`, { apiSecret: SECRET, index });
     const files = readdirSync(join(dir, 'logs')).sort();
     expect(files).toEqual(['main.log', 'main.log.1', 'main.log.2']);
@@ -129,7 +129,7 @@ describe('the logger is total', () => {
   function lines(write: (log: ReturnType<typeof createLogger>) => void): Record<string, unknown>[] {
     const dir = mkdtempSync(join(tmpdir(), 'md-log-total-'));
     const file = join(dir, 'main.log');
-    const log = createLogger({ filePath: file, clock: () => 0 });
+    const log = createLogger({ filePath: file, clock: { now: () => 0 } });
     write(log);
     return readFileSync(file, 'utf8')
       .trim()

@@ -47,7 +47,7 @@ class ManualTime {
 function service() {
   const time = new ManualTime();
   const sink = new MemorySink();
-  const alerts = new AlertService({ sink, now: () => time.now, schedule: time.schedule, engine: { minuteOfDay: () => 12 * 60 } });
+  const alerts = new AlertService({ sink, clock: { now: () => time.now, timer: time.schedule }, engine: { minuteOfDay: () => 12 * 60 } });
   alerts.configure({ profileId: 'main', profileName: 'Main', rules: DEFAULT_ALERT_RULES, refreshSeconds: 30 });
   return { time, sink, alerts };
 }

@@ -59,8 +59,8 @@ function world() {
   const log: AlertRecord[] = [];
   const alerts = new AlertService({
     sink: { append: (draft: AlertDraft) => (log.push({ ...draft, id: log.length + 1, acknowledgedAt: null }), log.at(-1)!) },
-    now: () => clock.now(),
-    schedule: () => () => {},
+    // ticks are not needed here: the test drives refreshes, not the passing of time
+    clock: { now: () => clock.now(), timer: () => () => {} },
     engine: { minuteOfDay: () => 12 * 60 },
   });
   alerts.configure({ profileId: 'sim', profileName: 'Sim', rules: DEFAULT_ALERT_RULES, refreshSeconds: 30 });
