@@ -15,6 +15,7 @@ import { trayActionHandler } from './app/tray-actions.ts';
 import { createDispatcher, isAppUrl } from './bridge/dispatcher.ts';
 import { createHandlerTable } from './bridge/handlers.ts';
 import { AppLifecycle, type StartedApp } from './electron/app-lifecycle.ts';
+import { resourcesDir } from './electron/app-paths.ts';
 import { installAppMenu } from './electron/app-menu.ts';
 import { APP_ORIGIN, registerAppSchemePrivileges, serveRendererFrom } from './electron/app-protocol.ts';
 import { AppWindow } from './electron/app-window.ts';
@@ -30,14 +31,12 @@ import { createLogger } from './log/logger.ts';
 import { KeytarSecretStore } from './profiles/keytar-secret-store.ts';
 import { rendererPage } from './security/renderer-page.ts';
 
-const resources = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'build');
+const resources = resourcesDir();
 const logger = createLogger({ filePath: join(app.getPath('userData'), 'logs', 'main.log'), console: !app.isPackaged });
 const page = rendererPage({ packaged: app.isPackaged, env: process.env, appOrigin: APP_ORIGIN, warn: (message) => logger.warn(message) });
 const lifecycle = new AppLifecycle(logger);
 
 registerAppSchemePrivileges();
-// Windows shows notifications only for an app with a user model id matching its shortcut.
-if (process.platform === 'win32') app.setAppUserModelId('com.margindesk.app');
 void lifecycle.launch(start);
 
 async function start(): Promise<StartedApp> {

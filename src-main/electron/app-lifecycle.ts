@@ -23,6 +23,9 @@ export interface StartedApp {
 
 export const START_FAILURE_TITLE = 'Margin Desk could not start';
 
+/** electron-builder's appId, which the Windows installer gives the Start menu shortcut. */
+export const APP_USER_MODEL_ID = 'com.margindesk.app';
+
 export class AppLifecycle {
   readonly #logger: Logger;
   #quitting = false;
@@ -41,7 +44,9 @@ export class AppLifecycle {
    * Takes the single-instance lock (a second instance hands over to the first and stops here), then
    * starts the app once Electron is ready. Resolves when the app has started or failed to.
    */
-  async launch(start: () => Promise<StartedApp>): Promise<void> {
+  async launch(start: () => Promise<StartedApp>, platform: NodeJS.Platform = process.platform): Promise<void> {
+    // Windows shows notifications only for an app with a user model id matching its shortcut.
+    if (platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
     if (!claimSingleInstance({ onSecondLaunch: () => this.#started?.showWindow() })) return;
     app.on('before-quit', () => {
       this.#quitting = true;

@@ -15,6 +15,8 @@ async function addProfileThroughForm(page: Page, harness: Harness, name: string,
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Profiles' }).click();
   await page.getByRole('button', { name: 'Add profile' }).first().click();
   const form = page.locator('form').filter({ has: page.getByLabel('API key (public)') });
+  // These are Futures keys (the REST API): the form offers a Kraken API key first.
+  await form.getByRole('radio', { name: /Futures key/ }).check();
   await form.getByLabel('Name').fill(name);
   await form.getByLabel('API key (public)').fill(credentials.apiKey);
   await form.getByLabel('Private key (secret)').fill(credentials.apiSecret);
@@ -24,7 +26,7 @@ async function addProfileThroughForm(page: Page, harness: Harness, name: string,
   await form.getByRole('table').filter({ hasText: 'Transfers and withdrawals' }).waitFor({ timeout: 15_000 });
   await harness.screenshot(screenshot);
   await form.getByRole('button', { name: 'Save profile' }).click();
-  await page.getByRole('heading', { name: 'Add a Kraken Futures profile' }).waitFor({ state: 'detached', timeout: 15_000 });
+  await page.getByRole('heading', { name: 'Add a Kraken profile' }).waitFor({ state: 'detached', timeout: 15_000 });
 }
 
 describe('profiles', () => {

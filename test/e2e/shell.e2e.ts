@@ -3,7 +3,7 @@
  * real handlers, with a screenshot of each (light and dark), under the app's real CSP.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { CALL_CHANNELS } from '../../src-preload/contract.ts';
+import { CALL_CHANNELS, EVENT_CHANNELS } from '../../src-preload/contract.ts';
 import type { Page } from 'playwright-core';
 import { closeBrowser, startHarness, type Harness } from './support/app-harness.ts';
 import { BRIDGE_HTTP_PATH } from './support/bridge-http-path.ts';
@@ -89,9 +89,8 @@ describe('app shell', () => {
         isolated: crossOriginIsolated,
       }));
       const calls = Object.keys(CALL_CHANNELS);
-      expect(surface.keys).toEqual(
-        [...calls, 'onAlert', 'onNavigate', 'onProfileStatus', 'onProfilesChanged', 'onSettingsChanged', 'onSnapshot'].sort(),
-      );
+      const subscribers = Object.keys(EVENT_CHANNELS).map((event) => `on${event[0]!.toUpperCase()}${event.slice(1)}`);
+      expect(surface.keys).toEqual([...calls, ...subscribers].sort());
       expect(surface.process).toBe('undefined');
       // Served with COOP and COEP, as app:// serves it: the window is cross-origin isolated.
       expect(surface.isolated).toBe(true);

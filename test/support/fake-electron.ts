@@ -344,7 +344,11 @@ class FakeApp extends Emitter {
   getAppPath(): string {
     return process.cwd();
   }
-  setAppUserModelId(): void {}
+  /** What setAppUserModelId set (Windows), null until then. */
+  appUserModelId: string | null = null;
+  setAppUserModelId(id: string): void {
+    this.appUserModelId = id;
+  }
   setLoginItemSettings(settings: Partial<FakeApp['loginItem']>): void {
     this.loginItem = { ...this.loginItem, ...settings };
   }

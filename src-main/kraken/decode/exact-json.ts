@@ -25,18 +25,10 @@ export class JsonTooDeep extends SyntaxError {
   }
 }
 
-const QUOTE = 34;
-const BACKSLASH = 92;
-const OPEN_BRACKET = 91;
-const OPEN_BRACE = 123;
-const CLOSE_BRACKET = 93;
-const CLOSE_BRACE = 125;
-const DIGIT_0 = 48;
-const DIGIT_9 = 57;
-const DOT = 46;
-const MINUS = 45;
-const LOWER_E = 101;
-const UPPER_E = 69;
+/** The character codes the scan looks for. */
+const code = (character: string): number => character.charCodeAt(0);
+const [QUOTE, BACKSLASH, OPEN_BRACKET, OPEN_BRACE, CLOSE_BRACKET, CLOSE_BRACE] = [code('"'), code('\\'), code('['), code('{'), code(']'), code('}')];
+const [DIGIT_0, DIGIT_9, DOT, MINUS, LOWER_E, UPPER_E] = [code('0'), code('9'), code('.'), code('-'), code('e'), code('E')];
 /** A decimal of at most this many significant digits survives the trip through a double. */
 const DIGITS_A_DOUBLE_HOLDS = 15;
 

@@ -139,7 +139,7 @@ describe('AppServices: request nonces', () => {
     const server = await listen((request) => exchange.handle(request));
     onTestFinished(() => server.close());
     const app = await startedApp();
-    const profile = await app.profiles.create({ name: 'Simulated', colour: '#336699', ...credentials, baseUrl: server.url });
+    const profile = await app.profiles.create({ name: 'Simulated', colour: '#336699', source: 'rest', ...credentials, baseUrl: server.url });
     await app.scheduler.refreshNow(profile.id);
     expect(app.viewOf(profile.id)?.status.state).toBe('live');
     expect(app.store.nonces.lastNonce(credentials.apiKey)).toBeGreaterThan(0);

@@ -159,6 +159,15 @@ describe('a started app', () => {
     expect(calls).toEqual(['dispose']);
   });
 
+  it('gives Windows the user model id its notifications need, and no other OS', async () => {
+    const lifecycle = new AppLifecycle(createLogger({ filePath: null, console: false }));
+    await lifecycle.launch(async () => ({ showWindow: () => undefined, dispose: () => undefined }), 'linux');
+    expect(fake.app.appUserModelId).toBeNull();
+    fake.reset();
+    await new AppLifecycle(createLogger({ filePath: null, console: false })).launch(async () => ({ showWindow: () => undefined, dispose: () => undefined }), 'win32');
+    expect(fake.app.appUserModelId).toBe('com.margindesk.app');
+  });
+
   it('a second instance starts nothing', async () => {
     fake.app.singleInstanceLock = false;
     let starts = 0;

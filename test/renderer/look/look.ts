@@ -79,7 +79,7 @@ async function extras(page: Page, shot: (name: string) => Promise<void>): Promis
   await page.getByLabel('Name', { exact: true }).fill('Treasury');
   await page.getByLabel('API key (public)').fill('pubFULLkey0000X9fQ');
   await page.getByLabel('Private key (secret)').fill(Buffer.alloc(64, 7).toString('base64'));
-  await page.getByRole('region', { name: 'Add a Kraken Futures profile' }).getByRole('button', { name: 'Test connection' }).click();
+  await page.getByRole('region', { name: 'Add a Kraken profile' }).getByRole('button', { name: 'Test connection' }).click();
   await page.getByText('Connected, but this key can do more').waitFor();
   await shot('add-profile-tested');
 }
