@@ -7,15 +7,15 @@
 import { AppError } from '../errors.ts';
 import { systemClock } from '../kraken/clock.ts';
 import { KrakenClient } from '../kraken/client.ts';
-import type { AccountSnapshot } from '../kraken/model.ts';
+import type { AccountSnapshot } from '../../src-shared/account-model.ts';
 import { NonceSequences } from '../kraken/nonce.ts';
 import { RestDataSource } from '../kraken/rest-data-source.ts';
 import type { FetchFunction } from '../kraken/transport.ts';
 import { UwsAccountStream } from '../kraken/uws/uws-account-stream.ts';
-import { DEFAULT_ALERT_RULES } from '../monitor/alert-model.ts';
+import { DEFAULT_ALERT_RULES } from '../../src-shared/alert-model.ts';
 import { evaluateHealth } from '../monitor/health.ts';
-import type { HealthReport } from '../monitor/health-model.ts';
-import { productionAddresses, type DataSourceKind } from '../profiles/profile.ts';
+import type { HealthReport } from '../../src-shared/health-model.ts';
+import { productionAddresses, type DataSourceKind } from '../../src-shared/profile.ts';
 import type { Credentials } from '../profiles/secret-store.ts';
 
 export interface ProbeOptions {

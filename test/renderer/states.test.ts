@@ -43,6 +43,17 @@ describe('Stale, offline and failed states are visible on every view', () => {
     expect(screen.getByRole('contentinfo').textContent).toContain(label);
   });
 
+  it('offline: health reads "last known" with its age, never a current-looking "Healthy"; the status line counts down to nothing', async () => {
+    await renderApp(seedState('offline'));
+    const banner = screen.getByRole('region', { name: /^Margin health/ });
+    expect(banner.textContent).toContain('last known, 30 sec. ago');
+    expect(banner.querySelector('.headline')!.textContent).toMatch(/^647%\s*Was: Healthy$/);
+    for (const badge of screen.getByRole('main').querySelectorAll('.pill.figure')) expect(badge.textContent).toContain('last known');
+    const status = screen.getByRole('contentinfo').textContent ?? '';
+    expect(status).toContain('trying to reach Kraken');
+    expect(status).not.toContain('next refresh');
+  });
+
   it('live data is not dimmed and has no warning strip', async () => {
     await renderApp(seedState('live'));
     expect(screen.getByRole('main').querySelector('[data-outdated="true"]')).toBeNull();
@@ -87,7 +98,7 @@ describe('Loading, empty, error and sample states', () => {
 
   it('no snapshot and a failed refresh: the error says what happened and what to do', async () => {
     const profile = seedProfile('main', 'Main', 'authFailed');
-    const status = { ...statusOf('main', 'authFailed', null, NOW), lastError: { kind: 'authenticationError', message: 'Kraken refused this key.', action: 'Replace the credentials in Profiles.', retryable: false } };
+    const status = { ...statusOf('main', 'authFailed', null, NOW), lastError: { kind: 'authenticationError' as const, message: 'Kraken refused this key.', action: 'Replace the credentials in Profiles.', retryable: false } };
     await renderApp({ profiles: [{ ...profile, status }], activeProfileId: 'main', now: () => NOW });
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('No figures yet');
@@ -97,7 +108,7 @@ describe('Loading, empty, error and sample states', () => {
 
   it('a failed start-up load is shown with a way to try again', async () => {
     const fake = new FakeBridge(seedState());
-    fake.fail('openWindow', { kind: 'storeUnavailable', message: 'The local database could not be opened.', action: 'Restart Margin Desk.', retryable: true });
+    fake.fail('openWindow', { kind: 'databaseUnavailable', message: 'The local database could not be opened.', action: 'Restart Margin Desk.', retryable: true });
     // Not renderApp: it waits for a successful load.
     renderAppNow(fake);
     const alert = await screen.findByRole('alert');
@@ -139,7 +150,7 @@ describe('Loading, empty, error and sample states', () => {
     await renderApp(fake);
     await openView('history');
     await waitFor(() => expect(screen.getByRole('figure', { name: 'Margin equity' }).textContent).toContain('over 96 points'));
-    fake.fail('getHistory', { kind: 'storeUnavailable', message: 'History could not be read.', action: 'Try again in a moment.', retryable: true });
+    fake.fail('getHistory', { kind: 'databaseUnavailable', message: 'History could not be read.', action: 'Try again in a moment.', retryable: true });
     await fireEvent.click(screen.getByRole('radio', { name: '7d' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('History could not be read.');

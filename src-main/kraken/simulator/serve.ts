@@ -3,7 +3,7 @@
  * the client in another process, so the server's work is not counted) and for trying the app
  * against a local exchange:
  *
- *   node src-main/kraken/simulator/serve.ts --subaccounts 1000 --keys 2 [--port 0] [--style docs|2026]
+ *   node src-main/kraken/simulator/serve.ts --subaccounts 1000 --keys 2 [--port 0] [--style docs|2026] [--heartbeat-ms 1000]
  *
  * Prints one JSON line `{"url": ..., "uwsUrl": ..., "keys": [{"apiKey", "apiSecret"}, ...]}` once
  * listening (REST and Spot REST at `url`, the Unified WebSocket at `uwsUrl`; the keys open nothing
@@ -20,6 +20,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     seed: { type: 'string', default: '1' },
     style: { type: 'string', default: 'docs' },
+    'heartbeat-ms': { type: 'string', default: '1000' },
   },
 });
 
@@ -37,7 +38,7 @@ exchange.openPosition({ symbol: 'pi_xbtusd', size: '2000', entryPrice: '61000' }
 exchange.addSubaccounts(Number(values.subaccounts));
 const keys = Array.from({ length: Number(values.keys) }, () => exchange.addKey());
 
-const server = await exchange.listen({ port: Number(values.port) });
+const server = await exchange.listen({ port: Number(values.port), uws: { heartbeatMs: Number(values['heartbeat-ms']) } });
 process.stdout.write(`${JSON.stringify({ url: server.url, uwsUrl: server.uwsUrl, keys })}\n`);
 
 const stop = () => void server.close().then(() => process.exit(0));

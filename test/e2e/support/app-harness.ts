@@ -11,9 +11,8 @@ import type { Browser, Page } from 'playwright-core';
 import { AppServices } from '../../../src-main/app/app-services.ts';
 import { createDispatcher } from '../../../src-main/bridge/dispatcher.ts';
 import { createHandlerTable } from '../../../src-main/bridge/handlers.ts';
-import { SimulatedExchange } from '../../../src-main/kraken/simulator/exchange.ts';
+import { SimulatedExchange, type ExchangeServer } from '../../../src-main/kraken/simulator/exchange.ts';
 import { createSampleExchange } from '../../../src-main/kraken/simulator/sample-exchange.ts';
-import type { RunningServer } from '../../../src-main/kraken/simulator/server.ts';
 import { createLogger } from '../../../src-main/log/logger.ts';
 import type { SchedulerTiming } from '../../../src-main/monitor/refresh-scheduler.ts';
 import { KeytarSecretStore } from '../../../src-main/profiles/keytar-secret-store.ts';
@@ -30,6 +29,8 @@ export interface Harness {
   /** The exchange on loopback that kraken profiles of this harness talk to. */
   readonly exchange: SimulatedExchange;
   readonly exchangeUrl: string;
+  /** The same exchange's Unified WebSocket, for Kraken API key profiles. */
+  readonly exchangeStreamUrl: string;
   readonly page: Page;
   /** Where the built renderer is served (the app's origin in this harness). */
   readonly rendererUrl: string;
@@ -77,7 +78,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   exchange.setCash('xbt', '141.31756797');
   exchange.openPosition({ symbol: 'pf_xbtusd', size: '2', entryPrice: '64000' });
   if (options.subaccounts) exchange.addSubaccounts(options.subaccounts);
-  let server: RunningServer = await exchange.listen();
+  let server: ExchangeServer = await exchange.listen();
   const port = Number(new URL(server.url).port);
 
   const hookCalls: string[] = [];
@@ -117,6 +118,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     exchange,
     get exchangeUrl() {
       return server.url;
+    },
+    get exchangeStreamUrl() {
+      return server.uwsUrl;
     },
     page,
     rendererUrl: renderer.url,

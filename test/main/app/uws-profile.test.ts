@@ -3,6 +3,7 @@
  * loopback (Spot REST for the token, the Unified WebSocket for the figures), the real SQLite store.
  * A REST profile on the same simulated account shows the same figures.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import type { SnapshotView } from '../../../src-preload/contract.ts';
 import type { AppServices } from '../../../src-main/app/app-services.ts';
@@ -69,6 +70,17 @@ describe('a Kraken API key profile (Unified WebSocket) in the app', () => {
       const moved = await latestView(app, uws.id, (view) => view.snapshot.accounts.flex?.marginEquity !== streamed.snapshot.accounts.flex?.marginEquity);
       await app.scheduler.refreshNow(rest.id);
       expect(figures(moved)).toEqual(figures((await latestView(app, rest.id))));
+      // Neither the secret nor a token reached the data file or anything the bridge hands out.
+      const tokens = [...JSON.stringify(server.uws.requests).matchAll(/"token":"([^"]+)"/g)].map((match) => match[1]!);
+      expect(tokens.length).toBeGreaterThan(0);
+      const stored = ['', '-wal'].map((suffix) => (existsSync(`${app.store.path}${suffix}`) ? readFileSync(`${app.store.path}${suffix}`).toString('latin1') : '')).join('');
+      const bridged = JSON.stringify([app.profiles.list(), app.viewOf(uws.id), app.trayInput()]);
+      for (const text of [stored, bridged]) {
+        expect(text).not.toContain(uwsKey.apiSecret);
+        expect(text).not.toContain(uwsKey.apiKey);
+        for (const token of tokens) expect(text).not.toContain(token);
+      }
+
       // The stream's figures are kept like the polled ones, the newest at quit at the latest (the
       // latest snapshot is written at most every 30 minutes, see AppServices).
       const newest = app.viewOf(uws.id)!.snapshot.accounts.flex?.marginEquity;
