@@ -60,6 +60,25 @@ describe('Stale, offline and failed states are visible on every view', () => {
     expect(screen.queryByText(/Showing the last known figures/)).toBeNull();
   });
 
+  it('figures that could not be saved say so on every view, beside figures that stay current', async () => {
+    const fake = new FakeBridge({ ...seedState('live'), now: () => NOW });
+    await renderApp(fake);
+    fake.emit('snapshot', {
+      ...seedView('main'),
+      storageProblem: {
+        kind: 'storageFailed',
+        message: 'The latest figures could not be saved (the disk is full).',
+        action: 'Free some disk space.',
+        retryable: true,
+      },
+    });
+    for (const view of ALL_VIEWS) {
+      const header = (await openView(view)).closest('header')!;
+      await waitFor(() => expect(header.textContent).toContain('The latest figures could not be saved (the disk is full). Free some disk space.'));
+    }
+    expect(screen.getByRole('main').querySelector('[data-outdated="true"]')).toBeNull();
+  });
+
   it('the data age ticks with the clock', async () => {
     await renderApp(seedState('live'));
     expect(screen.getByTestId('data-age').textContent).toContain('30 sec. ago');
