@@ -43,10 +43,40 @@ describe('Stale, offline and failed states are visible on every view', () => {
     expect(screen.getByRole('contentinfo').textContent).toContain(label);
   });
 
+  it('offline: health reads "last known" with its age, never a current-looking "Healthy"; the status line counts down to nothing', async () => {
+    await renderApp(seedState('offline'));
+    const banner = screen.getByRole('region', { name: /^Margin health/ });
+    expect(banner.textContent).toContain('last known, 30 sec. ago');
+    expect(banner.querySelector('.headline')!.textContent).toMatch(/^647%\s*Was: Healthy$/);
+    for (const badge of screen.getByRole('main').querySelectorAll('.pill.figure')) expect(badge.textContent).toContain('last known');
+    const status = screen.getByRole('contentinfo').textContent ?? '';
+    expect(status).toContain('trying to reach Kraken');
+    expect(status).not.toContain('next refresh');
+  });
+
   it('live data is not dimmed and has no warning strip', async () => {
     await renderApp(seedState('live'));
     expect(screen.getByRole('main').querySelector('[data-outdated="true"]')).toBeNull();
     expect(screen.queryByText(/Showing the last known figures/)).toBeNull();
+  });
+
+  it('figures that could not be saved say so on every view, beside figures that stay current', async () => {
+    const fake = new FakeBridge({ ...seedState('live'), now: () => NOW });
+    await renderApp(fake);
+    fake.emit('snapshot', {
+      ...seedView('main'),
+      storageProblem: {
+        kind: 'storageFailed',
+        message: 'The latest figures could not be saved (the disk is full).',
+        action: 'Free some disk space.',
+        retryable: true,
+      },
+    });
+    for (const view of ALL_VIEWS) {
+      const header = (await openView(view)).closest('header')!;
+      await waitFor(() => expect(header.textContent).toContain('The latest figures could not be saved (the disk is full). Free some disk space.'));
+    }
+    expect(screen.getByRole('main').querySelector('[data-outdated="true"]')).toBeNull();
   });
 
   it('the data age ticks with the clock', async () => {
