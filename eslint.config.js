@@ -1,5 +1,7 @@
 // Lint: TypeScript-aware rules for main, preload, tests and scripts; Svelte rules for the renderer;
-// plus the project's one architectural rule: only src-main/electron may import 'electron'.
+// plus the project's architectural rules: only src-main/electron may import 'electron', the renderer
+// reaches main only through the bridge, and src-shared is pure TypeScript both processes can load.
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
@@ -36,6 +38,25 @@ export default tseslint.config(
     files: ['src-renderer/**/*.{ts,svelte}'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/src-main/**', 'electron', 'node:*'], message: 'The renderer talks to main only through the bridge.' }] }],
+    },
+  },
+  {
+    files: ['src-shared/**/*.ts'],
+    rules: {
+      // Globals both a browser and Node have (URL, console) stay; Node's own (process, Buffer) do not.
+      'no-restricted-globals': ['error', ...Object.keys(globals.node).filter((name) => !(name in globals.browser))],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: builtinModules.map((name) => ({ name, message: 'src-shared runs in the renderer too: no Node modules.' })),
+          patterns: [
+            {
+              group: ['**/src-main/**', '**/src-renderer/**', '**/src-preload/**', 'electron', 'node:*'],
+              message: 'src-shared imports nothing from main, renderer, preload, Electron or Node: both processes load it.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

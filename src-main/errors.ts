@@ -1,23 +1,12 @@
 /**
- * The one error shape users see. Every layer throws an AppError (or a subclass) whose message is
- * written for the user and whose action says what to do next; the bridge turns it into a typed
- * result because an Error thrown across IPC keeps nothing but its message.
- *
- * Messages never contain secrets or signatures (the logger redacts as a second line of defence).
+ * The error every layer of main throws: its message is written for the user and its action says what
+ * to do next; the bridge turns it into a UserFacingError result.
  */
-export interface UserFacingError {
-  /** Stable machine-readable kind, e.g. `authenticationError`, `timeout`, `invalidArgument`. */
-  readonly kind: string;
-  /** What happened, in words for the user. */
-  readonly message: string;
-  /** What the user can do about it. */
-  readonly action: string;
-  /** Whether trying again later may succeed without the user changing anything. */
-  readonly retryable: boolean;
-}
+import type { ErrorKind } from '../src-shared/error-kinds.ts';
+import type { UserFacingError } from '../src-shared/user-facing-error.ts';
 
 export class AppError extends Error implements UserFacingError {
-  readonly kind: string;
+  readonly kind: ErrorKind;
   readonly action: string;
   readonly retryable: boolean;
 

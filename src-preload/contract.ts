@@ -5,28 +5,30 @@
  * Type-only except for the channel-name tables. The preload (`./index.ts`) and main's handler table
  * (`src-main/bridge/handlers.ts`) are both typed against this file, so the compiler fails when
  * either drifts from it. Argument shapes are checked again at runtime in main
- * (`src-main/bridge/argument-schemas.ts`), because the renderer is not trusted.
+ * (`src-main/bridge/argument-schemas.ts`, with the schemas in src-shared), because the renderer is
+ * not trusted. Every type it names comes from src-shared, the code both processes share.
  */
-import type { UserFacingError } from '../src-main/errors.ts';
-import type { AccountSnapshot, KeyPermissions } from '../src-main/kraken/model.ts';
-import type { AlertRecord, AlertRules } from '../src-main/monitor/alert-model.ts';
-import type { HealthReport } from '../src-main/monitor/health-model.ts';
-import type { RiskReport } from '../src-main/risk/risk-model.ts';
-import type { ProfileStatus } from '../src-main/monitor/status.ts';
-import type { DataSourceKind, Profile } from '../src-main/profiles/profile.ts';
-import type { RestCutoffNotice } from '../src-main/monitor/rest-cutoff.ts';
-import type { HistoryPoint, HistoryRange } from '../src-main/store/history-model.ts';
-import type { Settings } from '../src-main/store/settings-model.ts';
-import type { InstallOutcome, UpdateState } from '../src-main/updates/update-state.ts';
+import type { UserFacingError } from '../src-shared/user-facing-error.ts';
+import type { AccountSnapshot, KeyPermissions } from '../src-shared/account-model.ts';
+import type { AlertRecord, AlertRules } from '../src-shared/alert-model.ts';
+import type { HealthReport } from '../src-shared/health-model.ts';
+import type { RiskReport } from '../src-shared/risk-model.ts';
+import type { ProfileStatus } from '../src-shared/profile-status.ts';
+import type { DataSourceKind, Profile } from '../src-shared/profile.ts';
+import type { RestCutoffNotice } from '../src-shared/rest-cutoff-notice.ts';
+import type { HistoryPoint, HistoryRange } from '../src-shared/history-model.ts';
+import type { Settings } from '../src-shared/settings-model.ts';
+import type { InstallOutcome, UpdateState } from '../src-shared/update-state.ts';
 
 export type { UserFacingError, AccountSnapshot, KeyPermissions, AlertRecord, AlertRules, HealthReport };
 export type { ProfileStatus, Profile, DataSourceKind, RestCutoffNotice, HistoryPoint, HistoryRange, Settings, InstallOutcome, UpdateState };
-export type * from '../src-main/kraken/model.ts';
-export type * from '../src-main/monitor/health-model.ts';
-export type * from '../src-main/monitor/alert-model.ts';
-export type * from '../src-main/risk/risk-model.ts';
-export type { ConnectionState } from '../src-main/monitor/status.ts';
-export type { ThemePreference } from '../src-main/store/settings-model.ts';
+export type * from '../src-shared/account-model.ts';
+export type * from '../src-shared/health-model.ts';
+export type * from '../src-shared/alert-model.ts';
+export type * from '../src-shared/risk-model.ts';
+export type { ConnectionState } from '../src-shared/profile-status.ts';
+export type { ThemePreference } from '../src-shared/settings-model.ts';
+export type { ErrorKind } from '../src-shared/error-kinds.ts';
 
 /** Every call's outcome: a value, or an error the renderer can show as it is. */
 export type BridgeResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: UserFacingError };

@@ -4,19 +4,20 @@
  * the end-to-end harness drives the very same object from a browser test.
  */
 import type { ProfileStatus, SnapshotView } from '../../src-preload/contract.ts';
-import type { UserFacingError } from '../errors.ts';
+import type { UserFacingError } from '../../src-shared/user-facing-error.ts';
 import { CostBudgets } from '../kraken/budget.ts';
 import { KrakenClient } from '../kraken/client.ts';
 import { systemClock } from '../kraken/clock.ts';
 import type { AccountDataSource } from '../kraken/data-source.ts';
 import type { FetchFunction } from '../kraken/transport.ts';
-import type { AccountSnapshot } from '../kraken/model.ts';
+import type { AccountSnapshot } from '../../src-shared/account-model.ts';
 import { NonceSequences } from '../kraken/nonce.ts';
 import { RestDataSource } from '../kraken/rest-data-source.ts';
 import { createSampleDataSource, createSampleExchange, SAMPLE_CREDENTIALS } from '../kraken/simulator/sample-exchange.ts';
 import type { SimulatedExchange } from '../kraken/simulator/exchange.ts';
 import type { Logger } from '../log/logger.ts';
-import type { AlertRules } from '../monitor/alert-model.ts';
+import type { AlertRules } from '../../src-shared/alert-model.ts';
+import { alertRulesSchema } from '../../src-shared/alert-rules-schema.ts';
 import { AlertService } from '../monitor/alert-service.ts';
 import { evaluateHealth } from '../monitor/health.ts';
 import { historyEntriesOf } from '../monitor/history-entries.ts';
@@ -28,17 +29,18 @@ import type { UwsTimings } from '../kraken/uws/uws-connection.ts';
 import type { ExchangeServer } from '../kraken/simulator/exchange.ts';
 import type { TrayInput } from '../monitor/tray-model.ts';
 import { krakenKeyCheck } from '../profiles/kraken-key-check.ts';
-import type { Profile } from '../profiles/profile.ts';
+import type { Profile } from '../../src-shared/profile.ts';
 import { ProfileService } from '../profiles/profile-service.ts';
 import type { SecretStore } from '../profiles/secret-store.ts';
 import { buildRiskReport } from '../risk/risk-report.ts';
-import type { HistoryPoint, HistoryRange } from '../store/history-model.ts';
-import type { Settings } from '../store/settings-model.ts';
+import type { HistoryPoint, HistoryRange } from '../../src-shared/history-model.ts';
+import type { Settings } from '../../src-shared/settings-model.ts';
+import { checkedValue } from '../checked-value.ts';
 import { storageFailedError } from '../store/storage-failure.ts';
 import { thinHistoryInSlices } from '../store/history-thinning.ts';
 import { Store } from '../store/store.ts';
 import { UpdateService } from '../updates/update-service.ts';
-import type { UpdateState } from '../updates/update-state.ts';
+import type { UpdateState } from '../../src-shared/update-state.ts';
 import type { UpdaterPort } from '../updates/updater-port.ts';
 import { BridgeEvents } from './bridge-events.ts';
 import { StreamDiagnostics } from './stream-diagnostics.ts';
@@ -275,7 +277,8 @@ export class AppServices {
 
   setAlertRules(profileId: string, rules: AlertRules): AlertRules {
     this.profiles.get(profileId);
-    const saved = this.store.alertRules.set(profileId, rules);
+    const valid = checkedValue(alertRulesSchema, rules, 'Correct the alert rules and save them again.');
+    const saved = this.store.alertRules.set(profileId, valid);
     this.#syncMonitoring();
     // New thresholds change the health levels of the figures already on screen.
     const view = this.#views.get(profileId);

@@ -3,7 +3,7 @@
  * one-time hint, src-main/monitor/tray-close-hint.ts), or let it close when the app is quitting or
  * has nowhere to come back from. The window adapter asks it on every 'close'.
  */
-import type { Settings } from '../store/settings-model.ts';
+import type { Settings } from '../../src-shared/settings-model.ts';
 import { decideWindowClose, trayHint, type TrayHint } from '../monitor/tray-close-hint.ts';
 
 export interface ClosePolicyOptions {

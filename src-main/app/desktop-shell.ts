@@ -6,7 +6,7 @@
  * this runs and is tested without Electron.
  */
 import type { EventName, Events } from '../../src-preload/contract.ts';
-import type { AlertRecord } from '../monitor/alert-model.ts';
+import type { AlertRecord } from '../../src-shared/alert-model.ts';
 import { buildTrayModel, type TrayModel } from '../monitor/tray-model.ts';
 import type { AppMenuState } from './app-menu-model.ts';
 import { appMenuState } from './app-menu-model.ts';

@@ -3,7 +3,7 @@
  * users can remove (or add) the login entry in their system settings: at start-up the setting takes
  * the system's answer, so the Settings screen never claims a start at login that will not happen.
  */
-import type { Settings } from '../store/settings-model.ts';
+import type { Settings } from '../../src-shared/settings-model.ts';
 
 export interface StartAtLoginServices {
   readonly store: { readonly settings: { get(): Settings } };

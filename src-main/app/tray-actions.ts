@@ -4,7 +4,7 @@
  */
 import type { NavigateRequest } from '../../src-preload/contract.ts';
 import type { TrayAction } from '../monitor/tray-model.ts';
-import type { Settings } from '../store/settings-model.ts';
+import type { Settings } from '../../src-shared/settings-model.ts';
 
 /** The parts of AppServices the tray reaches. */
 export interface TrayActionServices {

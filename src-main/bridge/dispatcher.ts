@@ -7,7 +7,9 @@
  */
 import type { z } from 'zod';
 import { CALL_CHANNELS, type BridgeResult, type CallName, type WindowOpening } from '../../src-preload/contract.ts';
-import { AppError, toUserFacing, type UserFacingError } from '../errors.ts';
+import { fieldProblems } from '../../src-shared/field-problem.ts';
+import type { UserFacingError } from '../../src-shared/user-facing-error.ts';
+import { AppError, toUserFacing } from '../errors.ts';
 import type { Logger } from '../log/logger.ts';
 import { ARGUMENT_SCHEMAS } from './argument-schemas.ts';
 import type { HandlerTable } from './handler-table.ts';
@@ -61,10 +63,10 @@ function failure(error: UserFacingError): BridgeResult<never> {
   return { ok: false, error };
 }
 
-function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
-  return issues
+function describeIssues(error: z.ZodError): string {
+  return fieldProblems(error)
     .slice(0, 3)
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'argument'}: ${issue.message}`)
+    .map((problem) => `${problem.field === '' ? 'argument' : problem.field}: ${problem.message}`)
     .join('; ');
 }
 
@@ -107,7 +109,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       // One argument at most: extra arguments are a sign of a hostile or broken caller.
       const parsed = args.length > 1 ? null : ARGUMENT_SCHEMAS[call].safeParse(args[0]);
       if (!parsed?.success) {
-        const detail = parsed ? describeIssues(parsed.error.issues) : 'too many arguments';
+        const detail = parsed ? describeIssues(parsed.error) : 'too many arguments';
         log.warn('Refused a call with malformed arguments', { call, detail });
         return failure({
           kind: 'invalidArgument',

@@ -8,10 +8,11 @@ import { keychainEntryLeft } from '../profiles/keychain-errors.ts';
 import { isAllowedExternalUrl } from '../security/external-links.ts';
 import type { HandlerTable } from './handler-table.ts';
 import { openingView } from './opening-view.ts';
+import { RendererErrorReports } from './renderer-error-reports.ts';
 
 export function createHandlerTable(app: AppServices): HandlerTable {
   const { profiles, store, options } = app;
-  const rendererLog = app.logger.child('renderer');
+  const rendererErrors = new RendererErrorReports(app.logger.child('renderer'), Date.now);
   return {
     getAppInfo: () => ({ name: 'Margin Desk', version: options.appVersion, platform: options.platform }),
     listProfiles: () => profiles.list(),
@@ -65,9 +66,7 @@ export function createHandlerTable(app: AppServices): HandlerTable {
     },
     getSettings: () => store.settings.get(),
     updateSettings: (changes) => app.updateSettings(changes),
-    reportRendererError: (report) => {
-      rendererLog.error(report.message, { stack: report.stack, source: report.source });
-    },
+    reportRendererError: (report) => rendererErrors.report(report),
     showLogFile: () => {
       if (!app.logger.filePath) {
         throw new AppError({ kind: 'noLogFile', message: 'This session writes no log file.', action: 'Start Margin Desk normally to get a log file.', retryable: false });

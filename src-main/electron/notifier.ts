@@ -4,7 +4,7 @@
  * it and reports a click, so the window can open on the account the alert is about.
  */
 import { Notification } from 'electron';
-import type { AlertRecord } from '../monitor/alert-model.ts';
+import type { AlertRecord } from '../../src-shared/alert-model.ts';
 import { PROFILE_ALERT_KEY } from '../monitor/alert-engine.ts';
 import { alertAdvice } from '../monitor/alert-text.ts';
 

@@ -3,7 +3,7 @@
  * (./uws/uws-account-stream.ts). The monitor (src-main/monitor/stream-monitor.ts) depends on this
  * interface only, as the polling monitor depends on ./data-source.ts.
  */
-import type { AccountSnapshot } from './model.ts';
+import type { AccountSnapshot } from '../../src-shared/account-model.ts';
 
 /** What a stream tells the monitor; called synchronously as frames arrive, so each call must be cheap. */
 export interface AccountStreamListener {

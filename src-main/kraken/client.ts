@@ -11,7 +11,7 @@ import { abortedError, KrakenError } from './errors.ts';
 import { exchange } from './http-exchange.ts';
 import type { z } from 'zod';
 import { interpretResponse, type Envelope, type RawResponse } from './interpret-response.ts';
-import type { Accounts, Instrument, KeyPermissions, OpenPosition, Subaccounts, Ticker } from './model.ts';
+import type { Accounts, Instrument, KeyPermissions, OpenPosition, Subaccounts, Ticker } from '../../src-shared/account-model.ts';
 import { NonceSequences } from './nonce.ts';
 import { accountsBody } from './parse-accounts.ts';
 import { instrumentsBody } from './parse-instruments.ts';

@@ -5,7 +5,7 @@
  * (cash balances, subaccount lists). Everything that shows or joins currencies goes through
  * `toCurrency`, which upper-cases and maps XBT → BTC, and keeps the raw code next to it.
  */
-import type { Currency } from './model.ts';
+import type { Currency } from '../../src-shared/account-model.ts';
 
 /** Kraken-specific codes mapped to the code users know. */
 const ALIASES: Readonly<Record<string, string>> = { XBT: 'BTC' };

@@ -4,7 +4,7 @@
  * it; after Kraken decommissions the Derivatives REST API on 2027-03-01, a Unified WebSocket source
  * can implement it without touching the layers above.
  */
-import type { AccountSnapshot } from './model.ts';
+import type { AccountSnapshot } from '../../src-shared/account-model.ts';
 
 export interface AccountDataSource {
   /**

@@ -7,7 +7,7 @@
  * "-0"), no leading zeros, no trailing fractional zeros.
  */
 import BigJs from 'big.js';
-import type { Decimal } from './model.ts';
+import type { Decimal } from '../../src-shared/account-model.ts';
 
 export type { Decimal };
 

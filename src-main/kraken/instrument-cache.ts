@@ -5,7 +5,7 @@
  * liquidation estimate then says it lacks margin levels).
  */
 import type { Clock } from './clock.ts';
-import type { Instrument } from './model.ts';
+import type { Instrument } from '../../src-shared/account-model.ts';
 
 export const INSTRUMENTS_MAX_AGE_MS = 60 * 60_000;
 export const INSTRUMENTS_RETRY_MS = 60_000;

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { toCurrency } from './currency.ts';
 import { numbersAsText } from './decode/exact-json.ts';
 import { decimal, decodeAt, decodeJson, entries, object, optionalDecimal, optionalText, text, type Entry } from './decode/schema.ts';
-import type { Accounts, CashAccount, CurrencyAmount, Decimal, MarginWallet, UnknownAccount } from './model.ts';
+import type { Accounts, CashAccount, CurrencyAmount, Decimal, MarginWallet, UnknownAccount } from '../../src-shared/account-model.ts';
 import { flexAccount } from './parse-flex.ts';
 
 const amountOf = ({ key, value }: Entry<Decimal>): CurrencyAmount => ({ currency: toCurrency(key), amount: value });

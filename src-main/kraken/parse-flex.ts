@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { toCurrency } from './currency.ts';
 import { parseDecimal, relativeDifference, ZERO } from './decimal.ts';
 import { decimal, entries, keyedList, object } from './decode/schema.ts';
-import type { Decimal, FlexAccount, FlexCurrency } from './model.ts';
+import type { Decimal, FlexAccount, FlexCurrency } from '../../src-shared/account-model.ts';
 
 /**
  * Decimal places of an implied haircut. Kraken serialises value and collateral as doubles (about 16

@@ -9,7 +9,7 @@
  */
 import { toCurrency } from './currency.ts';
 import { decodeJson, list, object, optionalDecimal, optionalText, text } from './decode/schema.ts';
-import type { Instrument, MarginLevel } from './model.ts';
+import type { Instrument, MarginLevel } from '../../src-shared/account-model.ts';
 
 const MarginLevelSchema = object({
   contracts: optionalDecimal,

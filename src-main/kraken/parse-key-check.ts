@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { decodeJson, entries, object } from './decode/schema.ts';
-import type { KeyPermissions, PermissionLevel } from './model.ts';
+import type { KeyPermissions, PermissionLevel } from '../../src-shared/account-model.ts';
 
 function level(value: string | undefined): PermissionLevel {
   return value === 'NO_ACCESS' || value === 'READ_ONLY' || value === 'FULL_ACCESS' ? value : 'unknown';

@@ -1,6 +1,6 @@
 /** `GET /openpositions` → `OpenPosition[]`. REST positions carry no mark price and no PnL. */
 import { decimal, decodeJson, list, object, optionalDecimal, optionalText, text } from './decode/schema.ts';
-import type { OpenPosition } from './model.ts';
+import type { OpenPosition } from '../../src-shared/account-model.ts';
 
 /** `unknown`: Kraken sent a side this app does not know (enums may carry new values since 2026-05). */
 export function positionSide(raw: string): OpenPosition['side'] {

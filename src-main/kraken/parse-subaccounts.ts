@@ -4,7 +4,7 @@
  */
 import { toCurrency } from './currency.ts';
 import { decimal, decodeJson, list, object, optionalText, text } from './decode/schema.ts';
-import type { Subaccount, Subaccounts } from './model.ts';
+import type { Subaccount, Subaccounts } from '../../src-shared/account-model.ts';
 import { flexAccount } from './parse-flex.ts';
 
 /** `f-xbt:usd`: single-collateral wallet of base XBT, margin in the quote currency USD. */

@@ -3,7 +3,7 @@
  * price is optional, but a price that is present must be a decimal.
  */
 import { decodeJson, list, object, optionalDecimal, text } from './decode/schema.ts';
-import type { Decimal, Ticker } from './model.ts';
+import type { Decimal, Ticker } from '../../src-shared/account-model.ts';
 
 const ticker = object({ symbol: text, markPrice: optionalDecimal, indexPrice: optionalDecimal, last: optionalDecimal }).transform(
   (raw): Ticker => ({ symbol: raw.symbol.toLowerCase(), markPrice: raw.markPrice, indexPrice: raw.indexPrice, last: raw.last }),

@@ -21,7 +21,7 @@ import type { KrakenClient } from './client.ts';
 import type { AccountDataSource } from './data-source.ts';
 import { abortedError, KrakenError, type KrakenErrorKind } from './errors.ts';
 import { InstrumentCache } from './instrument-cache.ts';
-import type { AccountSnapshot, Decimal, Subaccounts } from './model.ts';
+import type { AccountSnapshot, Decimal, Subaccounts } from '../../src-shared/account-model.ts';
 import { markPricesOf } from './parse-tickers.ts';
 
 export type SnapshotApi = Pick<KrakenClient, 'accounts' | 'subaccounts' | 'openPositions' | 'tickers'> & Partial<Pick<KrakenClient, 'instruments'>>;

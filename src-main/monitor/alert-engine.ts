@@ -22,7 +22,7 @@
  *   next fresh data clears it.
  */
 import { big } from '../kraken/decimal.ts';
-import type { AlertLevel, AlertRecord, AlertRules } from './alert-model.ts';
+import type { AlertLevel, AlertRecord, AlertRules } from '../../src-shared/alert-model.ts';
 import {
   type AccountAlertLevel,
   accountAlertBody,
@@ -34,10 +34,11 @@ import {
   nearLiquidationTitle,
 } from './alert-text.ts';
 import { ratioOfPct, thresholdsFor } from './health.ts';
-import type { HealthFigure, HealthReport } from './health-model.ts';
+import type { HealthFigure, HealthReport } from '../../src-shared/health-model.ts';
 import { stepNearLiquidation, type NearLiquidation } from './near-liquidation.ts';
-import type { PositionRisk } from '../risk/risk-model.ts';
+import type { PositionRisk } from '../../src-shared/risk-model.ts';
 import { staleLimitMs } from './staleness.ts';
+import { minutesOfDay } from '../../src-shared/time-of-day.ts';
 
 export type { AccountAlertLevel };
 
@@ -420,16 +421,11 @@ function isSnoozed(profile: ProfileAlertState, now: number): boolean {
   return profile.snoozedUntil !== null && now < profile.snoozedUntil;
 }
 
-function parseClock(text: string): number | null {
-  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(text);
-  return match === null ? null : Number(match[1]) * 60 + Number(match[2]);
-}
-
 /** Whether `now` falls in the quiet hours; a window may wrap midnight (22:00 → 07:00). */
 export function inQuietHours(quietHours: AlertRules['quietHours'], now: number, options: AlertEngineOptions): boolean {
   if (quietHours === null) return false;
-  const from = parseClock(quietHours.from);
-  const to = parseClock(quietHours.to);
+  const from = minutesOfDay(quietHours.from);
+  const to = minutesOfDay(quietHours.to);
   if (from === null || to === null || from === to) return false;
   const minute = options.minuteOfDay(now);
   return from < to ? minute >= from && minute < to : minute >= from || minute < to;

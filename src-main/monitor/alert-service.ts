@@ -5,7 +5,7 @@
  * tests drive time themselves.
  */
 import { systemClock, type Clock } from '../kraken/clock.ts';
-import type { AlertRecord } from './alert-model.ts';
+import type { AlertRecord } from '../../src-shared/alert-model.ts';
 import {
   type AlertDraft,
   type AlertEngineOptions,
@@ -18,8 +18,8 @@ import {
   profileAlertStatus,
   stepAlerts,
 } from './alert-engine.ts';
-import type { HealthReport } from './health-model.ts';
-import type { PositionRisk } from '../risk/risk-model.ts';
+import type { HealthReport } from '../../src-shared/health-model.ts';
+import type { PositionRisk } from '../../src-shared/risk-model.ts';
 
 export type { ProfileAlertStatus };
 

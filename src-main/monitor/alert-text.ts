@@ -2,17 +2,16 @@
  * The words of an alert: titles, bodies and the exact formatting of the figures in them.
  *
  * Figures are formatted from their decimal strings with big.js, never through JS floats, so a title
- * can never read "142.00000000000003 %". Margin levels are truncated (never rounded up): a level
- * below the 300 % threshold never reads "300 %".
+ * can never read "142.00000000000003 %". Margin levels are written by the one rule the
+ * screen uses too (src-shared/margin-ratio.ts): a level below the 300 % threshold never reads "300 %".
  */
 import { big, isNegative } from '../kraken/decimal.ts';
-import type { Decimal } from '../kraken/model.ts';
-import type { AlertLevel } from './alert-model.ts';
-import type { HealthFigure } from './health-model.ts';
+import type { Decimal } from '../../src-shared/account-model.ts';
+import { writtenMarginRatio } from '../../src-shared/margin-ratio.ts';
+import type { AlertLevel } from '../../src-shared/alert-model.ts';
+import type { HealthFigure } from '../../src-shared/health-model.ts';
 
-const ROUND_DOWN = 0;
 const ROUND_HALF_UP = 1;
-const ROUND_UP = 3;
 /** Currencies whose amounts are shown with cents; coins keep up to 8 decimals (a satoshi). */
 const FIAT = new Set(['USD', 'EUR', 'GBP', 'CHF', 'CAD', 'AUD', 'JPY']);
 
@@ -23,10 +22,10 @@ function groupThousands(fixed: string): string {
   return `${negative ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
 }
 
-/** A margin ratio as a whole percentage, rounded down: 1.4237 → "142 %", -0.052 → "-6 %". */
+/** A margin ratio as the screen writes it (src-shared/margin-ratio.ts): 1.4237 → "142 %", -0.052 → "-6 %", 376.5 → "> 1,000 %". */
 export function formatPercent(ratio: Decimal): string {
-  const pct = big(ratio).times('100');
-  return `${groupThousands(pct.round(0, isNegative(ratio) ? ROUND_UP : ROUND_DOWN).toFixed(0))} %`;
+  const written = writtenMarginRatio(ratio);
+  return `${written.above ? '> ' : ''}${groupThousands(written.percent)} %`;
 }
 
 /** A % move as given (already rounded by the health figures), without its sign: "12.5 %". */

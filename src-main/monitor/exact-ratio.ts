@@ -5,7 +5,7 @@
  * digit-by-digit division of long exchange figures would alone take most of the main thread's budget.
  * Same digits as big.js's `div` rounded down; no floating point anywhere.
  */
-import type { Decimal } from '../kraken/model.ts';
+import type { Decimal } from '../../src-shared/account-model.ts';
 
 interface Scaled {
   /** The decimal without its point: 12.345 → 12345n. */

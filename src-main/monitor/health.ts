@@ -8,10 +8,12 @@
  */
 import type BigJs from 'big.js';
 import { big, fromBig, isZero, sub, toDecimal } from '../kraken/decimal.ts';
-import type { AccountSnapshot, Decimal, FlexAccount, MarginWallet } from '../kraken/model.ts';
-import type { AlertThresholds } from './alert-model.ts';
+import type { AccountSnapshot, Decimal, FlexAccount, MarginWallet } from '../../src-shared/account-model.ts';
+import type { AlertThresholds } from '../../src-shared/alert-model.ts';
+import { accountKeyOf } from '../../src-shared/account-keys.ts';
+import type { AccountRef, HealthFigure, HealthLevel, HealthReport } from '../../src-shared/health-model.ts';
 import { truncatedRatio } from './exact-ratio.ts';
-import type { AccountRef, HealthFigure, HealthLevel, HealthReport } from './health-model.ts';
+import { subaccountLabel } from '../../src-shared/subaccount-label.ts';
 
 /** The profile's thresholds plus per-subaccount overrides: an `AlertRules` fits as it is. */
 export type HealthThresholds = AlertThresholds & {
@@ -34,17 +36,6 @@ const RATIO_DECIMALS = 8;
 const ROUND_DOWN = 0;
 /** % moves to the liquidation price: two decimals, toward zero so the distance is never overstated. */
 const MOVE_DECIMALS = 2;
-
-export function accountKeyOf(account: AccountRef): string {
-  switch (account.kind) {
-    case 'flex':
-      return 'flex';
-    case 'marginWallet':
-      return `wallet:${account.key}`;
-    case 'subaccountFlex':
-      return `sub:${account.uid}`;
-  }
-}
 
 /** The thresholds that apply to one account: the profile's, with a subaccount's own overrides on top. */
 export function thresholdsFor(thresholds: HealthThresholds, account: AccountRef): AlertThresholds {
@@ -218,11 +209,6 @@ export function worstFigure(figures: readonly HealthFigure[]): HealthFigure | nu
     worstRatio = figure.marginRatio === null ? null : big(figure.marginRatio);
   }
   return worst;
-}
-
-/** A subaccount's label: its name, else its e-mail, else its UID. */
-export function subaccountLabel(subaccount: { readonly uid: string; readonly email: string; readonly fullName: string | null }): string {
-  return subaccount.fullName?.trim() || subaccount.email.trim() || subaccount.uid;
 }
 
 /**

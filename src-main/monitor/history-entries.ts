@@ -3,10 +3,10 @@
  * subaccount's) and per single-collateral wallet, with the margin ratio the health report computed,
  * so the chart and the alerts agree on every figure.
  */
-import type { AccountSnapshot, Decimal, FlexAccount } from '../kraken/model.ts';
+import type { AccountSnapshot, Decimal, FlexAccount } from '../../src-shared/account-model.ts';
 import type { HistoryEntry } from '../store/history-repository.ts';
-import { accountKeyOf } from './health.ts';
-import type { HealthReport } from './health-model.ts';
+import { accountKeyOf } from '../../src-shared/account-keys.ts';
+import type { HealthReport } from '../../src-shared/health-model.ts';
 
 function flexPoint(t: number, flex: FlexAccount, marginRatio: Decimal | null): HistoryEntry['point'] {
   return {

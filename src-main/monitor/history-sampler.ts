@@ -11,9 +11,10 @@
  *   Every subaccount point lands on its own database page, so this rate, times a thousand, is what
  *   decides the disk writes.
  */
-import type { HealthLevel, HealthReport } from './health-model.ts';
+import type { HealthLevel, HealthReport } from '../../src-shared/health-model.ts';
 import { healthRank } from './health.ts';
 import type { HistoryEntry } from '../store/history-repository.ts';
+import { isSubaccountKey } from '../../src-shared/account-keys.ts';
 
 export const SUBACCOUNT_SAMPLE_MS = 6 * 3_600_000;
 
@@ -34,7 +35,7 @@ export class HistorySampler {
   select(profileId: string, entries: readonly HistoryEntry[], health: HealthReport): HistoryEntry[] {
     const levels = new Map<string, HealthLevel>(health.figures.map((figure) => [figure.accountKey, figure.level]));
     return entries.filter((entry) => {
-      if (!entry.accountKey.startsWith('sub:')) return true;
+      if (!isSubaccountKey(entry.accountKey)) return true;
       const key = `${profileId} ${entry.accountKey}`;
       const last = this.#last.get(key);
       const signature = signatureOf(entry.point);

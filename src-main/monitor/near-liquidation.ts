@@ -7,8 +7,8 @@
  * (snooze, quiet hours, the rate cap) is the engine's, at the urgency of a warning.
  */
 import { big, fromBig, toDecimal, ZERO } from '../kraken/decimal.ts';
-import type { Decimal } from '../kraken/model.ts';
-import type { LiquidationPrice, PositionRisk } from '../risk/risk-model.ts';
+import type { Decimal } from '../../src-shared/account-model.ts';
+import type { LiquidationPrice, PositionRisk } from '../../src-shared/risk-model.ts';
 
 /** A position close to its liquidation price, to alert about. */
 export interface NearLiquidation {

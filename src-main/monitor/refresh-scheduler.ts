@@ -12,14 +12,14 @@
  * when refreshes stop succeeding. Plain Node; time comes from the app's one Clock (system time by
  * default, so tests drive it with fake timers).
  */
-import type { UserFacingError } from '../errors.ts';
+import type { UserFacingError } from '../../src-shared/user-facing-error.ts';
 import { toUserFacing } from '../errors.ts';
-import type { AccountSnapshot } from '../kraken/model.ts';
+import type { AccountSnapshot } from '../../src-shared/account-model.ts';
 import { systemClock, type Clock } from '../kraken/clock.ts';
 import type { Logger } from '../log/logger.ts';
 import { meansSwitchedOff } from './rest-cutoff.ts';
 import { isStale, staleLimitMs } from './staleness.ts';
-import type { ConnectionState, ProfileStatus } from './status.ts';
+import type { ConnectionState, ProfileStatus } from '../../src-shared/profile-status.ts';
 
 /** How the loop reacts to a failure: which state it shows and whether it keeps trying. */
 type FailureClass = 'unreachable' | 'credentials' | 'keychain' | 'switchedOff' | 'other';

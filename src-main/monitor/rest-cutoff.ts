@@ -12,22 +12,14 @@
  *   the likely one.
  * A successful refresh always wins: if Kraken keeps the API up longer, the profile simply works.
  */
+import type { RestCutoffNotice } from '../../src-shared/rest-cutoff-notice.ts';
 import { KrakenError } from '../kraken/errors.ts';
-import type { Profile } from '../profiles/profile.ts';
+import type { Profile } from '../../src-shared/profile.ts';
 
 /** From this moment a REST profile carries the notice. */
 export const REST_NOTICE_FROM = Date.UTC(2027, 1, 1);
 /** Kraken's announced switch-off of the Derivatives REST API and WebSocket v1. */
 export const REST_SWITCH_OFF_AT = Date.UTC(2027, 2, 1);
-
-export interface RestCutoffNotice {
-  /** `notice`: the API still works but goes away; `switchedOff`: Kraken turned it off. */
-  readonly stage: 'notice' | 'switchedOff';
-  readonly title: string;
-  readonly message: string;
-  /** What the user does, in order. */
-  readonly steps: readonly string[];
-}
 
 const STEPS: readonly string[] = [
   'On pro.kraken.com, open Settings → API and create a new key with only the "WebSocket interface" (Access WebSockets API) permission.',

@@ -16,10 +16,10 @@
  */
 import { toUserFacing } from '../errors.ts';
 import type { AccountStream, AccountStreamHandle, StreamConnectionEvent } from '../kraken/account-stream.ts';
-import type { AccountSnapshot } from '../kraken/model.ts';
+import type { AccountSnapshot } from '../../src-shared/account-model.ts';
 import type { Logger } from '../log/logger.ts';
 import { classifyFailure } from './refresh-scheduler.ts';
-import type { ConnectionState, ProfileStatus } from './status.ts';
+import type { ConnectionState, ProfileStatus } from '../../src-shared/profile-status.ts';
 
 export interface StreamTiming {
   /** The window in which a burst of messages becomes one snapshot. */

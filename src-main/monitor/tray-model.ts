@@ -10,8 +10,8 @@
 import type { AccountAlertLevel } from './alert-engine.ts';
 import { formatPercent } from './alert-text.ts';
 import { compareFigures, healthRank } from './health.ts';
-import type { HealthFigure, HealthLevel, HealthReport } from './health-model.ts';
-import type { ConnectionState } from './status.ts';
+import type { HealthFigure, HealthLevel, HealthReport } from '../../src-shared/health-model.ts';
+import type { ConnectionState } from '../../src-shared/profile-status.ts';
 
 export type TrayIconState = 'ok' | 'warn' | 'critical' | 'stale' | 'offline';
 

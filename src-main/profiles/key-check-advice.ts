@@ -6,7 +6,7 @@
  * Margin Desk works with general = READ_ONLY and transfer = NO_ACCESS.
  */
 import { AppError } from '../errors.ts';
-import type { KeyPermissions } from '../kraken/model.ts';
+import type { KeyPermissions } from '../../src-shared/account-model.ts';
 
 const RECOMMENDATION =
   'Recommended: create a read-only key (General: Read only, Transfer: No access) used by Margin Desk alone, ' +

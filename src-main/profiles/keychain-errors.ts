@@ -11,7 +11,8 @@
  * Neither message quotes the keychain's own text: it goes to the log through `cause` only, and no
  * secret ever reaches these errors because keytar's messages never include the stored value.
  */
-import { AppError, type UserFacingError } from '../errors.ts';
+import type { UserFacingError } from '../../src-shared/user-facing-error.ts';
+import { AppError } from '../errors.ts';
 
 export type KeychainErrorKind = 'keychainUnavailable' | 'keychainLocked';
 

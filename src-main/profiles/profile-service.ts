@@ -12,10 +12,11 @@
  *   corrected by `checkKeychain` and by every credentials read of a refresh.
  */
 import { randomUUID } from 'node:crypto';
-import { AppError, type UserFacingError } from '../errors.ts';
-import type { KeyPermissions } from '../kraken/model.ts';
+import type { UserFacingError } from '../../src-shared/user-facing-error.ts';
+import { AppError } from '../errors.ts';
+import type { KeyPermissions } from '../../src-shared/account-model.ts';
 import { restCutoffNotice } from '../monitor/rest-cutoff.ts';
-import type { ProfileStatus } from '../monitor/status.ts';
+import type { ProfileStatus } from '../../src-shared/profile-status.ts';
 import type { ProfileUpdate } from '../store/profiles-repository.ts';
 import type {
   ConnectionTest,
@@ -33,7 +34,7 @@ import { validateCredentials, keyFingerprint } from './credential-validation.ts'
 import { createCredentialsProvider, type CredentialsProvider } from './credentials-provider.ts';
 import { explainKeyCheckFailure, permissionWarnings } from './key-check-advice.ts';
 import { isKeychainError } from './keychain-errors.ts';
-import { DEFAULT_REFRESH_SECONDS, productionAddresses, type DataSourceKind, type Profile } from './profile.ts';
+import { DEFAULT_REFRESH_SECONDS, productionAddresses, type DataSourceKind, type Profile } from '../../src-shared/profile.ts';
 import { validateBaseUrl, validateColour, validateName, validateRefreshSeconds, validateStreamUrl } from './profile-fields.ts';
 import type { ActiveProfileRecord, ProfileRecords } from './profile-records.ts';
 import { newSampleProfile } from './sample-profile.ts';

@@ -2,7 +2,7 @@
  * The built-in Sample profile: the in-process simulated exchange, no key, so a fresh install shows a
  * working app with moving figures before the user has created a Kraken key.
  */
-import { DEFAULT_REFRESH_SECONDS, type Profile } from './profile.ts';
+import { DEFAULT_REFRESH_SECONDS, type Profile } from '../../src-shared/profile.ts';
 
 /** Not a network address: the sample profile's data source is chosen by its kind, never fetched. */
 export const SAMPLE_BASE_URL = 'sample://simulated-exchange';

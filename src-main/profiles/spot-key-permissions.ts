@@ -9,7 +9,7 @@
  * queries) only reads. Without an answer (the method is absent where the key was checked) both are
  * unknown, which the warnings turn into "check this key's permissions on Kraken".
  */
-import type { KeyPermissions } from '../kraken/model.ts';
+import type { KeyPermissions } from '../../src-shared/account-model.ts';
 import type { SpotKeyInfo } from '../kraken/uws/spot-client.ts';
 
 const TRADING = /trade|order|position|margin-trad/i;

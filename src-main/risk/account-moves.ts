@@ -10,10 +10,10 @@
  */
 import type Big from 'big.js';
 import { big, ZERO } from '../kraken/decimal.ts';
-import type { Decimal, FlexAccount, Instrument, MarginWallet, OpenPosition } from '../kraken/model.ts';
+import type { Decimal, FlexAccount, Instrument, MarginWallet, OpenPosition } from '../../src-shared/account-model.ts';
 import { isCrypto, signedSize, underlyingOf } from './contracts.ts';
 import type { MoveInputs, MovingRequirement } from './move-model.ts';
-import type { MoveScope } from './risk-model.ts';
+import type { MoveScope } from '../../src-shared/risk-model.ts';
 
 /** A position with what the estimate needs of it: its mark price and instrument (either may be missing). */
 export interface HeldPosition {

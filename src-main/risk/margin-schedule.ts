@@ -8,7 +8,7 @@
  */
 import type Big from 'big.js';
 import { big, ZERO } from '../kraken/decimal.ts';
-import type { MarginLevel } from '../kraken/model.ts';
+import type { MarginLevel } from '../../src-shared/account-model.ts';
 
 /** The levels sorted by where they start, the first taken to start at 0. */
 export function sortedLevels(levels: readonly MarginLevel[]): MarginLevel[] {

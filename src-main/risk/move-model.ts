@@ -9,9 +9,9 @@
  */
 import type Big from 'big.js';
 import { big, fromBig, ONE, ZERO } from '../kraken/decimal.ts';
-import type { Decimal, MarginLevel } from '../kraken/model.ts';
+import type { Decimal, MarginLevel } from '../../src-shared/account-model.ts';
 import { levelIndexAt, maintenanceMarginOf, sortedLevels } from './margin-schedule.ts';
-import type { LiquidationMove, MovePiece } from './risk-model.ts';
+import type { LiquidationMove, MovePiece } from '../../src-shared/risk-model.ts';
 
 /** A position whose notional moves with k, margined by its contract's levels. */
 export interface MovingRequirement {

@@ -6,7 +6,7 @@
  */
 import type Big from 'big.js';
 import { big, fromBig, ONE } from '../kraken/decimal.ts';
-import type { Decimal } from '../kraken/model.ts';
+import type { Decimal } from '../../src-shared/account-model.ts';
 import type { ContractKind } from './contracts.ts';
 
 /** Coin amounts from a division: finer than a satoshi. */

@@ -6,13 +6,14 @@
  * position's underlying moving alone; where an input is missing, no price and the reason.
  */
 import { big, fromBig, isZero, ZERO } from '../kraken/decimal.ts';
-import type { AccountSnapshot, Decimal, FlexAccount, MarginWallet } from '../kraken/model.ts';
-import { subaccountLabel, walletMarkPrice } from '../monitor/health.ts';
+import type { AccountSnapshot, Decimal, FlexAccount, MarginWallet } from '../../src-shared/account-model.ts';
+import { walletMarkPrice } from '../monitor/health.ts';
+import { subaccountLabel } from '../../src-shared/subaccount-label.ts';
 import { flexMoveInputs, scopeLabel, subaccountMoveInputs, walletMoveInputs, type HeldPosition, type MoveInputsResult } from './account-moves.ts';
 import { contractKind, isCrypto, quoteOf, signedSize, underlyingOf, walletKeyOfInverse } from './contracts.ts';
 import { buildPieces, liquidationMove, movedPrice } from './move-model.ts';
 import { notionalOf, unrealisedPnl } from './position-figures.ts';
-import type { AccountStress, LiquidationPrice, MoveScope, PositionRisk, RiskReport, StressModel } from './risk-model.ts';
+import type { AccountStress, LiquidationPrice, MoveScope, PositionRisk, RiskReport, StressModel } from '../../src-shared/risk-model.ts';
 
 const LEVERAGE_PLACES = 2;
 const PERCENT_PLACES = 2;

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { AlertLevel, AlertRecord } from '../monitor/alert-model.ts';
+import type { AlertLevel, AlertRecord } from '../../src-shared/alert-model.ts';
 
 /** An alert as the monitor raises it; the log assigns the id and it starts unacknowledged. */
 export type NewAlertRecord = Omit<AlertRecord, 'id' | 'acknowledgedAt'>;

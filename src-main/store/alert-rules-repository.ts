@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { DEFAULT_ALERT_RULES, type AlertRules } from '../monitor/alert-model.ts';
+import { DEFAULT_ALERT_RULES, type AlertRules } from '../../src-shared/alert-model.ts';
 
 /**
  * Alert rules per profile, stored as one JSON record. Reading lays the stored record over

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { Decimal } from '../kraken/model.ts';
-import type { HistoryPoint } from './history-model.ts';
+import type { Decimal } from '../../src-shared/account-model.ts';
+import type { HistoryPoint } from '../../src-shared/history-model.ts';
+import { ACCOUNT_KEY_PATTERN } from '../../src-shared/account-keys.ts';
 
 /** One observation of one account of a profile. */
 export interface HistoryEntry {
@@ -19,8 +20,6 @@ export const FULL_RESOLUTION_MS = 48 * HOUR_MS;
 export const QUARTER_HOUR_MS = 15 * MINUTE_MS;
 /** …and those older than this to one per UTC day. */
 export const QUARTER_HOUR_RESOLUTION_MS = 90 * DAY_MS;
-
-const ACCOUNT_KEY = /^(flex|sub:.+|wallet:.+)$/;
 
 /** Tiers of the history_points key: every poll, then quarter-hour buckets, then day buckets. */
 const TIER = { poll: 0, quarterHour: 1, day: 2 } as const;
@@ -149,7 +148,7 @@ export class HistoryRepository {
   append(profileId: string, entries: readonly HistoryEntry[]): void {
     this.#db.transaction(() => {
       for (const { accountKey, point } of entries) {
-        if (!ACCOUNT_KEY.test(accountKey)) throw new RangeError(`Not a history account key: "${accountKey}"`);
+        if (!ACCOUNT_KEY_PATTERN.test(accountKey)) throw new RangeError(`Not a history account key: "${accountKey}"`);
         this.#insertPoint.run(
           this.#seriesId(profileId, accountKey),
           point.t,

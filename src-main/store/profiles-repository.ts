@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { KeyPermissions } from '../kraken/model.ts';
-import type { DataSourceKind, Profile, ProfileKind } from '../profiles/profile.ts';
+import type { KeyPermissions } from '../../src-shared/account-model.ts';
+import type { DataSourceKind, Profile, ProfileKind } from '../../src-shared/profile.ts';
 
 /** Every field of a profile that can change after creation. */
 export type ProfileUpdate = Partial<Omit<Profile, 'id' | 'createdAt'>>;

@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { AppError } from '../errors.ts';
-import { DEFAULT_SETTINGS, type Settings } from './settings-model.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../src-shared/settings-model.ts';
 
 type SettingKey = keyof Settings;
 

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { AccountSnapshot } from '../kraken/model.ts';
+import type { AccountSnapshot } from '../../src-shared/account-model.ts';
 
 /**
  * Version of the stored AccountSnapshot JSON. Bump it when the model changes in a way old JSON would

@@ -3,7 +3,7 @@
  * as errors with a `code` (its own `ERR_UPDATER_*`, builder-util's `ERR_CHECKSUM_MISMATCH`, Node's
  * network codes) or an HTTP status; each reason below says what happened and that the app goes on.
  */
-import type { UpdateFailure } from './update-state.ts';
+import type { UpdateFailure } from '../../src-shared/update-state.ts';
 
 const FEED_CODES = new Set([
   'ERR_UPDATER_INVALID_UPDATE_INFO',

@@ -11,7 +11,7 @@ import type { Clock } from '../kraken/clock.ts';
 import type { Logger } from '../log/logger.ts';
 import type { UpdaterPort } from './updater-port.ts';
 import { describeUpdateFailure } from './update-failure.ts';
-import type { InstallOutcome, UpdateState } from './update-state.ts';
+import type { InstallOutcome, UpdateState } from '../../src-shared/update-state.ts';
 
 export interface UpdateServiceOptions {
   readonly updater: UpdaterPort;

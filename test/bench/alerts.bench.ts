@@ -8,10 +8,10 @@
  *   node test/bench/alerts.bench.ts
  */
 import { performance } from 'node:perf_hooks';
-import type { AccountSnapshot } from '../../src-main/kraken/model.ts';
+import type { AccountSnapshot } from '../../src-shared/account-model.ts';
 import { parseSubaccounts } from '../../src-main/kraken/parse-subaccounts.ts';
 import { type AlertEngineState, initialAlertState, stepAlerts } from '../../src-main/monitor/alert-engine.ts';
-import { DEFAULT_ALERT_RULES } from '../../src-main/monitor/alert-model.ts';
+import { DEFAULT_ALERT_RULES } from '../../src-shared/alert-model.ts';
 import { evaluateHealth } from '../../src-main/monitor/health.ts';
 import { type BenchResult, withBudget } from './bench-result.ts';
 

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DAY_MS } from '../../src-main/store/history-repository.ts';
-import type { HistoryPoint } from '../../src-main/store/history-model.ts';
+import type { HistoryPoint } from '../../src-shared/history-model.ts';
 import { Store } from '../../src-main/store/store.ts';
 import { buildAccountSnapshot, withSequence } from '../main/store/fixtures/account-snapshot-fixture.ts';
 import { historyWalk } from '../main/store/fixtures/history-point-fixture.ts';

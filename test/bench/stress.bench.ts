@@ -9,7 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import { toCurrency } from '../../src-main/kraken/currency.ts';
 import { toDecimal } from '../../src-main/kraken/decimal.ts';
-import type { AccountSnapshot, FlexAccount, Instrument, Subaccount } from '../../src-main/kraken/model.ts';
+import type { AccountSnapshot, FlexAccount, Instrument, Subaccount } from '../../src-shared/account-model.ts';
 import { buildRiskReport } from '../../src-main/risk/risk-report.ts';
 import { StressTable } from '../../src-renderer/src/lib/stress.ts';
 import type { BenchResult } from './bench-result.ts';

@@ -206,7 +206,7 @@ describe('Alerts view: rules and snooze', () => {
 
   it('says so when main cannot tell the alert status', async () => {
     const fake = new FakeBridge(seedState());
-    fake.fail('getAlertStatus', { kind: 'storageError', message: 'The local database could not be read.', action: 'Restart Margin Desk.', retryable: true });
+    fake.fail('getAlertStatus', { kind: 'databaseUnavailable', message: 'The local database could not be read.', action: 'Restart Margin Desk.', retryable: true });
     await renderApp(fake);
     await openView('alerts');
     expect(await screen.findByText('The local database could not be read.')).toBeTruthy();

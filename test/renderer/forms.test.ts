@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ALERT_RULES } from '../../src-main/monitor/alert-model.ts';
+import { DEFAULT_ALERT_RULES } from '../../src-shared/alert-model.ts';
 import { fromDraft, toDraft } from '../../src-renderer/src/lib/alert-rules-form.ts';
 import { hotkeyAction } from '../../src-renderer/src/lib/hotkeys.ts';
-import { isBase64, validateCredentials, validateNewProfile } from '../../src-renderer/src/lib/profile-validation.ts';
+import { validateCredentials, validateNewProfile } from '../../src-renderer/src/lib/profile-validation.ts';
+import { isBase64 } from '../../src-shared/base64.ts';
 
 const press = (init: Partial<Parameters<typeof hotkeyAction>[0]>) => ({ key: '', code: '', ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...init });
 

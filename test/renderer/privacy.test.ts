@@ -46,7 +46,7 @@ describe('Privacy mode', () => {
 
   it('keeps amounts hidden when saving the setting fails, and says so', async () => {
     const fake = new FakeBridge(seedState());
-    fake.fail('updateSettings', { kind: 'storeUnavailable', message: 'Settings could not be saved.', action: 'Restart Margin Desk.', retryable: true });
+    fake.fail('updateSettings', { kind: 'databaseUnavailable', message: 'Settings could not be saved.', action: 'Restart Margin Desk.', retryable: true });
     await renderApp(fake);
     await fireEvent.keyDown(window, { key: 'p', code: 'KeyP', metaKey: true, shiftKey: true });
     await waitFor(() => expect(screen.getByText('Settings could not be saved.')).toBeTruthy());

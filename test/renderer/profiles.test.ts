@@ -44,9 +44,9 @@ describe('Add-profile form', () => {
     const { fake } = await renderApp({ profiles: [], now: () => NOW });
     await openView('profiles');
     await fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
-    expect(screen.getByText(/Give the profile a name/)).toBeTruthy();
+    expect(screen.getByText(/profile name is empty/)).toBeTruthy();
     expect(screen.getByText('Paste the public API key.')).toBeTruthy();
-    expect(screen.getByText('Paste the private key (secret).')).toBeTruthy();
+    expect(screen.getByText('Paste the private key (API secret).')).toBeTruthy();
     expect(field(/^Name/).getAttribute('aria-invalid')).toBe('true');
     expect(fake.callsOf('createProfile')).toEqual([]);
   });
@@ -61,7 +61,7 @@ describe('Add-profile form', () => {
     expect(screen.getByText(/This is not a valid secret/)).toBeTruthy();
     await type(/Private key/, `${SECRET.slice(0, 40)} ${SECRET.slice(40)}`);
     await fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
-    expect(screen.getByText(/contains spaces or line breaks/)).toBeTruthy();
+    expect(screen.getByText(/contains a space or a line break/)).toBeTruthy();
     expect(fake.callsOf('testConnection')).toEqual([]);
     expect(fake.callsOf('createProfile')).toEqual([]);
   });

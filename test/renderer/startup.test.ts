@@ -130,7 +130,7 @@ describe('Start-up', () => {
 
   it('says so when a master’s subaccounts cannot be fetched, and Try again fetches them', async () => {
     const fake = new FakeBridge(seedState('live', { subaccounts: 3 }));
-    fake.fail('getSnapshot', { kind: 'storeUnavailable', message: 'The local database could not be read.', action: 'Restart Margin Desk.', retryable: true });
+    fake.fail('getSnapshot', { kind: 'databaseUnavailable', message: 'The local database could not be read.', action: 'Restart Margin Desk.', retryable: true });
     await renderApp(fake);
     await waitFor(() => expect(fake.callsOf('getSnapshot')).toHaveLength(1));
     await openView('subaccounts');
@@ -162,7 +162,7 @@ describe('Start-up', () => {
 
   it('says so when the window cannot be opened, and Try again asks main again', async () => {
     const fake = new FakeBridge(seedState());
-    fake.fail('openWindow', { kind: 'storeUnavailable', message: 'The local database could not be read.', action: 'Restart Margin Desk.', retryable: true });
+    fake.fail('openWindow', { kind: 'databaseUnavailable', message: 'The local database could not be read.', action: 'Restart Margin Desk.', retryable: true });
     renderAppNow(fake);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Margin Desk could not load its data');

@@ -43,10 +43,40 @@ describe('Stale, offline and failed states are visible on every view', () => {
     expect(screen.getByRole('contentinfo').textContent).toContain(label);
   });
 
+  it('offline: health reads "last known" with its age, never a current-looking "Healthy"; the status line counts down to nothing', async () => {
+    await renderApp(seedState('offline'));
+    const banner = screen.getByRole('region', { name: /^Margin health/ });
+    expect(banner.textContent).toContain('last known, 30 sec. ago');
+    expect(banner.querySelector('.headline')!.textContent).toMatch(/^647%\s*Was: Healthy$/);
+    for (const badge of screen.getByRole('main').querySelectorAll('.pill.figure')) expect(badge.textContent).toContain('last known');
+    const status = screen.getByRole('contentinfo').textContent ?? '';
+    expect(status).toContain('trying to reach Kraken');
+    expect(status).not.toContain('next refresh');
+  });
+
   it('live data is not dimmed and has no warning strip', async () => {
     await renderApp(seedState('live'));
     expect(screen.getByRole('main').querySelector('[data-outdated="true"]')).toBeNull();
     expect(screen.queryByText(/Showing the last known figures/)).toBeNull();
+  });
+
+  it('figures that could not be saved say so on every view, beside figures that stay current', async () => {
+    const fake = new FakeBridge({ ...seedState('live'), now: () => NOW });
+    await renderApp(fake);
+    fake.emit('snapshot', {
+      ...seedView('main'),
+      storageProblem: {
+        kind: 'storageFailed',
+        message: 'The latest figures could not be saved (the disk is full).',
+        action: 'Free some disk space.',
+        retryable: true,
+      },
+    });
+    for (const view of ALL_VIEWS) {
+      const header = (await openView(view)).closest('header')!;
+      await waitFor(() => expect(header.textContent).toContain('The latest figures could not be saved (the disk is full). Free some disk space.'));
+    }
+    expect(screen.getByRole('main').querySelector('[data-outdated="true"]')).toBeNull();
   });
 
   it('the data age ticks with the clock', async () => {
@@ -68,7 +98,7 @@ describe('Loading, empty, error and sample states', () => {
 
   it('no snapshot and a failed refresh: the error says what happened and what to do', async () => {
     const profile = seedProfile('main', 'Main', 'authFailed');
-    const status = { ...statusOf('main', 'authFailed', null, NOW), lastError: { kind: 'authenticationError', message: 'Kraken refused this key.', action: 'Replace the credentials in Profiles.', retryable: false } };
+    const status = { ...statusOf('main', 'authFailed', null, NOW), lastError: { kind: 'authenticationError' as const, message: 'Kraken refused this key.', action: 'Replace the credentials in Profiles.', retryable: false } };
     await renderApp({ profiles: [{ ...profile, status }], activeProfileId: 'main', now: () => NOW });
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('No figures yet');
@@ -78,7 +108,7 @@ describe('Loading, empty, error and sample states', () => {
 
   it('a failed start-up load is shown with a way to try again', async () => {
     const fake = new FakeBridge(seedState());
-    fake.fail('openWindow', { kind: 'storeUnavailable', message: 'The local database could not be opened.', action: 'Restart Margin Desk.', retryable: true });
+    fake.fail('openWindow', { kind: 'databaseUnavailable', message: 'The local database could not be opened.', action: 'Restart Margin Desk.', retryable: true });
     // Not renderApp: it waits for a successful load.
     renderAppNow(fake);
     const alert = await screen.findByRole('alert');
@@ -120,7 +150,7 @@ describe('Loading, empty, error and sample states', () => {
     await renderApp(fake);
     await openView('history');
     await waitFor(() => expect(screen.getByRole('figure', { name: 'Margin equity' }).textContent).toContain('over 96 points'));
-    fake.fail('getHistory', { kind: 'storeUnavailable', message: 'History could not be read.', action: 'Try again in a moment.', retryable: true });
+    fake.fail('getHistory', { kind: 'databaseUnavailable', message: 'History could not be read.', action: 'Try again in a moment.', retryable: true });
     await fireEvent.click(screen.getByRole('radio', { name: '7d' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('History could not be read.');

@@ -26,7 +26,7 @@
 import { z } from 'zod';
 import { parseDecimal } from '../decimal.ts';
 import { joinPath, SchemaError } from '../errors.ts';
-import type { Decimal } from '../model.ts';
+import type { Decimal } from '../../../src-shared/account-model.ts';
 import { parseJsonForDecoding } from './exact-json.ts';
 
 export const A_DECIMAL = 'a decimal number';

@@ -3,7 +3,7 @@
  * Every reported figure (values, PnL, margin) is derived from this and the market on each request
  * (./flex-figures.ts, ./wallet-figures.ts), so the figures always agree with each other.
  */
-import type { Decimal } from '../model.ts';
+import type { Decimal } from '../../../src-shared/account-model.ts';
 
 export interface SimPosition {
   /** Lower-case symbol, `pf_xbtusd` (flex) or `pi_xbtusd` (single-collateral wallet). */

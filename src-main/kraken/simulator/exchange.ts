@@ -10,7 +10,7 @@ import { systemClock, type Clock } from '../clock.ts';
 import { add, toDecimal, ZERO } from '../decimal.ts';
 import { normaliseCurrencyCode } from '../currency.ts';
 import type { FetchFunction } from '../transport.ts';
-import type { Decimal } from '../model.ts';
+import type { Decimal } from '../../../src-shared/account-model.ts';
 import { walletKeyOf, type SimAccount, type SimFlex, type SimWallet } from './accounts.ts';
 import { FaultPlan, type Fault, type FaultScope, type SimEndpoint } from './faults.ts';
 import { RequestHandler } from './handler.ts';

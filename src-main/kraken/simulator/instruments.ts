@@ -12,7 +12,7 @@
  */
 import type Big from 'big.js';
 import { big, ZERO } from '../decimal.ts';
-import type { Decimal } from '../model.ts';
+import type { Decimal } from '../../../src-shared/account-model.ts';
 import { toDecimal } from '../decimal.ts';
 
 export type InstrumentKind = 'linear' | 'inverse';

@@ -1,5 +1,5 @@
 /** API keys of the simulated exchange: a secret to verify signatures, an account, permissions (Futures and Spot). */
-import type { PermissionLevel } from '../model.ts';
+import type { PermissionLevel } from '../../../src-shared/account-model.ts';
 
 export interface SimKeyPermissions {
   readonly general: Exclude<PermissionLevel, 'unknown'>;

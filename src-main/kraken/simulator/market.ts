@@ -5,7 +5,7 @@
  */
 import { ONE, toDecimal } from '../decimal.ts';
 import { normaliseCurrencyCode } from '../currency.ts';
-import type { Decimal } from '../model.ts';
+import type { Decimal } from '../../../src-shared/account-model.ts';
 
 export class Market {
   readonly #marks = new Map<string, Decimal>();

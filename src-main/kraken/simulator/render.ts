@@ -7,7 +7,7 @@
  * Bodies are rendered without `serverTime`: the exchange appends it when sending, so a rendered
  * body can be reused until the state changes (1,000 subaccounts are not re-rendered per request).
  */
-import type { Decimal } from '../model.ts';
+import type { Decimal } from '../../../src-shared/account-model.ts';
 import { normaliseCurrencyCode } from '../currency.ts';
 import type { SimAccount, SimPosition } from './accounts.ts';
 import { flexFigures, type FlexFigures } from './flex-figures.ts';

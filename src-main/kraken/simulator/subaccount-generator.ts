@@ -5,7 +5,7 @@
  * wallet, most a flex account, some with positions using margin.
  */
 import { toDecimal } from '../decimal.ts';
-import type { Decimal } from '../model.ts';
+import type { Decimal } from '../../../src-shared/account-model.ts';
 import type { SimAccount, SimPosition } from './accounts.ts';
 import type { Market } from './market.ts';
 import { randomUuid, type Random } from './random.ts';

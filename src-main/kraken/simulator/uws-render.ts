@@ -9,7 +9,7 @@
  * positions, and Spot v2's `balances` template. Each function returns the message's `data`.
  */
 import { big, fromBig, ONE, ZERO } from '../decimal.ts';
-import type { Decimal } from '../model.ts';
+import type { Decimal } from '../../../src-shared/account-model.ts';
 import type { SimAccount, SimPosition } from './accounts.ts';
 import { flexFigures } from './flex-figures.ts';
 import { baseOf, instrumentKind, marginRequirement } from './instruments.ts';

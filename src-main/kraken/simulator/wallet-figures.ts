@@ -11,7 +11,7 @@
  */
 import type Big from 'big.js';
 import { big, fromBig, ONE, ZERO } from '../decimal.ts';
-import type { Decimal } from '../model.ts';
+import type { Decimal } from '../../../src-shared/account-model.ts';
 import type { SimWallet } from './accounts.ts';
 import { marginRequirement } from './instruments.ts';
 import type { Market } from './market.ts';

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { toCurrency } from '../currency.ts';
 import { decodeAt, keyedList, list, object, optionalDecimal, optionalText } from '../decode/schema.ts';
-import type { Currency, Decimal } from '../model.ts';
+import type { Currency, Decimal } from '../../../src-shared/account-model.ts';
 import { figures, firstText } from './decode-figures.ts';
 
 export interface WalletBalance {

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { numbersAsText } from '../decode/exact-json.ts';
 import { aliases, isPlainObject, object, optionalDecimal } from '../decode/schema.ts';
-import type { Decimal } from '../model.ts';
+import type { Decimal } from '../../../src-shared/account-model.ts';
 
 /** For each figure (its model name), the other names it may arrive under. */
 export type Candidates<Name extends string> = Readonly<Record<Name, readonly string[]>>;

@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { toCurrency } from '../currency.ts';
 import { ZERO } from '../decimal.ts';
 import { decodeAt, keyedList } from '../decode/schema.ts';
-import type { Decimal, FlexAccount, FlexCurrency, MarginWallet } from '../model.ts';
+import type { Decimal, FlexAccount, FlexCurrency, MarginWallet } from '../../../src-shared/account-model.ts';
 import { impliedHaircut } from '../parse-flex.ts';
 import { figures, firstText, unwrapped, type Figures } from './decode-figures.ts';
 

@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { isNegative, isZero, neg, ZERO } from '../decimal.ts';
 import { A_DECIMAL, A_TEXT, AN_OBJECT, decodeAt, isPlainObject, list, refuse } from '../decode/schema.ts';
-import type { Decimal, OpenPosition } from '../model.ts';
+import type { Decimal, OpenPosition } from '../../../src-shared/account-model.ts';
 import { positionSide } from '../parse-positions.ts';
 import { figures, firstText } from './decode-figures.ts';
 

@@ -17,7 +17,7 @@
 import { toCurrency } from '../currency.ts';
 import { parseDecimal, ZERO } from '../decimal.ts';
 import { parseJsonExact } from '../decode/exact-json.ts';
-import type { AccountSnapshot, CurrencyAmount, Decimal, FlexAccount, FlexCurrency, MarginWallet, OpenPosition, UnknownAccount } from '../model.ts';
+import type { AccountSnapshot, CurrencyAmount, Decimal, FlexAccount, FlexCurrency, MarginWallet, OpenPosition, UnknownAccount } from '../../../src-shared/account-model.ts';
 
 type Fields = Readonly<Record<string, unknown>>;
 

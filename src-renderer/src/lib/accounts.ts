@@ -11,10 +11,6 @@ export function accountsWatched(view: SnapshotView): number {
   return view.health.figures.length + (view.subaccountsFollow?.figures ?? 0);
 }
 
-export function walletAccountKey(walletKey: string): string {
-  return `wallet:${walletKey}`;
-}
-
 /**
  * The currency a single-collateral wallet's trigger prices are quoted in: the pair's quote
  * (`fi_xbtusd` → USD). Empty when the key does not name a pair.
@@ -22,9 +18,4 @@ export function walletAccountKey(walletKey: string): string {
 export function priceCurrency(walletKey: string): string {
   const pair = walletKey.split('_')[1] ?? '';
   return pair.length > 3 ? pair.slice(-3).toUpperCase() : '';
-}
-
-/** How a subaccount is named on screen: its full name, else its e-mail, else its UID. */
-export function subaccountLabelOf(subaccount: { readonly uid: string; readonly email: string; readonly fullName: string | null }): string {
-  return subaccount.fullName?.trim() || subaccount.email.trim() || subaccount.uid;
 }

@@ -1,8 +1,10 @@
 /**
  * The alert rules editor's form model: AlertRules flattened into what inputs can bind to (optional
- * parts become a switch plus fields), and back, with checks that explain themselves.
+ * parts become a switch plus fields), and back, checked with the schema main checks with too
+ * (src-shared/alert-rules-schema.ts), its messages shown beside the fields they are about.
  */
 import type { AlertRules, AlertThresholds } from '../../../src-preload/contract.ts';
+import { alertRulesSchema } from '../../../src-shared/alert-rules-schema.ts';
 
 export type ThresholdKey = keyof AlertThresholds;
 
@@ -39,7 +41,6 @@ const DEFAULT_QUIET_FROM = '22:00';
 const DEFAULT_QUIET_TO = '07:00';
 const DEFAULT_STALE_MINUTES = 5;
 const DEFAULT_NEAR_LIQUIDATION_PCT = 10;
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export function toDraft(rules: AlertRules): RulesDraft {
   return {
@@ -70,69 +71,57 @@ export function toDraft(rules: AlertRules): RulesDraft {
   };
 }
 
-function isWhole(value: number, min: number): boolean {
-  return Number.isInteger(value) && value >= min;
-}
-
-function checkOrder(thresholds: AlertThresholds, errors: RulesErrors, prefix: string): void {
-  const { warnBelowPct, criticalBelowPct, liquidationBelowPct, hysteresisPct } = thresholds;
-  if (!(liquidationBelowPct > 100)) {
-    errors[`${prefix}liquidationBelowPct`] = 'Must be above 100 %: at 100 % equity equals maintenance margin and liquidation starts.';
+/** The form's key of a field the schema refused: the draft flattens quiet hours and lists overrides. */
+function formKey(path: readonly PropertyKey[], overrideIndex: ReadonlyMap<string, number>): string {
+  const [head, second, third] = path.map(String);
+  if (head === 'quietHours') return second === 'to' ? 'quietTo' : 'quietFrom';
+  if (head === 'subaccountOverrides' && second !== undefined) {
+    const index = overrideIndex.get(second);
+    return third === undefined ? `override${index}.uid` : `override${index}.${third}`;
   }
-  if (!(criticalBelowPct > liquidationBelowPct)) errors[`${prefix}criticalBelowPct`] = 'Must be above the liquidation threshold.';
-  if (!(warnBelowPct > criticalBelowPct)) errors[`${prefix}warnBelowPct`] = 'Must be above the critical threshold.';
-  if (!(hysteresisPct >= 0 && hysteresisPct <= 100)) errors[`${prefix}hysteresisPct`] = 'Between 0 and 100 percentage points.';
+  return head ?? 'rules';
 }
 
 export function fromDraft(draft: RulesDraft): { errors: RulesErrors; value: AlertRules | null } {
   const errors: RulesErrors = {};
-  const base: AlertThresholds = {
-    warnBelowPct: draft.warnBelowPct,
-    criticalBelowPct: draft.criticalBelowPct,
-    liquidationBelowPct: draft.liquidationBelowPct,
-    hysteresisPct: draft.hysteresisPct,
-  };
-  checkOrder(base, errors, '');
-  if (!isWhole(draft.repeatCriticalMinutes, 0)) errors.repeatCriticalMinutes = 'Whole minutes, 0 for never.';
-  if (!isWhole(draft.maxNotificationsPerMinute, 1)) errors.maxNotificationsPerMinute = 'At least 1.';
-  if (draft.quietHoursEnabled) {
-    if (!TIME.test(draft.quietFrom)) errors.quietFrom = 'A time such as 22:00.';
-    if (!TIME.test(draft.quietTo)) errors.quietTo = 'A time such as 07:00.';
-  }
-  if (!draft.staleAfterAutomatic && !isWhole(draft.staleAfterMinutes, 1)) errors.staleAfterMinutes = 'Whole minutes, at least 1.';
-  if (draft.nearLiquidationEnabled && !(draft.nearLiquidationPct > 0 && draft.nearLiquidationPct <= 100)) {
-    errors.nearLiquidationPct = 'A distance above 0 and at most 100 %.';
-  }
-
   const overrides: Record<string, Partial<AlertThresholds>> = {};
+  const overrideIndex = new Map<string, number>();
   draft.overrides.forEach((override, index) => {
     if (override.uid === '') {
       errors[`override${index}.uid`] = 'Choose a subaccount.';
       return;
     }
-    if (overrides[override.uid] !== undefined) errors[`override${index}.uid`] = 'This subaccount already has an override.';
+    if (overrideIndex.has(override.uid)) {
+      errors[`override${index}.uid`] = 'This subaccount already has an override.';
+      return;
+    }
     const partial: Partial<Record<ThresholdKey, number>> = {};
     for (const key of THRESHOLD_KEYS) {
       const value = override.values[key];
       if (value !== null && Number.isFinite(value)) partial[key] = value;
     }
-    checkOrder({ ...base, ...partial }, errors, `override${index}.`);
     overrides[override.uid] = partial;
+    overrideIndex.set(override.uid, index);
   });
 
-  if (Object.keys(errors).length > 0) return { errors, value: null };
-  return {
-    errors,
-    value: {
-      enabled: draft.enabled,
-      ...base,
-      alertOnInitialMarginBreach: draft.alertOnInitialMarginBreach,
-      repeatCriticalMinutes: draft.repeatCriticalMinutes,
-      quietHours: draft.quietHoursEnabled ? { from: draft.quietFrom, to: draft.quietTo } : null,
-      maxNotificationsPerMinute: draft.maxNotificationsPerMinute,
-      staleAfterMinutes: draft.staleAfterAutomatic ? null : draft.staleAfterMinutes,
-      subaccountOverrides: overrides,
-      nearLiquidationPct: draft.nearLiquidationEnabled ? draft.nearLiquidationPct : null,
-    },
+  const rules: AlertRules = {
+    enabled: draft.enabled,
+    warnBelowPct: draft.warnBelowPct,
+    criticalBelowPct: draft.criticalBelowPct,
+    liquidationBelowPct: draft.liquidationBelowPct,
+    hysteresisPct: draft.hysteresisPct,
+    alertOnInitialMarginBreach: draft.alertOnInitialMarginBreach,
+    repeatCriticalMinutes: draft.repeatCriticalMinutes,
+    quietHours: draft.quietHoursEnabled ? { from: draft.quietFrom, to: draft.quietTo } : null,
+    maxNotificationsPerMinute: draft.maxNotificationsPerMinute,
+    staleAfterMinutes: draft.staleAfterAutomatic ? null : draft.staleAfterMinutes,
+    subaccountOverrides: overrides,
+    nearLiquidationPct: draft.nearLiquidationEnabled ? draft.nearLiquidationPct : null,
   };
+  const checked = alertRulesSchema.safeParse(rules);
+  if (!checked.success) {
+    for (const issue of checked.error.issues) errors[formKey(issue.path, overrideIndex)] ??= issue.message;
+  }
+  if (!checked.success || Object.keys(errors).length > 0) return { errors, value: null };
+  return { errors, value: checked.data };
 }

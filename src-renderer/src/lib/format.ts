@@ -5,7 +5,7 @@
  * NumberFormat v3), so amounts are handed over as strings and never pass through a JS number.
  */
 import type { Decimal } from '../../../src-preload/contract.ts';
-import { compareDecimals } from './decimal.ts';
+import { writtenMarginRatio } from '../../../src-shared/margin-ratio.ts';
 
 /** What every hidden amount is replaced by in privacy mode: fixed, so its length reveals nothing. */
 export const AMOUNT_MASK = '•••••';
@@ -92,20 +92,12 @@ export function formatPercentValue(value: Decimal, maximumFractionDigits = 2, si
 }
 
 /**
- * Above this margin ratio (1,000 %) liquidation is far away: maintenance margin is under a tenth of
- * equity, and the exact figure ("37,651 %") says nothing a trader can act on while reading like an
- * error, most of all beside "worst".
+ * Margin ratio (equity / maintenance margin) as the health figure users read: "647%", "> 1,000%",
+ * written by the rule notifications use too (src-shared/margin-ratio.ts).
  */
-export const FAR_FROM_LIQUIDATION_RATIO = '10' as Decimal;
-
-/** Margin ratio (equity / maintenance margin) as the health figure users read: "647%", "> 1,000%". */
 export function formatHealthRatio(ratio: Decimal): string {
-  if (isFarFromLiquidation(ratio)) return `> ${formatFraction(FAR_FROM_LIQUIDATION_RATIO, 0)}`;
-  return formatFraction(ratio, 0);
-}
-
-export function isFarFromLiquidation(ratio: Decimal): boolean {
-  return compareDecimals(ratio, FAR_FROM_LIQUIDATION_RATIO) > 0;
+  const written = writtenMarginRatio(ratio);
+  return `${written.above ? '> ' : ''}${formatPercentValue(written.percent, 0)}`;
 }
 
 export function formatInteger(value: number): string {

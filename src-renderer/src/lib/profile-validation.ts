@@ -1,55 +1,34 @@
 /**
- * Local checks of the add-profile and replace-credentials forms, before anything crosses the bridge.
- * Main validates again; these exist so that the user learns at once, in words, what is wrong.
+ * Local checks of the add-profile and replace-credentials forms, before anything crosses the bridge,
+ * with the shared schemas main checks with too (src-shared): the user learns at once, in words,
+ * what is wrong, and main never sees a value the form let through but would refuse.
  */
+import type { z } from 'zod';
 import type { Credentials, NewProfile } from '../../../src-preload/contract.ts';
+import { credentialsSchema } from '../../../src-shared/credentials-schema.ts';
+import { fieldProblems } from '../../../src-shared/field-problem.ts';
+import { newProfileSchema } from '../../../src-shared/profile-schema.ts';
 
 export type CredentialField = 'apiKey' | 'apiSecret';
-export type ProfileField = 'name' | 'colour' | CredentialField;
+export type ProfileField = 'name' | 'colour' | 'baseUrl' | 'refreshSeconds' | CredentialField;
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
-const COLOUR = /^#[0-9a-fA-F]{6}$/;
-
-/**
- * A Kraken API secret is base64. Kraken's own docs print an 87-character example that is not, so a
- * pasted secret that does not decode is refused here rather than signed with garbage.
- */
-export function isBase64(text: string): boolean {
-  if (text.length % 4 !== 0 || !BASE64.test(text)) return false;
-  try {
-    return atob(text).length > 0;
-  } catch {
-    return false;
+/** The first problem of each field. */
+function errorsOf<F extends string>(error: z.ZodError): FieldErrors<F> {
+  const errors: FieldErrors<F> = {};
+  for (const problem of fieldProblems(error)) {
+    const field = problem.field as F;
+    errors[field] ??= problem.message;
   }
+  return errors;
 }
 
 export function validateCredentials(input: Credentials): { errors: FieldErrors<CredentialField>; value: Credentials | null } {
-  const apiKey = input.apiKey.trim();
-  const apiSecret = input.apiSecret.trim();
-  const errors: FieldErrors<CredentialField> = {};
-  if (apiKey === '') errors.apiKey = 'Paste the public API key.';
-  else if (/\s/.test(apiKey)) errors.apiKey = 'The key contains spaces or line breaks; paste it again as one piece.';
-  if (apiSecret === '') errors.apiSecret = 'Paste the private key (secret).';
-  else if (!isBase64(apiSecret)) {
-    errors.apiSecret = /\s/.test(apiSecret)
-      ? 'The secret contains spaces or line breaks; paste it again as one piece.'
-      : 'This is not a valid secret: Kraken secrets are base64 text (letters, digits, + and /, ending in = padding). Copy it again in full.';
-  }
-  const valid = errors.apiKey === undefined && errors.apiSecret === undefined;
-  return { errors, value: valid ? { apiKey, apiSecret } : null };
+  const checked = credentialsSchema.safeParse(input);
+  return checked.success ? { errors: {}, value: checked.data } : { errors: errorsOf(checked.error), value: null };
 }
 
 export function validateNewProfile(input: NewProfile): { errors: FieldErrors<ProfileField>; value: NewProfile | null } {
-  const credentials = validateCredentials(input);
-  const name = input.name.trim();
-  const errors: FieldErrors<ProfileField> = { ...credentials.errors };
-  if (name === '') errors.name = 'Give the profile a name, e.g. "Main" or "Bot account".';
-  else if (name.length > 40) errors.name = 'Keep the name under 40 characters.';
-  if (!COLOUR.test(input.colour)) errors.colour = 'Pick a colour.';
-  const value =
-    credentials.value !== null && errors.name === undefined && errors.colour === undefined
-      ? { ...input, ...credentials.value, name }
-      : null;
-  return { errors, value };
+  const checked = newProfileSchema.safeParse(input);
+  return checked.success ? { errors: {}, value: checked.data } : { errors: errorsOf(checked.error), value: null };
 }

@@ -10,7 +10,7 @@
  */
 import Big from 'big.js';
 import type { AccountStress, Decimal, LiquidationMove, MovePiece } from '../../../src-preload/contract.ts';
-import { toDecimal } from './decimal.ts';
+import { fromBig } from '../../../src-shared/decimal.ts';
 
 /** Every crypto price, or one underlying alone (its code). */
 export type StressScope = 'allCrypto' | string;
@@ -111,9 +111,9 @@ function exactFigures(lines: readonly Line[], k: Big): StressFigures {
   const equity = line.equityAt0.plus(line.equityPerK.times(k));
   const maintenance = line.maintenanceAt0.plus(line.maintenancePerK.times(k));
   return {
-    equity: toDecimal(equity),
-    maintenance: toDecimal(maintenance),
-    level: maintenance.gt(0) ? toDecimal(equity.div(maintenance).round(LEVEL_PLACES, ROUND_DOWN)) : null,
+    equity: fromBig(equity),
+    maintenance: fromBig(maintenance),
+    level: maintenance.gt(0) ? fromBig(equity.div(maintenance).round(LEVEL_PLACES, ROUND_DOWN)) : null,
   };
 }
 

@@ -4,8 +4,8 @@
  */
 import Big from 'big.js';
 import type { CurrencyAmount, Decimal, HealthFigure, HealthReport, Subaccount, Subaccounts } from '../../../src-preload/contract.ts';
-import { subaccountLabelOf } from './accounts.ts';
-import { sum, toDecimal } from './decimal.ts';
+import { fromBig, sum } from '../../../src-shared/decimal.ts';
+import { subaccountLabel } from '../../../src-shared/subaccount-label.ts';
 import { HEALTH_RANK } from './labels.ts';
 
 export interface SubaccountRow {
@@ -37,7 +37,7 @@ export function buildRows(subaccounts: Subaccounts, health: HealthReport): Subac
   for (const figure of health.figures) figures.set(figure.accountKey, figure);
   return subaccounts.subaccounts.map((subaccount) => {
     const accountKey = subaccountKey(subaccount.uid);
-    const label = subaccountLabelOf(subaccount);
+    const label = subaccountLabel(subaccount);
     return {
       uid: subaccount.uid,
       accountKey,
@@ -137,7 +137,7 @@ export function totalsOf(rows: readonly SubaccountRow[]): SubaccountTotals {
     marginEquity: sum(present(rows.map((row) => row.marginEquity))),
     maintenanceMargin: sum(present(rows.map((row) => row.maintenanceMargin))),
     availableMargin: sum(present(rows.map((row) => row.availableMargin))),
-    holdings: [...holdings.values()].map(({ amount, currency }) => ({ currency, amount: toDecimal(amount) })),
+    holdings: [...holdings.values()].map(({ amount, currency }) => ({ currency, amount: fromBig(amount) })),
     worst,
   };
 }

@@ -8,14 +8,14 @@ import { startedApp } from './started-app.ts';
 import { SimulatedExchange } from '../../../src-main/kraken/simulator/exchange.ts';
 import { listen } from '../../../src-main/kraken/simulator/server.ts';
 import { toDecimal } from '../../../src-main/kraken/decimal.ts';
-import type { AlertRecord } from '../../../src-main/monitor/alert-model.ts';
+import type { AlertRecord } from '../../../src-shared/alert-model.ts';
 
 async function startApp() {
   const app = await startedApp();
   const sample = app.profiles.createSample();
   app.activate(sample.id);
-  // Every account of the sample is far below a 100,000 % warning level: each one alerts.
-  app.setAlertRules(sample.id, { ...app.alertRules(sample.id), warnBelowPct: 100_000, criticalBelowPct: 1, liquidationBelowPct: 0.5, alertOnInitialMarginBreach: false });
+  // The highest warning level the rules allow and the lowest critical ones: the sample's accounts alert, all as warnings.
+  app.setAlertRules(sample.id, { ...app.alertRules(sample.id), warnBelowPct: 10_000, criticalBelowPct: 102, liquidationBelowPct: 101, alertOnInitialMarginBreach: false });
   const alerts: AlertRecord[] = [];
   app.alerts.onAlert((alert) => alerts.push(alert));
   return { app, profileId: sample.id, alerts };

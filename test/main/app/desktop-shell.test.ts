@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventName } from '../../../src-preload/contract.ts';
 import type { AppMenuState } from '../../../src-main/app/app-menu-model.ts';
 import { connectDesktopShell } from '../../../src-main/app/desktop-shell.ts';
-import type { AlertRecord } from '../../../src-main/monitor/alert-model.ts';
+import type { AlertRecord } from '../../../src-shared/alert-model.ts';
 import type { TrayModel } from '../../../src-main/monitor/tray-model.ts';
 import { flexAt, reportOf } from '../monitor/health-fixtures.ts';
 import { addStoredProfile, startedServices } from './support/started-services.ts';

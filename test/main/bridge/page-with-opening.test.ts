@@ -26,7 +26,7 @@ describe('the opening written into the page', () => {
   });
 
   it('carries a failed opening as it is, for the page to show', () => {
-    const failure: BridgeResult<unknown> = { ok: false, error: { kind: 'storeUnavailable', message: 'The local database could not be read.', action: 'Restart Margin Desk.', retryable: true } };
+    const failure: BridgeResult<unknown> = { ok: false, error: { kind: 'databaseUnavailable', message: 'The local database could not be read.', action: 'Restart Margin Desk.', retryable: true } };
     expect(takeEmbeddedOpening(parsed(pageWithOpening(PAGE, failure)))).toEqual(failure);
   });
 

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', async () => (await import('../../support/fake-electron.ts')).fakeElectronModule());
 
 import { type AlertTarget, Notifier } from '../../../src-main/electron/notifier.ts';
-import type { AlertRecord } from '../../../src-main/monitor/alert-model.ts';
+import type { AlertRecord } from '../../../src-shared/alert-model.ts';
 import { FakeNotification, fake } from '../../support/fake-electron.ts';
 
 function alert(overrides: Partial<AlertRecord> = {}): AlertRecord {

@@ -1,6 +1,6 @@
 /** The client against the simulated exchange over loopback HTTP: requests as Kraken wants them, every shape quirk. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Accounts, Currency } from '../../../src-main/kraken/model.ts';
+import type { Accounts, Currency } from '../../../src-shared/account-model.ts';
 import { DOCS_STYLE, REAL_2026_STYLE } from '../../../src-main/kraken/simulator/render.ts';
 import { fixtureText } from './fixtures.ts';
 import { startLoopback, type Loopback } from './loopback.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UwsAccountState, walletKeyOf } from '../../../src-main/kraken/uws/uws-account-state.ts';
 import { evaluateHealth } from '../../../src-main/monitor/health.ts';
-import { DEFAULT_ALERT_RULES } from '../../../src-main/monitor/alert-model.ts';
+import { DEFAULT_ALERT_RULES } from '../../../src-shared/alert-model.ts';
 
 const frame = (message: unknown) => JSON.stringify(message);
 

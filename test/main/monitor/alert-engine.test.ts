@@ -10,8 +10,8 @@ import {
   profileAlertStatus,
   stepAlerts,
 } from '../../../src-main/monitor/alert-engine.ts';
-import { type AlertRules, DEFAULT_ALERT_RULES } from '../../../src-main/monitor/alert-model.ts';
-import type { HealthFigure } from '../../../src-main/monitor/health-model.ts';
+import { type AlertRules, DEFAULT_ALERT_RULES } from '../../../src-shared/alert-model.ts';
+import type { HealthFigure } from '../../../src-shared/health-model.ts';
 import { flexAt, flexWithoutMargin, reportOf, subAt } from './health-fixtures.ts';
 
 const MINUTE = 60_000;

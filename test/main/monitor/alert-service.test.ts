@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertDraft } from '../../../src-main/monitor/alert-engine.ts';
-import { DEFAULT_ALERT_RULES, type AlertRecord } from '../../../src-main/monitor/alert-model.ts';
+import { DEFAULT_ALERT_RULES, type AlertRecord } from '../../../src-shared/alert-model.ts';
 import { AlertService, type AlertSink } from '../../../src-main/monitor/alert-service.ts';
 import { flexAt, reportOf } from './health-fixtures.ts';
 

@@ -10,7 +10,9 @@ describe('figures in alert text', () => {
     expect(formatPercent(d('2.99999999'))).toBe('299 %');
     expect(formatPercent(d('3'))).toBe('300 %');
     expect(formatPercent(d('0.3'))).toBe('30 %');
-    expect(formatPercent(d('123.456'))).toBe('12,345 %');
+    expect(formatPercent(d('9.99999'))).toBe('999 %');
+    // Far from liquidation, as on screen (src-shared/margin-ratio.ts).
+    expect(formatPercent(d('123.456'))).toBe('> 1,000 %');
     expect(formatPercent(d('-0.001'))).toBe('-1 %');
     expect(formatPercent(d('0'))).toBe('0 %');
   });

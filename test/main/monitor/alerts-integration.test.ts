@@ -18,10 +18,10 @@ import type { Clock } from '../../../src-main/kraken/clock.ts';
 import { SimulatedExchange } from '../../../src-main/kraken/simulator/exchange.ts';
 import { SAMPLE_CREDENTIALS, createSampleDataSource } from '../../../src-main/kraken/simulator/sample-exchange.ts';
 import type { AlertDraft } from '../../../src-main/monitor/alert-engine.ts';
-import { type AlertRecord, DEFAULT_ALERT_RULES } from '../../../src-main/monitor/alert-model.ts';
+import { type AlertRecord, DEFAULT_ALERT_RULES } from '../../../src-shared/alert-model.ts';
 import { AlertService } from '../../../src-main/monitor/alert-service.ts';
 import { evaluateHealth } from '../../../src-main/monitor/health.ts';
-import type { HealthReport } from '../../../src-main/monitor/health-model.ts';
+import type { HealthReport } from '../../../src-shared/health-model.ts';
 import { buildTrayModel } from '../../../src-main/monitor/tray-model.ts';
 import { FakeNotification, FakeTray, fake } from '../../support/fake-electron.ts';
 

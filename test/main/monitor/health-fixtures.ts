@@ -2,12 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { toDecimal } from '../../../src-main/kraken/decimal.ts';
-import type { AccountSnapshot, Decimal, FlexAccount, Subaccount } from '../../../src-main/kraken/model.ts';
+import type { AccountSnapshot, Decimal, FlexAccount, Subaccount } from '../../../src-shared/account-model.ts';
 import { parseAccounts } from '../../../src-main/kraken/parse-accounts.ts';
 import { parseSubaccounts } from '../../../src-main/kraken/parse-subaccounts.ts';
-import { DEFAULT_ALERT_RULES } from '../../../src-main/monitor/alert-model.ts';
+import { DEFAULT_ALERT_RULES } from '../../../src-shared/alert-model.ts';
 import { flexHealth, worstFigure } from '../../../src-main/monitor/health.ts';
-import type { HealthFigure, HealthReport } from '../../../src-main/monitor/health-model.ts';
+import type { HealthFigure, HealthReport } from '../../../src-shared/health-model.ts';
 
 const d = (value: string | number): Decimal => toDecimal(value);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toDecimal } from '../../../src-main/kraken/decimal.ts';
-import type { MarginWallet } from '../../../src-main/kraken/model.ts';
-import { DEFAULT_ALERT_RULES } from '../../../src-main/monitor/alert-model.ts';
+import type { MarginWallet } from '../../../src-shared/account-model.ts';
+import { DEFAULT_ALERT_RULES } from '../../../src-shared/alert-model.ts';
 import {
   evaluateHealth,
   flexHealth,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Decimal } from '../../../src-main/kraken/model.ts';
-import type { HealthFigure, HealthLevel, HealthReport } from '../../../src-main/monitor/health-model.ts';
+import type { Decimal } from '../../../src-shared/account-model.ts';
+import type { HealthFigure, HealthLevel, HealthReport } from '../../../src-shared/health-model.ts';
 import { HistorySampler, SUBACCOUNT_SAMPLE_MS } from '../../../src-main/monitor/history-sampler.ts';
 import type { HistoryEntry } from '../../../src-main/store/history-repository.ts';
 

@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { toDecimal } from '../../../src-main/kraken/decimal.ts';
 import { initialAlertState, stepAlerts, type AlertEngineState, type AlertStep } from '../../../src-main/monitor/alert-engine.ts';
-import { DEFAULT_ALERT_RULES, type AlertRules } from '../../../src-main/monitor/alert-model.ts';
-import type { PositionRisk } from '../../../src-main/risk/risk-model.ts';
+import { DEFAULT_ALERT_RULES, type AlertRules } from '../../../src-shared/alert-model.ts';
+import type { PositionRisk } from '../../../src-shared/risk-model.ts';
 
 const NOON = Date.UTC(2026, 0, 5, 12, 0);
 const UTC = { minuteOfDay: (now: number) => Math.floor(now / 60_000) % 1440 };

@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../src-main/errors.ts';
-import type { AccountSnapshot } from '../../../src-main/kraken/model.ts';
+import type { AccountSnapshot } from '../../../src-shared/account-model.ts';
 import { createLogger } from '../../../src-main/log/logger.ts';
 import { RefreshScheduler, type MonitoredProfile } from '../../../src-main/monitor/refresh-scheduler.ts';
 import { staleLimitMs } from '../../../src-main/monitor/staleness.ts';
-import type { ProfileStatus } from '../../../src-main/monitor/status.ts';
+import type { ProfileStatus } from '../../../src-shared/profile-status.ts';
+import type { ErrorKind } from '../../../src-shared/error-kinds.ts';
 
-function failure(kind: string, category: string | null) {
+function failure(kind: ErrorKind, category: string | null) {
   const error = new AppError({ kind, message: `${kind} happened`, action: 'wait', retryable: true });
   return category ? Object.assign(error, { category }) : error;
 }

@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AccountStream, AccountStreamListener } from '../../../src-main/kraken/account-stream.ts';
 import { spotError } from '../../../src-main/kraken/uws/spot-errors.ts';
 import { uwsConnectionClosed } from '../../../src-main/kraken/uws/uws-errors.ts';
-import type { AccountSnapshot } from '../../../src-main/kraken/model.ts';
+import type { AccountSnapshot } from '../../../src-shared/account-model.ts';
 import { createLogger } from '../../../src-main/log/logger.ts';
-import type { ProfileStatus } from '../../../src-main/monitor/status.ts';
+import type { ProfileStatus } from '../../../src-shared/profile-status.ts';
 import { StreamMonitor } from '../../../src-main/monitor/stream-monitor.ts';
 
 /** A stream the test drives: `figures` is what current() answers, `listener` what the monitor listens with. */

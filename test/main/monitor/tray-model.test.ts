@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ConnectionState } from '../../../src-main/monitor/status.ts';
+import type { ConnectionState } from '../../../src-shared/profile-status.ts';
 import { type TrayMenuItem, type TrayProfileInput, buildTrayModel } from '../../../src-main/monitor/tray-model.ts';
 import { flexAt, flexWithoutMargin, reportOf, subAt } from './health-fixtures.ts';
-import type { HealthReport } from '../../../src-main/monitor/health-model.ts';
+import type { HealthReport } from '../../../src-shared/health-model.ts';
 
 function profile(id: string, name: string, health: HealthReport | null, more: Partial<TrayProfileInput> = {}): TrayProfileInput {
   return { id, name, connection: 'live', health, monitoringInterrupted: false, alertLevel: null, snoozedUntil: null, ...more };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src-main/errors.ts';
 import { errorFromHttpStatus, errorFromKrakenCode } from '../../../src-main/kraken/errors.ts';
-import type { KeyPermissions } from '../../../src-main/kraken/model.ts';
+import type { KeyPermissions } from '../../../src-shared/account-model.ts';
 import { explainKeyCheckFailure, permissionWarnings } from '../../../src-main/profiles/key-check-advice.ts';
 
 function permissions(general: KeyPermissions['general'], transfer: KeyPermissions['transfer'], other = {}): KeyPermissions {

@@ -3,7 +3,7 @@
  * (DBUS_SESSION_BUS_ADDRESS names a socket that does not exist). Prints one JSON report.
  */
 import { AppError } from '../../../src-main/errors.ts';
-import type { AccountSnapshot, Decimal } from '../../../src-main/kraken/model.ts';
+import type { AccountSnapshot, Decimal } from '../../../src-shared/account-model.ts';
 import { KeytarSecretStore } from '../../../src-main/profiles/keytar-secret-store.ts';
 import { ProfileService } from '../../../src-main/profiles/profile-service.ts';
 import { idleStatus, KeyCheckDouble, openTempStore } from './support.ts';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProfileList } from '../../../src-preload/contract.ts';
 import { keychainLockedError, keychainUnavailableError } from '../../../src-main/profiles/keychain-errors.ts';
 import { MemorySecretStore } from '../../../src-main/profiles/memory-secret-store.ts';
-import { PRODUCTION_BASE_URL, PRODUCTION_SPOT_BASE_URL, PRODUCTION_STREAM_URL } from '../../../src-main/profiles/profile.ts';
+import { PRODUCTION_BASE_URL, PRODUCTION_SPOT_BASE_URL, PRODUCTION_STREAM_URL } from '../../../src-shared/profile.ts';
 import { REST_NOTICE_FROM } from '../../../src-main/monitor/rest-cutoff.ts';
 import { ProfileService } from '../../../src-main/profiles/profile-service.ts';
 import { SAMPLE_BASE_URL } from '../../../src-main/profiles/sample-profile.ts';

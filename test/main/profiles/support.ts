@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../../src-main/errors.ts';
 import { errorFromKrakenCode } from '../../../src-main/kraken/errors.ts';
-import type { KeyPermissions } from '../../../src-main/kraken/model.ts';
-import type { ProfileStatus } from '../../../src-main/monitor/status.ts';
+import type { KeyPermissions } from '../../../src-shared/account-model.ts';
+import type { ProfileStatus } from '../../../src-shared/profile-status.ts';
 import type { KeyCheck } from '../../../src-main/profiles/profile-service.ts';
-import type { DataSourceKind } from '../../../src-main/profiles/profile.ts';
+import type { DataSourceKind } from '../../../src-shared/profile.ts';
 import type { Credentials } from '../../../src-main/profiles/secret-store.ts';
 import { Store } from '../../../src-main/store/store.ts';
 

@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildRiskReport } from '../../../src-main/risk/risk-report.ts';
-import type { PositionRisk, RiskReport } from '../../../src-main/risk/risk-model.ts';
+import type { PositionRisk, RiskReport } from '../../../src-shared/risk-model.ts';
 import { flex, inverseWallet, linearInstrument, position, snapshot } from './risk-fixtures.ts';
 
 const BTC = linearInstrument('pf_xbtusd', 'BTC');

@@ -6,10 +6,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { big } from '../../../src-main/kraken/decimal.ts';
-import type { AccountSnapshot, Decimal } from '../../../src-main/kraken/model.ts';
+import type { AccountSnapshot, Decimal } from '../../../src-shared/account-model.ts';
 import { RestDataSource } from '../../../src-main/kraken/rest-data-source.ts';
 import { buildRiskReport } from '../../../src-main/risk/risk-report.ts';
-import type { PositionRisk } from '../../../src-main/risk/risk-model.ts';
+import type { PositionRisk } from '../../../src-shared/risk-model.ts';
 import { startLoopback, type Loopback } from '../kraken/loopback.ts';
 
 let loopback: Loopback;

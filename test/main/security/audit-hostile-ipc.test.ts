@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher, type CallSender } from '../../../src-main/bridge/dispatcher.ts';
 import type { HandlerTable } from '../../../src-main/bridge/handler-table.ts';
-import { DEFAULT_ALERT_RULES } from '../../../src-main/monitor/alert-model.ts';
+import { DEFAULT_ALERT_RULES } from '../../../src-shared/alert-model.ts';
 import { createLogger } from '../../../src-main/log/logger.ts';
 import { CALL_CHANNELS, type CallInput, type CallName } from '../../../src-preload/contract.ts';
 import { recordAuditFigures } from './audit-figures.ts';

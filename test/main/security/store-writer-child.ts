@@ -20,7 +20,7 @@ const app = new AppServices({
 const sample = app.profiles.createSample();
 app.activate(sample.id);
 // Every account alerts, so the alert log is written too.
-app.setAlertRules(sample.id, { ...app.alertRules(sample.id), warnBelowPct: 100_000, criticalBelowPct: 1, liquidationBelowPct: 0.5, repeatCriticalMinutes: 1 });
+app.setAlertRules(sample.id, { ...app.alertRules(sample.id), warnBelowPct: 10_000, criticalBelowPct: 102, liquidationBelowPct: 101, repeatCriticalMinutes: 1 });
 let announced = false;
 for (;;) {
   await app.scheduler.refreshNow(sample.id);

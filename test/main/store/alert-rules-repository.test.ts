@@ -1,6 +1,6 @@
 import Sqlite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ALERT_RULES, type AlertRules } from '../../../src-main/monitor/alert-model.ts';
+import { DEFAULT_ALERT_RULES, type AlertRules } from '../../../src-shared/alert-model.ts';
 import { buildProfile } from './fixtures/profile-fixture.ts';
 import { openTestStore } from './support/test-store.ts';
 

@@ -5,7 +5,7 @@ import {
   QUARTER_HOUR_MS,
   QUARTER_HOUR_RESOLUTION_MS,
 } from '../../../src-main/store/history-repository.ts';
-import type { HistoryPoint } from '../../../src-main/store/history-model.ts';
+import type { HistoryPoint } from '../../../src-shared/history-model.ts';
 import type { Store } from '../../../src-main/store/store.ts';
 import { historyPoint, historyWalk } from './fixtures/history-point-fixture.ts';
 import { buildProfile } from './fixtures/profile-fixture.ts';

@@ -2,7 +2,7 @@ import Sqlite from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ALERT_RULES } from '../../../src-main/monitor/alert-model.ts';
+import { DEFAULT_ALERT_RULES } from '../../../src-shared/alert-model.ts';
 import { DATABASE_FILE_NAME } from '../../../src-main/store/database.ts';
 import { applyMigrations, schemaVersion } from '../../../src-main/store/migrate.ts';
 import { MIGRATIONS } from '../../../src-main/store/migrations/index.ts';

@@ -1,6 +1,6 @@
 import Sqlite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type Settings } from '../../../src-main/store/settings-model.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src-shared/settings-model.ts';
 import { openTestStore } from './support/test-store.ts';
 
 describe('SettingsRepository', () => {

@@ -1,6 +1,6 @@
 import Sqlite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { Decimal } from '../../../src-main/kraken/model.ts';
+import type { Decimal } from '../../../src-shared/account-model.ts';
 import { SNAPSHOT_FORMAT } from '../../../src-main/store/snapshot-repository.ts';
 import { buildAccountSnapshot } from './fixtures/account-snapshot-fixture.ts';
 import { buildProfile } from './fixtures/profile-fixture.ts';

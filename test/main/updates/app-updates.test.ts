@@ -4,7 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { buildTrayModel } from '../../../src-main/monitor/tray-model.ts';
-import type { UpdateState } from '../../../src-main/updates/update-state.ts';
+import type { UpdateState } from '../../../src-shared/update-state.ts';
 import type { UpdaterPort } from '../../../src-main/updates/updater-port.ts';
 import { startedApp } from '../app/started-app.ts';
 

@@ -7,7 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../../src-main/log/logger.ts';
 import { CHECK_EVERY_MS, UpdateService } from '../../../src-main/updates/update-service.ts';
-import type { UpdateState } from '../../../src-main/updates/update-state.ts';
+import type { UpdateState } from '../../../src-shared/update-state.ts';
 import { ElectronUpdaterPort, type UpdaterPort } from '../../../src-main/updates/updater-port.ts';
 import { ManualClock } from '../kraken/manual-clock.ts';
 import { debUpdaterFor, feedFor, serveFeed, type UpdateFeedServer } from './update-feed.ts';

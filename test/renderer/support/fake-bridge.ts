@@ -4,9 +4,9 @@
  * any call fail with a UserFacingError, and lets a test emit any event.
  */
 import Big from 'big.js';
-import type { KeyPermissions } from '../../../src-main/kraken/model.ts';
+import type { KeyPermissions } from '../../../src-shared/account-model.ts';
 import { openingView } from '../../../src-main/bridge/opening-view.ts';
-import { DEFAULT_ALERT_RULES } from '../../../src-main/monitor/alert-model.ts';
+import { DEFAULT_ALERT_RULES } from '../../../src-shared/alert-model.ts';
 import { EVENT_CHANNELS } from '../../../src-preload/contract.ts';
 import type {
   AlertRecord,

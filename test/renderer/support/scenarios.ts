@@ -1,5 +1,5 @@
 /** Ready-made fake-bridge states: the seed profile in every connection state, many subaccounts. */
-import type { ConnectionState } from '../../../src-main/monitor/status.ts';
+import type { ConnectionState } from '../../../src-shared/profile-status.ts';
 import type { ProfileView, SnapshotView } from '../../../src-preload/contract.ts';
 import { profileView, type FakeState } from './fake-bridge.ts';
 import { SEED_TEXTS } from './seed-texts.ts';

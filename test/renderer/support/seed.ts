@@ -5,12 +5,12 @@
  * browser (bundled as raw strings).
  */
 import Big from 'big.js';
-import type { AccountSnapshot, Decimal, FlexAccount, FlexCurrency, Subaccount, Subaccounts } from '../../../src-main/kraken/model.ts';
+import type { AccountSnapshot, Decimal, FlexAccount, FlexCurrency, Subaccount, Subaccounts } from '../../../src-shared/account-model.ts';
 import { parseAccounts } from '../../../src-main/kraken/parse-accounts.ts';
 import { parseSubaccounts } from '../../../src-main/kraken/parse-subaccounts.ts';
-import { DEFAULT_ALERT_RULES } from '../../../src-main/monitor/alert-model.ts';
+import { DEFAULT_ALERT_RULES } from '../../../src-shared/alert-model.ts';
 import { evaluateHealth } from '../../../src-main/monitor/health.ts';
-import type { ConnectionState, ProfileStatus } from '../../../src-main/monitor/status.ts';
+import type { ConnectionState, ProfileStatus } from '../../../src-shared/profile-status.ts';
 import type { SnapshotView } from '../../../src-preload/contract.ts';
 
 export interface SeedTexts {

@@ -2,7 +2,7 @@
  * What the liquidation estimate and the stress view produce: plain data (decimal strings) that the
  * store, the monitor and the bridge carry unchanged. How it is computed: docs/LIQUIDATION.md.
  */
-import type { Decimal, OpenPosition } from '../kraken/model.ts';
+import type { Decimal, OpenPosition } from './account-model.ts';
 
 /**
  * Which prices a move changes: every crypto price (collateral and contracts; fiat and stablecoins

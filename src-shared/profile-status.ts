@@ -1,4 +1,4 @@
-import type { UserFacingError } from '../errors.ts';
+import type { UserFacingError } from './user-facing-error.ts';
 
 /**
  * How fresh a profile's figures are. Shown on every view, because stale data must never pass for live.

@@ -1,4 +1,4 @@
-import type { KeyPermissions } from '../kraken/model.ts';
+import type { KeyPermissions } from './account-model.ts';
 
 /** `kraken`: real keys in the OS keychain. `sample`: the in-process simulated exchange, no keys. */
 export type ProfileKind = 'kraken' | 'sample';

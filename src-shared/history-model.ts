@@ -1,4 +1,4 @@
-import type { Decimal } from '../kraken/model.ts';
+import type { Decimal } from './account-model.ts';
 
 /** One point of an account's margin history (flex of the master or of a subaccount). */
 export interface HistoryPoint {

@@ -1,4 +1,4 @@
-import type { Decimal } from '../kraken/model.ts';
+import type { Decimal } from './account-model.ts';
 
 /**
  * Severity of one account's margin, worst last. `noMargin`: nothing at risk ("no margin used").

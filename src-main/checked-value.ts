@@ -1,0 +1,15 @@
+/**
+ * A value checked with one of the shared schemas (src-shared), or a typed `invalidArgument` error
+ * with the refused field's message and what to do about it.
+ */
+import type { z } from 'zod';
+import { firstProblem } from '../src-shared/field-problem.ts';
+import { AppError } from './errors.ts';
+
+export function checkedValue<T>(schema: z.ZodType<T, unknown>, value: unknown, action: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const problem = firstProblem(result.error);
+  const message = problem.field === '' ? problem.message : `${problem.field}: ${problem.message}`;
+  throw new AppError({ kind: 'invalidArgument', message, action, retryable: false });
+}
