@@ -18,7 +18,7 @@ import { evaluateHealth } from '../monitor/health.ts';
 import type { HealthReport } from '../../src-shared/health-model.ts';
 import { productionAddresses, type DataSourceKind } from '../../src-shared/profile.ts';
 import type { Credentials } from '../profiles/secret-store.ts';
-import type { PositionRisk } from '../risk/risk-model.ts';
+import type { PositionRisk } from '../../src-shared/risk-model.ts';
 import { buildRiskReport } from '../risk/risk-report.ts';
 
 export interface ProbeOptions {
