@@ -2,7 +2,8 @@
  * One snapshot of an account through the app's own code, for support and for checks against
  * independent mocks (`npm run probe`, scripts/probe.ts): the REST source's refresh, or the Unified
  * WebSocket stream until every channel has delivered its current state (reconnecting as the app
- * does if the connection drops first), then the health the app would show, with default thresholds.
+ * does if the connection drops first), then the health the app would show, with default thresholds,
+ * and each position with its mark price, PnL and liquidation price (docs/LIQUIDATION.md).
  */
 import { AppError } from '../errors.ts';
 import { systemClock } from '../kraken/clock.ts';
@@ -17,6 +18,8 @@ import { evaluateHealth } from '../monitor/health.ts';
 import type { HealthReport } from '../../src-shared/health-model.ts';
 import { productionAddresses, type DataSourceKind } from '../../src-shared/profile.ts';
 import type { Credentials } from '../profiles/secret-store.ts';
+import type { PositionRisk } from '../../src-shared/risk-model.ts';
+import { buildRiskReport } from '../risk/risk-report.ts';
 
 export interface ProbeOptions {
   readonly source: DataSourceKind;
@@ -35,6 +38,8 @@ export interface ProbeResult {
   readonly source: DataSourceKind;
   readonly snapshot: AccountSnapshot;
   readonly health: HealthReport;
+  /** Every position with its mark price, PnL and liquidation price (the exchange's or the estimate). */
+  readonly positions: readonly PositionRisk[];
 }
 
 const PROFILE_ID = 'probe';
@@ -90,5 +95,5 @@ export async function probe(options: ProbeOptions): Promise<ProbeResult> {
     const client = new KrakenClient({ baseUrl, appVersion: options.appVersion, fetch: options.fetch, getCredentials: async () => options.credentials });
     snapshot = await new RestDataSource({ clientFor: () => client }).fetchSnapshot(PROFILE_ID);
   }
-  return { source: options.source, snapshot, health: evaluateHealth(snapshot, DEFAULT_ALERT_RULES) };
+  return { source: options.source, snapshot, health: evaluateHealth(snapshot, DEFAULT_ALERT_RULES), positions: buildRiskReport(snapshot).positions };
 }

@@ -59,6 +59,13 @@ describe('npm run probe (child processes, simulator on loopback)', () => {
     expect(streamed.health.figures.find((f: { accountKey: string }) => f.accountKey === 'flex')).toEqual(
       polled.health.figures.find((f: { accountKey: string }) => f.accountKey === 'flex'),
     );
+    // Each position with its mark price, PnL and liquidation price: the flex one estimated, the inverse one Kraken's.
+    const positions = polled.positions as { symbol: string; markPrice: string | null; pnl: string | null; liquidation: { source: string; price?: string } }[];
+    expect(positions.map((row) => [row.symbol, row.liquidation.source]).sort()).toEqual([
+      ['pf_xbtusd', 'estimate'],
+      ['pi_xbtusd', 'exchange'],
+    ]);
+    for (const row of positions) expect([row.markPrice, row.pnl, row.liquidation.price]).toEqual([expect.any(String), expect.any(String), expect.any(String)]);
     for (const output of [rest, uws]) expect(`${output.stdout}${output.stderr}`).not.toContain(served.keys[0]!.apiSecret);
     expect(`${uws.stdout}${uws.stderr}`).not.toContain(served.keys[1]!.apiSecret);
   });
