@@ -37,7 +37,7 @@ import { ratioOfPct, thresholdsFor } from './health.ts';
 import type { HealthFigure, HealthReport } from '../../src-shared/health-model.ts';
 import { stepNearLiquidation, type NearLiquidation } from './near-liquidation.ts';
 import type { PositionRisk } from '../../src-shared/risk-model.ts';
-import { staleLimitMs } from './staleness.ts';
+import { staleLimitMs } from '../../src-shared/staleness.ts';
 import { minutesOfDay } from '../../src-shared/time-of-day.ts';
 
 export type { AccountAlertLevel };
@@ -47,7 +47,7 @@ export interface AlertProfileSetup {
   readonly profileId: string;
   readonly profileName: string;
   readonly rules: AlertRules;
-  /** The profile's refresh interval, for the default stale limit (./staleness.ts). */
+  /** The profile's refresh interval, for the default stale limit (src-shared/staleness.ts). */
   readonly refreshSeconds: number;
 }
 
@@ -141,7 +141,7 @@ export function initialAlertState(): AlertEngineState {
   return { profiles: {} };
 }
 
-/** Milliseconds without fresh data before "monitoring interrupted": the screen's stale limit (./staleness.ts). */
+/** Milliseconds without fresh data before "monitoring interrupted": the screen's stale limit (src-shared/staleness.ts). */
 function profileStaleLimit(setup: AlertProfileSetup): number {
   return staleLimitMs(setup.refreshSeconds * 1000, setup.rules.staleAfterMinutes);
 }

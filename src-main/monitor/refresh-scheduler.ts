@@ -18,7 +18,7 @@ import type { AccountSnapshot } from '../../src-shared/account-model.ts';
 import { systemClock, type Clock } from '../kraken/clock.ts';
 import type { Logger } from '../log/logger.ts';
 import { meansSwitchedOff } from './rest-cutoff.ts';
-import { isStale, staleLimitMs } from './staleness.ts';
+import { isStale, staleLimitMs } from '../../src-shared/staleness.ts';
 import type { ConnectionState, ProfileStatus } from '../../src-shared/profile-status.ts';
 
 /** How the loop reacts to a failure: which state it shows and whether it keeps trying. */
@@ -76,7 +76,7 @@ export interface RefreshSchedulerOptions {
 }
 
 export interface SchedulerTiming {
-  /** Age after which data is stale, from the refresh interval (default: the one rule, ./staleness.ts). */
+  /** Age after which data is stale, from the refresh interval (default: the one rule, src-shared/staleness.ts). */
   readonly staleAfterMs?: (intervalMs: number) => number;
   /** While offline, probe at least this often (default 30 s). */
   readonly offlineProbeMs?: number;

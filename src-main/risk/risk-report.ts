@@ -1,5 +1,5 @@
 /**
- * The positions and stress models of one snapshot (see ./risk-model.ts and docs/LIQUIDATION.md).
+ * The positions and stress models of one snapshot (see src-shared/risk-model.ts and docs/LIQUIDATION.md).
  *
  * Liquidation prices: a single-collateral wallet's own estimate (`triggerEstimates.mm`) is shown
  * when Kraken sends one; otherwise, and for every flex position, this app's estimate for the

@@ -32,6 +32,13 @@ describe('credential validation', () => {
     expect(checked.value).toEqual({ apiKey: 'key', apiSecret: 'cHl0aG9uLWtyYWtlbi1zZGsgdW5pdC10ZXN0IHNlY3JldCB2YWx1ZQ==' });
   });
 
+  it('checks the addresses with the schema main uses: a base URL without a scheme is the field’s error', () => {
+    const secret = 'cHl0aG9uLWtyYWtlbi1zZGsgdW5pdC10ZXN0IHNlY3JldCB2YWx1ZQ==';
+    const checked = validateNewProfile({ name: 'Main', colour: '#0ea5e9', apiKey: 'key', apiSecret: secret, baseUrl: 'api.kraken.com', streamUrl: 'https://uws.kraken.com' });
+    expect(checked.errors).toEqual({ baseUrl: expect.stringMatching(/not a valid address/), streamUrl: expect.stringMatching(/must start with wss:\/\//) });
+    expect(checked.value).toBeNull();
+  });
+
   it('names every problem of a new profile', () => {
     const checked = validateNewProfile({ name: ' ', colour: 'red', apiKey: '', apiSecret: 'not base64!' });
     expect(Object.keys(checked.errors).sort()).toEqual(['apiKey', 'apiSecret', 'colour', 'name']);

@@ -10,7 +10,7 @@ import { fieldProblems } from '../../../src-shared/field-problem.ts';
 import { newProfileSchema } from '../../../src-shared/profile-schema.ts';
 
 export type CredentialField = 'apiKey' | 'apiSecret';
-export type ProfileField = 'name' | 'colour' | 'baseUrl' | 'refreshSeconds' | CredentialField;
+export type ProfileField = 'name' | 'colour' | 'source' | 'baseUrl' | 'streamUrl' | 'refreshSeconds' | CredentialField;
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
 /** The first problem of each field. */

@@ -28,7 +28,7 @@ export type TestOutcome =
 export const PROFILE_COLOURS: readonly string[] = ['#7c5cff', '#0ea5e9', '#10b981', '#f59e0b', '#ef4444', '#ec4899', '#64748b'];
 
 export class CredentialsForm {
-  protected readonly bridge: Bridge;
+  readonly #bridge: Bridge;
   apiKey = $state('');
   apiSecret = $state('');
   errors = $state.raw<FieldErrors<ProfileField>>({});
@@ -40,7 +40,7 @@ export class CredentialsForm {
   secretCleared = $state(false);
 
   constructor(bridge: Bridge) {
-    this.bridge = bridge;
+    this.#bridge = bridge;
   }
 
   checkCredentials(): Credentials | null {
@@ -56,7 +56,7 @@ export class CredentialsForm {
     this.testing = true;
     this.outcome = null;
     const target = baseUrl === undefined ? { ...credentials, source } : { ...credentials, source, baseUrl };
-    const result = await settle(() => this.bridge.testConnection(target));
+    const result = await settle(() => this.#bridge.testConnection(target));
     this.testing = false;
     this.outcome = result.ok ? { kind: 'passed', test: result.value } : { kind: 'failed', error: result.error };
   }
@@ -65,17 +65,18 @@ export class CredentialsForm {
   async replace(id: string): Promise<ProfileView | null> {
     const credentials = this.checkCredentials();
     if (credentials === null) return null;
-    return this.submitWith(() => this.bridge.replaceCredentials({ id, ...credentials }));
+    return this.submitWith(() => this.#bridge.replaceCredentials({ id, ...credentials }));
   }
 
   /** Moves a Futures-key profile to the typed Kraken API key (`switchToStreaming`), keeping the profile. */
   async switchToStreaming(id: string): Promise<ProfileView | null> {
     const credentials = this.checkCredentials();
     if (credentials === null) return null;
-    return this.submitWith(() => this.bridge.switchToStreaming({ id, ...credentials }));
+    return this.submitWith(() => this.#bridge.switchToStreaming({ id, ...credentials }));
   }
 
-  protected async submitWith(call: () => ReturnType<Bridge['createProfile']>): Promise<ProfileView | null> {
+  /** Sends the form with `call`; the secret is cleared before the answer arrives. For the forms built on this one. */
+  async submitWith(call: () => ReturnType<Bridge['createProfile']>): Promise<ProfileView | null> {
     this.submitting = true;
     this.submitError = null;
     const pending = settle(call);
@@ -108,6 +109,7 @@ export class CredentialsForm {
 }
 
 export class NewProfileForm extends CredentialsForm {
+  readonly #bridge: Bridge;
   name = $state('');
   colour = $state(PROFILE_COLOURS[0] ?? '#7c5cff');
   /** The key kind: a Kraken API key (Unified WebSocket) unless the user picks a Futures key, which Kraken retires on 2027-03-01. */
@@ -117,19 +119,26 @@ export class NewProfileForm extends CredentialsForm {
   /** Advanced, Kraken API keys only: empty means production. */
   streamUrl = $state('');
 
+  constructor(bridge: Bridge) {
+    super(bridge);
+    this.#bridge = bridge;
+  }
+
+  /** The new profile checked with the schema main checks it with, addresses included. */
   checkProfile(): NewProfile | null {
-    const draft: NewProfile = { name: this.name, colour: this.colour, apiKey: this.apiKey, apiSecret: this.apiSecret };
-    const checked = validateNewProfile(draft);
     const baseUrl = this.baseUrl.trim();
     const streamUrl = this.source === 'uws' ? this.streamUrl.trim() : '';
-    this.errors = checked.errors;
-    if (checked.value === null) return null;
-    return {
-      ...checked.value,
+    const checked = validateNewProfile({
+      name: this.name,
+      colour: this.colour,
+      apiKey: this.apiKey,
+      apiSecret: this.apiSecret,
       source: this.source,
       ...(baseUrl === '' ? {} : { baseUrl }),
       ...(streamUrl === '' ? {} : { streamUrl }),
-    };
+    });
+    this.errors = checked.errors;
+    return checked.value;
   }
 
   testKey(): Promise<void> {
@@ -140,7 +149,7 @@ export class NewProfileForm extends CredentialsForm {
   async create(): Promise<ProfileView | null> {
     const profile = this.checkProfile();
     if (profile === null) return null;
-    return this.submitWith(() => this.bridge.createProfile(profile));
+    return this.submitWith(() => this.#bridge.createProfile(profile));
   }
 
   override reset(): void {

@@ -1,4 +1,4 @@
-import { staleLimitMs } from '../../../src-main/monitor/staleness.ts';
+import { staleLimitMs } from '../../../src-shared/staleness.ts';
 import { describe, expect, it } from 'vitest';
 import {
   type AlertDraft,

@@ -3,7 +3,7 @@ import { AppError } from '../../../src-main/errors.ts';
 import type { AccountSnapshot } from '../../../src-shared/account-model.ts';
 import { createLogger } from '../../../src-main/log/logger.ts';
 import { RefreshScheduler, type MonitoredProfile } from '../../../src-main/monitor/refresh-scheduler.ts';
-import { staleLimitMs } from '../../../src-main/monitor/staleness.ts';
+import { staleLimitMs } from '../../../src-shared/staleness.ts';
 import type { ProfileStatus } from '../../../src-shared/profile-status.ts';
 import type { ErrorKind } from '../../../src-shared/error-kinds.ts';
 

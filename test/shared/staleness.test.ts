@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isStale, staleLimitMs } from '../../../src-main/monitor/staleness.ts';
+import { isStale, staleLimitMs } from '../../src-shared/staleness.ts';
 
 describe('the staleness rule', () => {
   it('three missed refreshes, never less than 45 s; the user’s minutes when set', () => {
