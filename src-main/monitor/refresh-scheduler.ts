@@ -101,43 +101,43 @@ export function intervalOf(profile: MonitoredProfile, backgroundIntervalMs: numb
 }
 
 export class RefreshScheduler {
-  private readonly loops = new Map<string, Loop>();
-  private readonly options: RefreshSchedulerOptions;
-  private readonly backgroundIntervalMs: number;
-  private readonly clock: Pick<Clock, 'now' | 'timer'>;
-  private readonly random: () => number;
-  private paused = false;
-  private readonly staleAfterOverride: ((intervalMs: number) => number) | undefined;
-  private readonly offlineProbeMs: number;
+  readonly #loops = new Map<string, Loop>();
+  readonly #options: RefreshSchedulerOptions;
+  readonly #backgroundIntervalMs: number;
+  readonly #clock: Pick<Clock, 'now' | 'timer'>;
+  readonly #random: () => number;
+  #paused = false;
+  readonly #staleAfterOverride: ((intervalMs: number) => number) | undefined;
+  readonly #offlineProbeMs: number;
 
   constructor(options: RefreshSchedulerOptions) {
-    this.options = options;
-    this.backgroundIntervalMs = options.backgroundIntervalMs ?? 60_000;
-    this.clock = options.clock ?? systemClock;
-    this.random = options.random ?? Math.random;
-    this.staleAfterOverride = options.timing?.staleAfterMs;
-    this.offlineProbeMs = options.timing?.offlineProbeMs ?? OFFLINE_PROBE_MS;
+    this.#options = options;
+    this.#backgroundIntervalMs = options.backgroundIntervalMs ?? 60_000;
+    this.#clock = options.clock ?? systemClock;
+    this.#random = options.random ?? Math.random;
+    this.#staleAfterOverride = options.timing?.staleAfterMs;
+    this.#offlineProbeMs = options.timing?.offlineProbeMs ?? OFFLINE_PROBE_MS;
   }
 
   /** Replaces the set of profiles (after a change or a switch); refreshes the newly active one at once. */
   setProfiles(profiles: readonly MonitoredProfile[]): void {
     const wanted = new Set(profiles.map((profile) => profile.id));
-    for (const [id, loop] of this.loops) {
+    for (const [id, loop] of this.#loops) {
       if (!wanted.has(id)) {
-        this.stop(loop);
-        this.loops.delete(id);
+        this.#stop(loop);
+        this.#loops.delete(id);
       }
     }
     for (const profile of profiles) {
-      const existing = this.loops.get(profile.id);
+      const existing = this.#loops.get(profile.id);
       if (existing) {
         const becameActive = profile.active && !existing.profile.active;
-        const intervalChanged = this.interval(existing) !== intervalOf(profile, this.backgroundIntervalMs);
+        const intervalChanged = this.#interval(existing) !== intervalOf(profile, this.#backgroundIntervalMs);
         existing.profile = profile;
         if (becameActive) void this.refreshNow(profile.id);
         // Only a changed interval reschedules: any other profile change (a rename, a keychain state)
         // must not cut a backoff short or postpone a due refresh.
-        else if (intervalChanged && !existing.inFlight && existing.status.state !== 'authFailed') this.schedule(existing, this.interval(existing));
+        else if (intervalChanged && !existing.inFlight && existing.status.state !== 'authFailed') this.#schedule(existing, this.#interval(existing));
         continue;
       }
       const loop: Loop = {
@@ -156,47 +156,47 @@ export class RefreshScheduler {
         running: null,
         failures: 0,
       };
-      this.loops.set(profile.id, loop);
-      this.publish(loop, { state: this.freshnessState(loop) });
-      if (intervalOf(profile, this.backgroundIntervalMs) !== null) void this.refreshNow(profile.id);
+      this.#loops.set(profile.id, loop);
+      this.#publish(loop, { state: this.#freshnessState(loop) });
+      if (intervalOf(profile, this.#backgroundIntervalMs) !== null) void this.refreshNow(profile.id);
     }
   }
 
   status(profileId: string): ProfileStatus | null {
-    return this.loops.get(profileId)?.status ?? null;
+    return this.#loops.get(profileId)?.status ?? null;
   }
 
   statuses(): ProfileStatus[] {
-    return [...this.loops.values()].map((loop) => loop.status);
+    return [...this.#loops.values()].map((loop) => loop.status);
   }
 
   /** Refreshes now (user action, resume, unlock); waits for the refresh already running instead of doubling it. */
   refreshNow(profileId: string): Promise<void> {
-    const loop = this.loops.get(profileId);
-    if (!loop || this.paused) return Promise.resolve();
-    loop.running ??= this.refresh(loop).finally(() => {
+    const loop = this.#loops.get(profileId);
+    if (!loop || this.#paused) return Promise.resolve();
+    loop.running ??= this.#refresh(loop).finally(() => {
       loop.running = null;
     });
     return loop.running;
   }
 
-  private async refresh(loop: Loop): Promise<void> {
+  async #refresh(loop: Loop): Promise<void> {
     const profileId = loop.profile.id;
-    this.clearTimer(loop);
+    this.#clearTimer(loop);
     const controller = new AbortController();
     loop.inFlight = controller;
     // Old figures stay stale while new ones are fetched: "refreshing" is only said of current ones.
-    this.publish(loop, { state: this.isStale(loop) ? 'stale' : 'refreshing', lastAttemptAt: this.clock.now(), nextRefreshAt: null });
+    this.#publish(loop, { state: this.#isStale(loop) ? 'stale' : 'refreshing', lastAttemptAt: this.#clock.now(), nextRefreshAt: null });
     try {
-      const snapshot = await this.options.refresh(profileId, controller.signal);
-      if (controller.signal.aborted || this.loops.get(profileId) !== loop) return;
+      const snapshot = await this.#options.refresh(profileId, controller.signal);
+      if (controller.signal.aborted || this.#loops.get(profileId) !== loop) return;
       loop.failures = 0;
-      this.options.onSnapshot(snapshot);
-      this.publish(loop, { state: 'live', lastSuccessAt: snapshot.fetchedAt, lastError: null });
-      this.schedule(loop, this.interval(loop));
+      this.#options.onSnapshot(snapshot);
+      this.#publish(loop, { state: 'live', lastSuccessAt: snapshot.fetchedAt, lastError: null });
+      this.#schedule(loop, this.#interval(loop));
     } catch (error) {
-      if (controller.signal.aborted || this.loops.get(profileId) !== loop) return;
-      this.failed(loop, classifyFailure(error, this.clock.now()), toUserFacing(error));
+      if (controller.signal.aborted || this.#loops.get(profileId) !== loop) return;
+      this.#failed(loop, classifyFailure(error, this.#clock.now()), toUserFacing(error));
     } finally {
       if (loop.inFlight === controller) loop.inFlight = null;
     }
@@ -204,111 +204,111 @@ export class RefreshScheduler {
 
   /** The machine goes to sleep: stop every timer and cancel refreshes in flight. */
   pause(): void {
-    this.paused = true;
-    for (const loop of this.loops.values()) {
-      this.stop(loop);
+    this.#paused = true;
+    for (const loop of this.#loops.values()) {
+      this.#stop(loop);
       // A refresh cut short by sleep leaves the figures as fresh as they were, not "refreshing".
-      this.publish(loop, { state: loop.status.state === 'refreshing' ? this.freshnessState(loop) : loop.status.state, nextRefreshAt: null });
+      this.#publish(loop, { state: loop.status.state === 'refreshing' ? this.#freshnessState(loop) : loop.status.state, nextRefreshAt: null });
     }
   }
 
   /** Back from sleep, screen unlocked or network back: refresh every scheduled profile at once. */
   resume(): void {
-    this.paused = false;
-    for (const loop of this.loops.values()) {
+    this.#paused = false;
+    for (const loop of this.#loops.values()) {
       if (loop.status.state === 'authFailed') continue;
-      if (intervalOf(loop.profile, this.backgroundIntervalMs) !== null) void this.refreshNow(loop.profile.id);
+      if (intervalOf(loop.profile, this.#backgroundIntervalMs) !== null) void this.refreshNow(loop.profile.id);
     }
   }
 
   dispose(): void {
-    for (const loop of this.loops.values()) this.stop(loop);
-    this.loops.clear();
+    for (const loop of this.#loops.values()) this.#stop(loop);
+    this.#loops.clear();
   }
 
-  private interval(loop: Loop): number | null {
-    return intervalOf(loop.profile, this.backgroundIntervalMs);
+  #interval(loop: Loop): number | null {
+    return intervalOf(loop.profile, this.#backgroundIntervalMs);
   }
 
-  private failed(loop: Loop, failure: FailureClass, error: UserFacingError): void {
+  #failed(loop: Loop, failure: FailureClass, error: UserFacingError): void {
     loop.failures += 1;
-    const interval = this.interval(loop);
+    const interval = this.#interval(loop);
     if (failure === 'credentials') {
-      this.options.logger.warn('Refresh refused: credentials rejected; waiting for the user', { profileId: loop.profile.id, kind: error.kind });
-      this.publish(loop, { state: 'authFailed', lastError: error, nextRefreshAt: null });
+      this.#options.logger.warn('Refresh refused: credentials rejected; waiting for the user', { profileId: loop.profile.id, kind: error.kind });
+      this.#publish(loop, { state: 'authFailed', lastError: error, nextRefreshAt: null });
       return;
     }
-    this.options.logger.info('Refresh failed', { profileId: loop.profile.id, kind: error.kind, failures: loop.failures });
+    this.#options.logger.info('Refresh failed', { profileId: loop.profile.id, kind: error.kind, failures: loop.failures });
     let state: ConnectionState;
     if (failure === 'keychain') state = 'keychainLocked';
     // Still probed with the plain backoff: should Kraken turn the API on again, the profile works.
     else if (failure === 'switchedOff') state = 'switchedOff';
     else if (failure === 'unreachable' && loop.failures >= OFFLINE_AFTER_FAILURES) state = 'offline';
-    else state = this.freshnessState(loop);
-    this.publish(loop, { state, lastError: error });
+    else state = this.#freshnessState(loop);
+    this.#publish(loop, { state, lastError: error });
     if (interval === null) return;
     const backoff = Math.min(interval * 2 ** (loop.failures - 1), MAX_BACKOFF_MS);
     // Offline: keep probing so the network's return is noticed. A locked keychain is not probed
     // harder than the plain backoff: each read may pop an unlock prompt on the desktop, and the
     // unlock itself triggers a refresh (resume()).
-    const capped = state === 'offline' ? Math.min(backoff, Math.max(interval, this.offlineProbeMs)) : backoff;
+    const capped = state === 'offline' ? Math.min(backoff, Math.max(interval, this.#offlineProbeMs)) : backoff;
     // Jitter (±20 %) keeps several profiles from hammering the exchange in lockstep after an outage.
-    this.schedule(loop, Math.round(capped * (0.8 + 0.4 * this.random())));
+    this.#schedule(loop, Math.round(capped * (0.8 + 0.4 * this.#random())));
   }
 
   /** live or stale from the age of the last good data alone. */
-  private freshnessState(loop: Loop): ConnectionState {
+  #freshnessState(loop: Loop): ConnectionState {
     if (loop.status.lastSuccessAt === null) return 'idle';
-    return this.isStale(loop) ? 'stale' : 'live';
+    return this.#isStale(loop) ? 'stale' : 'live';
   }
 
-  private staleLimit(loop: Loop): number {
-    const interval = this.interval(loop) ?? this.backgroundIntervalMs;
-    return this.staleAfterOverride?.(interval) ?? staleLimitMs(interval, loop.profile.staleAfterMinutes ?? null);
+  #staleLimit(loop: Loop): number {
+    const interval = this.#interval(loop) ?? this.#backgroundIntervalMs;
+    return this.#staleAfterOverride?.(interval) ?? staleLimitMs(interval, loop.profile.staleAfterMinutes ?? null);
   }
 
-  private isStale(loop: Loop): boolean {
-    return isStale(loop.status.lastSuccessAt, this.clock.now(), this.staleLimit(loop));
+  #isStale(loop: Loop): boolean {
+    return isStale(loop.status.lastSuccessAt, this.#clock.now(), this.#staleLimit(loop));
   }
 
-  private schedule(loop: Loop, delayMs: number | null): void {
-    this.clearTimer(loop);
-    if (delayMs === null || this.paused) {
-      this.publish(loop, { nextRefreshAt: null });
+  #schedule(loop: Loop, delayMs: number | null): void {
+    this.#clearTimer(loop);
+    if (delayMs === null || this.#paused) {
+      this.#publish(loop, { nextRefreshAt: null });
       return;
     }
-    loop.timer = this.clock.timer(delayMs, () => void this.refreshNow(loop.profile.id));
-    this.publish(loop, { nextRefreshAt: this.clock.now() + delayMs });
+    loop.timer = this.#clock.timer(delayMs, () => void this.refreshNow(loop.profile.id));
+    this.#publish(loop, { nextRefreshAt: this.#clock.now() + delayMs });
   }
 
   /** Re-evaluates live or refreshing → stale when the age crosses the limit, even if no refresh completes. */
-  private watchStaleness(loop: Loop): void {
+  #watchStaleness(loop: Loop): void {
     loop.staleTimer?.();
     loop.staleTimer = null;
     const { lastSuccessAt, state } = loop.status;
-    if (lastSuccessAt === null || (state !== 'live' && state !== 'refreshing') || this.paused) return;
-    const due = lastSuccessAt + this.staleLimit(loop) - this.clock.now();
-    loop.staleTimer = this.clock.timer(Math.max(due, 0), () => {
+    if (lastSuccessAt === null || (state !== 'live' && state !== 'refreshing') || this.#paused) return;
+    const due = lastSuccessAt + this.#staleLimit(loop) - this.#clock.now();
+    loop.staleTimer = this.#clock.timer(Math.max(due, 0), () => {
       loop.staleTimer = null;
-      if (loop.status.state === 'live' || loop.status.state === 'refreshing') this.publish(loop, { state: this.isStale(loop) ? 'stale' : loop.status.state });
+      if (loop.status.state === 'live' || loop.status.state === 'refreshing') this.#publish(loop, { state: this.#isStale(loop) ? 'stale' : loop.status.state });
     });
   }
 
-  private publish(loop: Loop, change: Partial<ProfileStatus>): void {
+  #publish(loop: Loop, change: Partial<ProfileStatus>): void {
     const next = { ...loop.status, ...change };
     const changed = (Object.keys(next) as (keyof ProfileStatus)[]).some((key) => next[key] !== loop.status[key]);
     loop.status = next;
-    this.watchStaleness(loop);
-    if (changed) this.options.onStatus(next);
+    this.#watchStaleness(loop);
+    if (changed) this.#options.onStatus(next);
   }
 
-  private clearTimer(loop: Loop): void {
+  #clearTimer(loop: Loop): void {
     loop.timer?.();
     loop.timer = null;
   }
 
-  private stop(loop: Loop): void {
-    this.clearTimer(loop);
+  #stop(loop: Loop): void {
+    this.#clearTimer(loop);
     loop.staleTimer?.();
     loop.staleTimer = null;
     loop.inFlight?.abort();
