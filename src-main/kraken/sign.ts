@@ -9,10 +9,9 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import { invalidApiKey, invalidSecret } from './errors.ts';
+import { BASE64_PATTERN } from '../../src-shared/base64.ts';
 
 const DERIVATIVES_PREFIX = '/derivatives';
-/** Standard base64 with padding, which is what Kraken issues (88 characters for a 64-byte secret). */
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** The path Kraken signs for a request path: `/derivatives` stripped. */
 export function signingPath(requestPath: string): string {
@@ -27,7 +26,7 @@ export function signingPath(requestPath: string): string {
 export function decodeSecret(secret: string): Buffer {
   if (secret.length === 0) throw invalidSecret('empty');
   if (secret.trim() !== secret) throw invalidSecret('whitespace');
-  if (!BASE64.test(secret)) throw invalidSecret('notBase64');
+  if (!BASE64_PATTERN.test(secret)) throw invalidSecret('notBase64');
   return Buffer.from(secret, 'base64');
 }
 
@@ -35,7 +34,7 @@ export function decodeSecret(secret: string): Buffer {
 const SECRET_LENGTH = 88;
 
 function looksLikeSecret(text: string): boolean {
-  return text.length === SECRET_LENGTH && BASE64.test(text);
+  return text.length === SECRET_LENGTH && BASE64_PATTERN.test(text);
 }
 
 /**

@@ -7,6 +7,7 @@
  * http(s) address.
  */
 import { CONTENT_SECURITY_POLICY, DEVELOPMENT_CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
+import { isLoopbackHost } from '../../src-shared/loopback-hosts.ts';
 
 export const DEV_SERVER_VARIABLE = 'ELECTRON_RENDERER_URL';
 
@@ -28,8 +29,6 @@ export interface RendererPageOptions {
   readonly warn: (message: string) => void;
 }
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 export function rendererPage({ packaged, env, appOrigin, warn }: RendererPageOptions): RendererPage {
   const builtPage = { url: `${appOrigin}index.html`, origin: appOrigin, contentSecurityPolicy: CONTENT_SECURITY_POLICY };
   const devServer = env[DEV_SERVER_VARIABLE];
@@ -50,7 +49,7 @@ function loopbackHttpUrl(text: string): URL | null {
   try {
     const url = new URL(text);
     const http = url.protocol === 'http:' || url.protocol === 'https:';
-    return http && LOOPBACK_HOSTS.has(url.hostname) && url.username === '' && url.password === '' ? url : null;
+    return http && isLoopbackHost(url.hostname) && url.username === '' && url.password === '' ? url : null;
   } catch {
     return null;
   }

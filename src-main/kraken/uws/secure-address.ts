@@ -4,8 +4,7 @@
  * API-Sign sent in clear over a network could be read on the way.
  */
 import { KrakenError } from '../errors.ts';
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+import { isLoopbackHost } from '../../../src-shared/loopback-hosts.ts';
 
 export function isSecureOrLoopback(address: string): boolean {
   let url: URL;
@@ -15,7 +14,7 @@ export function isSecureOrLoopback(address: string): boolean {
     return false;
   }
   if (url.protocol === 'https:' || url.protocol === 'wss:') return true;
-  return (url.protocol === 'http:' || url.protocol === 'ws:') && LOOPBACK_HOSTS.has(url.hostname);
+  return (url.protocol === 'http:' || url.protocol === 'ws:') && isLoopbackHost(url.hostname);
 }
 
 /** The refusal of an address that is neither encrypted nor on this machine; nothing was sent. */
