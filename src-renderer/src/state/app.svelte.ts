@@ -17,6 +17,7 @@ import type {
   ViewName,
   WindowOpening,
 } from '../../../src-preload/contract.ts';
+import { DEFAULT_SETTINGS } from '../../../src-shared/settings-model.ts';
 import { afterFirstPaint } from '../lib/after-first-paint.ts';
 import { isOutdated } from '../lib/labels.ts';
 import { settle } from '../lib/settle.ts';
@@ -26,15 +27,7 @@ import { HistoryState } from './history.svelte.ts';
 import { SubaccountTableState } from './subaccount-table.svelte.ts';
 
 /** Until main's settings arrive the window paints no figure, so privacy mode can never flash off. */
-const SETTINGS_BEFORE_LOAD: Settings = {
-  privacyMode: true,
-  theme: 'system',
-  startAtLogin: false,
-  startHidden: true,
-  trayHintShown: false,
-  checkForUpdates: true,
-  recordStreamMessages: false,
-};
+const SETTINGS_BEFORE_LOAD: Settings = { ...DEFAULT_SETTINGS, privacyMode: true };
 
 export type Phase = 'loading' | 'ready' | 'failed';
 
