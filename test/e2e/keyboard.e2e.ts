@@ -63,6 +63,11 @@ describe('keyboard', () => {
         exchange.setMarkPrice('pf_xbtusd', price);
         await app.scheduler.refreshNow(desk.id);
       }
+      // The Sample profile's margin swings around its warning level by design: keep it from raising
+      // alerts while this test counts them (one it raised already is acknowledged with the rest).
+      for (const sample of app.profiles.list().profiles.filter((profile) => profile.kind === 'sample')) {
+        app.setAlertRules(sample.id, { ...app.alertRules(sample.id), enabled: false });
+      }
       const open = () => app.store.alertLog.list({ limit: 10 }).filter((alert) => alert.acknowledgedAt === null).length;
       expect(open()).toBeGreaterThanOrEqual(2);
 
@@ -138,7 +143,7 @@ describe('keyboard', () => {
       await tabTo(page, /^Acknowledge: /);
       for (let left = open(); left > 0; left--) {
         const stop = await focusStop(page);
-        expect(stop.name).toMatch(/^Acknowledge: .*Desk/);
+        expect(stop.name).toMatch(/^Acknowledge: \[/);
         await page.keyboard.press('Enter');
         await expect.poll(open).toBe(left - 1);
         await expect.poll(async () => (await focusStop(page)).name).toMatch(left > 1 ? /^Acknowledge: / : /^Alert log$/);

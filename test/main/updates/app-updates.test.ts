@@ -37,8 +37,8 @@ describe('AppServices: updates', () => {
     const { app } = await startApp(port);
     const sample = app.profiles.createSample();
     app.activate(sample.id);
-    // The sample's accounts are all far below a 100,000 % critical level.
-    app.setAlertRules(sample.id, { ...app.alertRules(sample.id), warnBelowPct: 200_000, criticalBelowPct: 100_000, liquidationBelowPct: 0.5 });
+    // The sample's flex account swings around 300 %: far below a 9,000 % critical level.
+    app.setAlertRules(sample.id, { ...app.alertRules(sample.id), warnBelowPct: 10_000, criticalBelowPct: 9_000, liquidationBelowPct: 110 });
     await app.scheduler.refreshNow(sample.id);
     expect(app.alerts.status(sample.id).level).toBe('critical');
 
