@@ -1,10 +1,10 @@
 /**
  * A contract's margin requirement from its margin levels (`/instruments` → `marginLevels`).
  *
- * Each level's rate applies to the part of the position within that level: a $600,000 position on
- * levels {0: 1 %, 500,000: 2 %} needs 500,000 × 1 % + 100,000 × 2 % = $7,000 of maintenance margin.
- * That is how this app reads Kraken's margin schedule pages (docs/LIQUIDATION.md); a position that
- * stays within its first level, as nearly all do, is margined the same under either reading.
+ * Each level's rate applies to the part of the position within that level, not to the whole
+ * position: that is how this app reads Kraken's margin schedule pages (docs/LIQUIDATION.md has the
+ * worked example). A position that stays within its first level, as nearly all do, is margined the
+ * same under either reading.
  */
 import type Big from 'big.js';
 import { big, ZERO } from '../kraken/decimal.ts';
