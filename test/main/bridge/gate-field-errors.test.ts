@@ -8,16 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { CALL_CHANNELS, type BridgeResult, type CallName } from '../../../src-preload/contract.ts';
-import { AppServices } from '../../../src-main/app/app-services.ts';
 import { createDispatcher, type CallSender } from '../../../src-main/bridge/dispatcher.ts';
 import { createHandlerTable } from '../../../src-main/bridge/handlers.ts';
 import { RENDERER_ERROR_LIMITS } from '../../../src-main/bridge/renderer-error-reports.ts';
 import { AppError } from '../../../src-main/errors.ts';
 import { createLogger } from '../../../src-main/log/logger.ts';
-import { MemorySecretStore } from '../../../src-main/profiles/memory-secret-store.ts';
 import { DEFAULT_ALERT_RULES } from '../../../src-shared/alert-model.ts';
 import { MAX_SUBACCOUNT_OVERRIDES } from '../../../src-shared/alert-rules-schema.ts';
 import { PROFILE_NAME_MAX_LENGTH } from '../../../src-shared/profile-schema.ts';
+import { startedApp } from '../app/started-app.ts';
 
 const APP = 'app://margin-desk/';
 const WINDOW: CallSender = { fromAppWindow: true, isMainFrame: true, frameUrl: `${APP}index.html` };
@@ -25,28 +24,16 @@ const SECRET = 'kQH5HW/8p1uGOVjbgWA7FunAmGO8lsSUXNsu3eow76sz84Q18fWxnyRzBHCd3pd5
 const KEY = 'rRra59qKWxzlSPkw1puxOrp9y4aQtCSdjyqebqWdvEw8AJFd0D6ZrkRn';
 
 async function startApp() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'md-gate-'));
-  const logFile = join(dataDir, 'logs', 'main.log');
-  const logger = createLogger({ filePath: logFile, console: false });
-  const app = new AppServices({
-    dataDir,
-    appVersion: '0.1.0-test',
-    platform: 'linux',
-    secrets: new MemorySecretStore(),
-    logger,
-    hooks: { showLogFile: () => undefined, openExternal: () => undefined, setStartAtLogin: () => undefined },
-  });
-  await app.start();
-  onTestFinished(() => {
-    app.dispose();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const logDir = mkdtempSync(join(tmpdir(), 'md-gate-logs-'));
+  onTestFinished(() => rmSync(logDir, { recursive: true, force: true }));
+  const logger = createLogger({ filePath: join(logDir, 'main.log'), console: false });
+  const app = await startedApp({ logger });
   const dispatcher = createDispatcher({ handlers: createHandlerTable(app), appOrigin: APP, logger });
   const call = (name: CallName, argument: unknown) => dispatcher.dispatch(CALL_CHANNELS[name], WINDOW, [argument]) as Promise<BridgeResult<unknown>>;
   /** Every line of the log and its rotated files. */
   const logText = () =>
-    readdirSync(join(dataDir, 'logs'))
-      .map((name) => readFileSync(join(dataDir, 'logs', name), 'utf8'))
+    readdirSync(logDir)
+      .map((name) => readFileSync(join(logDir, name), 'utf8'))
       .join('');
   return { app, call, logger, logText };
 }

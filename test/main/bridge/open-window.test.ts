@@ -2,37 +2,18 @@
  * openWindow, the window's one start-up call, through the real dispatcher and handler table on real
  * services (SQLite in a temp folder, the in-process sample exchange, secrets in memory).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CALL_CHANNELS, type BridgeResult, type WindowOpening } from '../../../src-preload/contract.ts';
-import { AppServices } from '../../../src-main/app/app-services.ts';
 import { createDispatcher, type CallSender } from '../../../src-main/bridge/dispatcher.ts';
 import { createHandlerTable } from '../../../src-main/bridge/handlers.ts';
-import { createLogger } from '../../../src-main/log/logger.ts';
-import { MemorySecretStore } from '../../../src-main/profiles/memory-secret-store.ts';
+import { startedApp } from '../app/started-app.ts';
 
 const APP = 'app://margin-desk/';
 const WINDOW: CallSender = { fromAppWindow: true, isMainFrame: true, frameUrl: `${APP}index.html` };
 
 async function startApp() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'md-open-window-'));
-  const logger = createLogger({ filePath: null, console: false });
-  const app = new AppServices({
-    dataDir,
-    appVersion: '0.1.0-test',
-    platform: 'linux',
-    secrets: new MemorySecretStore(),
-    logger,
-    hooks: { showLogFile: () => undefined, openExternal: () => undefined, setStartAtLogin: () => undefined },
-  });
-  await app.start();
-  onTestFinished(() => {
-    app.dispose();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  const dispatcher = createDispatcher({ handlers: createHandlerTable(app), appOrigin: APP, logger });
+  const app = await startedApp();
+  const dispatcher = createDispatcher({ handlers: createHandlerTable(app), appOrigin: APP, logger: app.logger });
   const openWindow = async (...args: unknown[]): Promise<WindowOpening> => {
     const result = (await dispatcher.dispatch(CALL_CHANNELS.openWindow, WINDOW, args)) as BridgeResult<WindowOpening>;
     if (!result.ok) throw new Error(`openWindow failed: ${result.error.message}`);
