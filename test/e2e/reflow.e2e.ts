@@ -72,4 +72,23 @@ describe('reflow', () => {
       await harness.close();
     }
   });
+
+  it('keeps the longest health words ("Liquidation imminent") inside a 320px window', async () => {
+    const harness = await startHarness();
+    const { page, app, exchange } = harness;
+    try {
+      exchange.openPosition({ symbol: 'pf_xbtusd', size: '6', entryPrice: '64250.5' });
+      const key = exchange.addKey({ permissions: { general: 'READ_ONLY', transfer: 'NO_ACCESS' } });
+      const master = await app.profiles.create({ name: 'Master', colour: '#2f80ed', source: 'rest', baseUrl: harness.exchangeUrl, ...key });
+      exchange.setMarkPrice('pf_xbtusd', '57000');
+      await app.scheduler.refreshNow(master.id);
+      app.activate(master.id);
+      await page.setViewportSize({ width: 320, height: 640 });
+      await page.getByText('Liquidation imminent').first().waitFor({ timeout: 15_000 });
+      const seen = await layout(page);
+      expect({ page: seen.pageOverflow, view: seen.mainOverflow }).toEqual({ page: 0, view: 0 });
+    } finally {
+      await harness.close();
+    }
+  });
 });
