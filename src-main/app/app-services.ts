@@ -7,7 +7,7 @@ import type { ProfileStatus, SnapshotView } from '../../src-preload/contract.ts'
 import type { UserFacingError } from '../../src-shared/user-facing-error.ts';
 import { CostBudgets } from '../kraken/budget.ts';
 import { KrakenClient } from '../kraken/client.ts';
-import { systemClock } from '../kraken/clock.ts';
+import { systemClock } from '../../src-shared/clock.ts';
 import type { AccountDataSource } from '../kraken/data-source.ts';
 import type { FetchFunction } from '../kraken/transport.ts';
 import type { AccountSnapshot } from '../../src-shared/account-model.ts';

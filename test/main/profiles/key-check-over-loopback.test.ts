@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KrakenClient } from '../../../src-main/kraken/client.ts';
-import { systemClock } from '../../../src-main/kraken/clock.ts';
+import { systemClock } from '../../../src-shared/clock.ts';
 import { NonceSequences } from '../../../src-main/kraken/nonce.ts';
 import { SimulatedExchange } from '../../../src-main/kraken/simulator/exchange.ts';
 import type { RunningServer } from '../../../src-main/kraken/simulator/server.ts';
