@@ -6,7 +6,7 @@
  * it), the secret is used to sign that one request and dropped with the attempt's scope.
  */
 import { CostBudgets, ENDPOINT_COST } from './budget.ts';
-import { systemClock, type Clock } from './clock.ts';
+import { systemClock, type Clock } from '../../src-shared/clock.ts';
 import { abortedError, KrakenError } from './errors.ts';
 import { exchange } from './http-exchange.ts';
 import type { z } from 'zod';

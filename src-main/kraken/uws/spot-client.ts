@@ -12,7 +12,7 @@ import { inspect } from 'node:util';
 import { z } from 'zod';
 import { knownSecrets } from '../../log/known-secrets.ts';
 import type { KrakenCredentials } from '../client.ts';
-import { systemClock, type Clock } from '../clock.ts';
+import { systemClock, type Clock } from '../../../src-shared/clock.ts';
 import { errorFromBody, errorFromHttpStatus, KrakenError, SchemaError } from '../errors.ts';
 import { exchange } from '../http-exchange.ts';
 import type { RawResponse } from '../interpret-response.ts';

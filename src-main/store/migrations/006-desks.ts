@@ -1,7 +1,7 @@
 import type { Migration } from './migration.ts';
 
 /**
- * Version 5: desks, named groups of profiles shown together, and which desk is shown.
+ * Version 6: desks, named groups of profiles shown together, and which desk is shown.
  *
  * A member row goes with its profile (ON DELETE CASCADE): deleting a profile takes it out of every
  * desk, never the desk out of the file (the desk service removes a desk left without members).
@@ -9,7 +9,7 @@ import type { Migration } from './migration.ts';
  * deleted, as the active profile is.
  */
 export const desks: Migration = {
-  version: 5,
+  version: 6,
   description: 'desks (groups of profiles) and the active desk',
   up(db) {
     db.exec(`
