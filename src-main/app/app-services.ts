@@ -7,7 +7,7 @@ import type { ProfileStatus, SnapshotView } from '../../src-preload/contract.ts'
 import type { UserFacingError } from '../../src-shared/user-facing-error.ts';
 import { CostBudgets } from '../kraken/budget.ts';
 import { KrakenClient } from '../kraken/client.ts';
-import { systemClock } from '../kraken/clock.ts';
+import { systemClock } from '../../src-shared/clock.ts';
 import type { AccountDataSource } from '../kraken/data-source.ts';
 import type { FetchFunction } from '../kraken/transport.ts';
 import type { AccountSnapshot } from '../../src-shared/account-model.ts';
@@ -208,9 +208,9 @@ export class AppServices {
       const until = this.store.appState.getSnoozeUntil(profile.id);
       if (until !== null) this.alerts.handle({ kind: 'snooze', profileId: profile.id, until });
     }
-    const keychain = await this.profiles.checkKeychain({ removeOrphans: this.store.notices.length === 0 });
+    const keychain = await this.profiles.checkKeychain();
     if (keychain.problem) this.logger.warn('Keychain unavailable at start', keychain.problem);
-    if (keychain.removedOrphans.length) this.logger.info('Removed keychain entries no profile owned', { count: keychain.removedOrphans.length });
+    if (keychain.removedOrphans.length) this.logger.info('Removed keychain entries of deleted profiles', { count: keychain.removedOrphans.length });
     this.#syncMonitoring();
     this.logger.info('Monitoring started', { profiles: this.store.profiles.list().length, database: this.store.path });
     void this.thinHistory();

@@ -6,7 +6,7 @@
  * Modelled as a sliding window of what was spent in the last 10 s. The client waits for room
  * rather than overspend; the simulator refuses what does not fit, as Kraken does.
  */
-import type { Clock } from './clock.ts';
+import type { Clock } from '../../src-shared/clock.ts';
 
 export const BUDGET_LIMIT = 500;
 export const BUDGET_WINDOW_MS = 10_000;

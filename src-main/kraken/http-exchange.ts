@@ -3,7 +3,7 @@
  * RawResponse (status, content type, body text) or a transport KrakenError. Interpreting the body
  * is ./interpret-response.ts's job.
  */
-import type { Clock } from './clock.ts';
+import type { Clock } from '../../src-shared/clock.ts';
 import { abortedError, connectionDroppedError, networkError, responseTooLargeError, timeoutError, type KrakenError } from './errors.ts';
 import type { RawResponse } from './interpret-response.ts';
 import { parseRetryAfter } from './retry-policy.ts';

@@ -4,7 +4,7 @@
  * is tried again after a minute; until a first list arrives, snapshots carry no instruments (the
  * liquidation estimate then says it lacks margin levels).
  */
-import type { Clock } from './clock.ts';
+import type { Clock } from '../../src-shared/clock.ts';
 import type { Instrument } from '../../src-shared/account-model.ts';
 
 export const INSTRUMENTS_MAX_AGE_MS = 60 * 60_000;

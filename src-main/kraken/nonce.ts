@@ -9,7 +9,7 @@
  * `NonceStore` the last nonce of each key survives a restart, so a clock set back (by the user, by a
  * dead RTC battery, by NTP after a drift) never produces a nonce Kraken has already seen.
  */
-import type { Clock } from './clock.ts';
+import type { Clock } from '../../src-shared/clock.ts';
 
 /** Where the last nonce of each key is kept between runs (../store/nonce-repository.ts). */
 export interface NonceStore {

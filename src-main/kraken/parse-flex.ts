@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { toCurrency } from './currency.ts';
-import { parseDecimal, relativeDifference, ZERO } from './decimal.ts';
+import { parseDecimal, relativeDifference, ZERO } from '../../src-shared/decimal.ts';
 import { decimal, entries, keyedList, object } from './decode/schema.ts';
 import type { Decimal, FlexAccount, FlexCurrency } from '../../src-shared/account-model.ts';
 

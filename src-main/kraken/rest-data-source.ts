@@ -15,8 +15,8 @@
  *   `instruments`: liquidation estimates then say they lack margin levels.
  * The first failure cancels the sibling requests and is the one reported.
  */
-import type { Clock } from './clock.ts';
-import { systemClock } from './clock.ts';
+import type { Clock } from '../../src-shared/clock.ts';
+import { systemClock } from '../../src-shared/clock.ts';
 import type { KrakenClient } from './client.ts';
 import type { AccountDataSource } from './data-source.ts';
 import { abortedError, KrakenError, type KrakenErrorKind } from './errors.ts';

@@ -6,7 +6,7 @@
  */
 import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { systemClock, type Clock } from '../kraken/clock.ts';
+import { systemClock, type Clock } from '../../src-shared/clock.ts';
 import { knownSecrets, type KnownSecrets } from './known-secrets.ts';
 import { redactText, redactValue } from './redact.ts';
 

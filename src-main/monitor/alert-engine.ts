@@ -21,7 +21,7 @@
  * - staleness guard: no fresh data for the stale limit raises "monitoring interrupted" once; the
  *   next fresh data clears it.
  */
-import { big } from '../kraken/decimal.ts';
+import { big } from '../../src-shared/decimal.ts';
 import type { AlertLevel, AlertRecord, AlertRules } from '../../src-shared/alert-model.ts';
 import {
   type AccountAlertLevel,

@@ -4,7 +4,7 @@
  * next tick the engine asks for. The clock (the app's one Clock, kraken/clock.ts) is injected so
  * tests drive time themselves.
  */
-import { systemClock, type Clock } from '../kraken/clock.ts';
+import { systemClock, type Clock } from '../../src-shared/clock.ts';
 import type { AlertRecord } from '../../src-shared/alert-model.ts';
 import {
   type AlertDraft,

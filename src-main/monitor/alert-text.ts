@@ -5,7 +5,7 @@
  * can never read "142.00000000000003 %". Margin levels are written by the one rule the
  * screen uses too (src-shared/margin-ratio.ts): a level below the 300 % threshold never reads "300 %".
  */
-import { big, isNegative } from '../kraken/decimal.ts';
+import { big, isNegative } from '../../src-shared/decimal.ts';
 import type { Decimal } from '../../src-shared/account-model.ts';
 import { writtenMarginRatio } from '../../src-shared/margin-ratio.ts';
 import type { AlertLevel } from '../../src-shared/alert-model.ts';

@@ -7,7 +7,7 @@
  * Single collateral: pv / mm in the wallet's currency. All arithmetic is exact (big.js).
  */
 import type BigJs from 'big.js';
-import { big, fromBig, isZero, sub, toDecimal } from '../kraken/decimal.ts';
+import { big, fromBig, isZero, sub, toDecimal } from '../../src-shared/decimal.ts';
 import type { AccountSnapshot, Decimal, FlexAccount, MarginWallet } from '../../src-shared/account-model.ts';
 import type { AlertThresholds } from '../../src-shared/alert-model.ts';
 import { accountKeyOf } from '../../src-shared/account-keys.ts';

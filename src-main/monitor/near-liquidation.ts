@@ -6,7 +6,7 @@
  * gives one alert. A position already past its liquidation price is at distance 0. Delivery
  * (snooze, quiet hours, the rate cap) is the engine's, at the urgency of a warning.
  */
-import { big, fromBig, toDecimal, ZERO } from '../kraken/decimal.ts';
+import { big, fromBig, toDecimal, ZERO } from '../../src-shared/decimal.ts';
 import type { Decimal } from '../../src-shared/account-model.ts';
 import type { LiquidationPrice, PositionRisk } from '../../src-shared/risk-model.ts';
 

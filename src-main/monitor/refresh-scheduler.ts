@@ -15,7 +15,7 @@
 import type { UserFacingError } from '../../src-shared/user-facing-error.ts';
 import { toUserFacing } from '../errors.ts';
 import type { AccountSnapshot } from '../../src-shared/account-model.ts';
-import { systemClock, type Clock } from '../kraken/clock.ts';
+import { systemClock, type Clock } from '../../src-shared/clock.ts';
 import type { Logger } from '../log/logger.ts';
 import { meansSwitchedOff } from './rest-cutoff.ts';
 import { isStale, staleLimitMs } from '../../src-shared/staleness.ts';

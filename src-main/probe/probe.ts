@@ -6,7 +6,7 @@
  * and each position with its mark price, PnL and liquidation price (docs/LIQUIDATION.md).
  */
 import { AppError } from '../errors.ts';
-import { systemClock } from '../kraken/clock.ts';
+import { systemClock } from '../../src-shared/clock.ts';
 import { KrakenClient } from '../kraken/client.ts';
 import type { AccountSnapshot } from '../../src-shared/account-model.ts';
 import { NonceSequences } from '../kraken/nonce.ts';

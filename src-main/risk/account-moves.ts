@@ -9,7 +9,7 @@
  * Kraken reports.
  */
 import type Big from 'big.js';
-import { big, ZERO } from '../kraken/decimal.ts';
+import { big, ZERO } from '../../src-shared/decimal.ts';
 import type { Decimal, FlexAccount, Instrument, MarginWallet, OpenPosition } from '../../src-shared/account-model.ts';
 import { isCrypto, signedSize, underlyingOf } from './contracts.ts';
 import type { MoveInputs, MovingRequirement } from './move-model.ts';

@@ -4,7 +4,7 @@
  */
 import type Big from 'big.js';
 import { normaliseCurrencyCode } from '../kraken/currency.ts';
-import { big } from '../kraken/decimal.ts';
+import { big } from '../../src-shared/decimal.ts';
 import type { Instrument, OpenPosition } from '../../src-shared/account-model.ts';
 
 export type ContractKind = 'linear' | 'inverse' | 'unknown';

@@ -7,7 +7,7 @@
  * same under either reading.
  */
 import type Big from 'big.js';
-import { big, ZERO } from '../kraken/decimal.ts';
+import { big, ZERO } from '../../src-shared/decimal.ts';
 import type { MarginLevel } from '../../src-shared/account-model.ts';
 
 /** The levels sorted by where they start, the first taken to start at 0. */

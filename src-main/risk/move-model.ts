@@ -8,7 +8,7 @@
  * is solved exactly, piece by piece. docs/LIQUIDATION.md writes the method out with an example.
  */
 import type Big from 'big.js';
-import { big, fromBig, ONE, ZERO } from '../kraken/decimal.ts';
+import { big, fromBig, ONE, ZERO } from '../../src-shared/decimal.ts';
 import type { Decimal, MarginLevel } from '../../src-shared/account-model.ts';
 import { levelIndexAt, maintenanceMarginOf, sortedLevels } from './margin-schedule.ts';
 import type { LiquidationMove, MovePiece } from '../../src-shared/risk-model.ts';

@@ -5,7 +5,7 @@
  * with size negative for a short.
  */
 import type Big from 'big.js';
-import { big, fromBig, ONE } from '../kraken/decimal.ts';
+import { big, fromBig, ONE } from '../../src-shared/decimal.ts';
 import type { Decimal } from '../../src-shared/account-model.ts';
 import type { ContractKind } from './contracts.ts';
 

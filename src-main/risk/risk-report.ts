@@ -5,7 +5,7 @@
  * when Kraken sends one; otherwise, and for every flex position, this app's estimate for the
  * position's underlying moving alone; where an input is missing, no price and the reason.
  */
-import { big, fromBig, isZero, ZERO } from '../kraken/decimal.ts';
+import { big, fromBig, isZero, ZERO } from '../../src-shared/decimal.ts';
 import type { AccountSnapshot, Decimal, FlexAccount, MarginWallet } from '../../src-shared/account-model.ts';
 import { walletMarkPrice } from '../monitor/health.ts';
 import { subaccountLabel } from '../../src-shared/subaccount-label.ts';

@@ -7,7 +7,7 @@
  * Plain Node: the updater itself is a port (./updater-port.ts), electron-updater in the app, so the
  * whole flow is tested against a real feed served on loopback.
  */
-import type { Clock } from '../kraken/clock.ts';
+import type { Clock } from '../../src-shared/clock.ts';
 import type { Logger } from '../log/logger.ts';
 import type { UpdaterPort } from './updater-port.ts';
 import { describeUpdateFailure } from './update-failure.ts';

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { AppServices } from '../../src-main/app/app-services.ts';
 import type { AccountSnapshot } from '../../src-shared/account-model.ts';
-import type { Clock } from '../../src-main/kraken/clock.ts';
+import type { Clock } from '../../src-shared/clock.ts';
 import { createSampleExchange } from '../../src-main/kraken/simulator/sample-exchange.ts';
 import { createLogger } from '../../src-main/log/logger.ts';
 import { initialAlertState, stepAlerts } from '../../src-main/monitor/alert-engine.ts';

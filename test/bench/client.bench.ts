@@ -24,7 +24,7 @@ import { performance } from 'node:perf_hooks';
 import { CostBudgets } from '../../src-main/kraken/budget.ts';
 import { KrakenClient } from '../../src-main/kraken/client.ts';
 import { parseSubaccounts } from '../../src-main/kraken/parse-subaccounts.ts';
-import { systemClock } from '../../src-main/kraken/clock.ts';
+import { systemClock } from '../../src-shared/clock.ts';
 import type { BenchResult } from './bench-result.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { AppServices, type AppServicesOptions } from '../../src-main/app/app-services.ts';
 import { SimulatedExchange } from '../../src-main/kraken/simulator/exchange.ts';
 import type { AccountStream } from '../../src-main/kraken/account-stream.ts';
-import { systemClock } from '../../src-main/kraken/clock.ts';
+import { systemClock } from '../../src-shared/clock.ts';
 import { NonceSequences } from '../../src-main/kraken/nonce.ts';
 import { UwsAccountStream } from '../../src-main/kraken/uws/uws-account-stream.ts';
 import { StreamMonitor } from '../../src-main/monitor/stream-monitor.ts';

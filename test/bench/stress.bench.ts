@@ -8,7 +8,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { toCurrency } from '../../src-main/kraken/currency.ts';
-import { toDecimal } from '../../src-main/kraken/decimal.ts';
+import { toDecimal } from '../../src-shared/decimal.ts';
 import type { AccountSnapshot, FlexAccount, Instrument, Subaccount } from '../../src-shared/account-model.ts';
 import { buildRiskReport } from '../../src-main/risk/risk-report.ts';
 import { StressTable } from '../../src-renderer/src/lib/stress.ts';

@@ -1,7 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import { describe, expect, it } from 'vitest';
-import { LAZY_VIEW_LOADERS, ViewModules, type ViewLoader } from '../../src-renderer/src/state/view-modules.svelte.ts';
+import { ViewModules, type ViewLoader } from '../../src-renderer/src/state/view-modules.svelte.ts';
+import { LAZY_VIEW_LOADERS } from '../../src-renderer/src/views/lazy-views.ts';
 import OverviewView from '../../src-renderer/src/views/OverviewView.svelte';
 import { FakeBridge } from './support/fake-bridge.ts';
 import { openView } from './support/navigate.ts';

@@ -24,7 +24,7 @@
  * Maps become lists of entries rather than objects so that a key such as `__proto__` stays data.
  */
 import { z } from 'zod';
-import { parseDecimal } from '../decimal.ts';
+import { parseDecimal } from '../../../src-shared/decimal.ts';
 import { joinPath, SchemaError } from '../errors.ts';
 import type { Decimal } from '../../../src-shared/account-model.ts';
 import { parseJsonForDecoding } from './exact-json.ts';

@@ -6,8 +6,8 @@
  * Every figure is derived from holdings, positions and prices on each request, so moving a mark
  * price moves PnL, margin equity, available margin and liquidation estimates together.
  */
-import { systemClock, type Clock } from '../clock.ts';
-import { add, toDecimal, ZERO } from '../decimal.ts';
+import { systemClock, type Clock } from '../../../src-shared/clock.ts';
+import { add, toDecimal, ZERO } from '../../../src-shared/decimal.ts';
 import { normaliseCurrencyCode } from '../currency.ts';
 import type { FetchFunction } from '../transport.ts';
 import type { Decimal } from '../../../src-shared/account-model.ts';

@@ -11,7 +11,7 @@
  * by the share of equity that is not tied up as initial margin.
  */
 import type Big from 'big.js';
-import { big, fromBig, ONE, ZERO } from '../decimal.ts';
+import { big, fromBig, ONE, ZERO } from '../../../src-shared/decimal.ts';
 import type { Decimal } from '../../../src-shared/account-model.ts';
 import type { SimFlex } from './accounts.ts';
 import { marginRequirement } from './instruments.ts';

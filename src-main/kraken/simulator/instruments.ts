@@ -11,9 +11,9 @@
  * through the app's estimator (src-main/risk), which the simulator is there to check.
  */
 import type Big from 'big.js';
-import { big, ZERO } from '../decimal.ts';
+import { big, ZERO } from '../../../src-shared/decimal.ts';
 import type { Decimal } from '../../../src-shared/account-model.ts';
-import { toDecimal } from '../decimal.ts';
+import { toDecimal } from '../../../src-shared/decimal.ts';
 
 export type InstrumentKind = 'linear' | 'inverse';
 

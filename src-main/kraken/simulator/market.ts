@@ -3,7 +3,7 @@
  * (from the currency's linear perpetual when listed, else a fixed rate such as EUR's). Every change
  * bumps `version`, which invalidates the exchange's rendered responses.
  */
-import { ONE, toDecimal } from '../decimal.ts';
+import { ONE, toDecimal } from '../../../src-shared/decimal.ts';
 import { normaliseCurrencyCode } from '../currency.ts';
 import type { Decimal } from '../../../src-shared/account-model.ts';
 

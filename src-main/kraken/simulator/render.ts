@@ -14,7 +14,7 @@ import { flexFigures, type FlexFigures } from './flex-figures.ts';
 import { baseOf, instrumentKind, marginLevelsOf } from './instruments.ts';
 import type { Market } from './market.ts';
 import { walletFigures } from './wallet-figures.ts';
-import { big, mul, ZERO } from '../decimal.ts';
+import { big, mul, ZERO } from '../../../src-shared/decimal.ts';
 
 export interface ResponseStyle {
   /** `XBT` as in the docs, `BTC` as in real 2026 responses. */

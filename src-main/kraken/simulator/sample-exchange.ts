@@ -7,9 +7,9 @@
  * the user's.
  */
 import { KrakenClient, type KrakenCredentials } from '../client.ts';
-import { systemClock, type Clock } from '../clock.ts';
+import { systemClock, type Clock } from '../../../src-shared/clock.ts';
 import type { AccountDataSource } from '../data-source.ts';
-import { toDecimal } from '../decimal.ts';
+import { toDecimal } from '../../../src-shared/decimal.ts';
 import { RestDataSource } from '../rest-data-source.ts';
 import { SimulatedExchange } from './exchange.ts';
 import type { Market } from './market.ts';

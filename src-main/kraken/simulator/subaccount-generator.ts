@@ -4,7 +4,7 @@
  * About a quarter have no name (a null fullName, as the spec allows), half a single-collateral
  * wallet, most a flex account, some with positions using margin.
  */
-import { toDecimal } from '../decimal.ts';
+import { toDecimal } from '../../../src-shared/decimal.ts';
 import type { Decimal } from '../../../src-shared/account-model.ts';
 import type { SimAccount, SimPosition } from './accounts.ts';
 import type { Market } from './market.ts';

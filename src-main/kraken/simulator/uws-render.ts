@@ -8,7 +8,7 @@
  * (snake_case), the best guess in the notes, with UWS's documented `size` and `entry_price` for
  * positions, and Spot v2's `balances` template. Each function returns the message's `data`.
  */
-import { big, fromBig, ONE, ZERO } from '../decimal.ts';
+import { big, fromBig, ONE, ZERO } from '../../../src-shared/decimal.ts';
 import type { Decimal } from '../../../src-shared/account-model.ts';
 import type { SimAccount, SimPosition } from './accounts.ts';
 import { flexFigures } from './flex-figures.ts';

@@ -21,7 +21,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../../../src-shared/clock.ts';
 import type { Decimal } from '../../../src-shared/account-model.ts';
 import type { SimulatedExchange } from './exchange.ts';
 import type { RenderContext } from './render.ts';

@@ -5,7 +5,7 @@
  * subscription holds"; Margin Desk takes a fresh token for every connection, so the simulator
  * refuses a token on a second connection to catch any reuse).
  */
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../../../src-shared/clock.ts';
 import { randomBase64, type Random } from './random.ts';
 
 /** Kraken's documented lifetime of an unused token, in seconds. */

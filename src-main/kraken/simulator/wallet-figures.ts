@@ -10,7 +10,7 @@
  * Legacy lt/tt are reported at ¾ and ½ of the maintenance rate.
  */
 import type Big from 'big.js';
-import { big, fromBig, ONE, ZERO } from '../decimal.ts';
+import { big, fromBig, ONE, ZERO } from '../../../src-shared/decimal.ts';
 import type { Decimal } from '../../../src-shared/account-model.ts';
 import type { SimWallet } from './accounts.ts';
 import { marginRequirement } from './instruments.ts';

@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { toCurrency } from '../currency.ts';
-import { ZERO } from '../decimal.ts';
+import { ZERO } from '../../../src-shared/decimal.ts';
 import { decodeAt, keyedList } from '../decode/schema.ts';
 import type { Decimal, FlexAccount, FlexCurrency, MarginWallet } from '../../../src-shared/account-model.ts';
 import { impliedHaircut } from '../parse-flex.ts';

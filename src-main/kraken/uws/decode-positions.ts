@@ -8,7 +8,7 @@
  * `with_margin` adds per-position figures: the mark price is kept in `markPrices`, the rest raw.
  */
 import { z } from 'zod';
-import { isNegative, isZero, neg, ZERO } from '../decimal.ts';
+import { isNegative, isZero, neg, ZERO } from '../../../src-shared/decimal.ts';
 import { A_DECIMAL, A_TEXT, AN_OBJECT, decodeAt, isPlainObject, list, refuse } from '../decode/schema.ts';
 import type { Decimal, OpenPosition } from '../../../src-shared/account-model.ts';
 import { positionSide } from '../parse-positions.ts';

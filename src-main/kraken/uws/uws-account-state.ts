@@ -15,7 +15,7 @@
  * rather than judged on a made-up number. Numbers arrive exactly (parseJsonExact) as numbers or strings.
  */
 import { toCurrency } from '../currency.ts';
-import { parseDecimal, ZERO } from '../decimal.ts';
+import { parseDecimal, ZERO } from '../../../src-shared/decimal.ts';
 import { parseJsonExact } from '../decode/exact-json.ts';
 import type { AccountSnapshot, CurrencyAmount, Decimal, FlexAccount, FlexCurrency, MarginWallet, OpenPosition, UnknownAccount } from '../../../src-shared/account-model.ts';
 

@@ -20,7 +20,7 @@
  * error or a state; nor are the key, the secret or a signature, which never reach this file.
  */
 import WebSocket, { type RawData } from 'ws';
-import { systemClock, type Clock } from '../clock.ts';
+import { systemClock, type Clock } from '../../../src-shared/clock.ts';
 import { KrakenError } from '../errors.ts';
 import { parseRetryAfter } from '../retry-policy.ts';
 import { ConnectionAttemptLimiter, type ReleaseSlot } from './connection-attempt-limiter.ts';

@@ -1,25 +1,14 @@
 /**
  * The views' code, loaded on first visit. The window starts with the shell and the overview only
  * (what the first paint needs); every other view is its own chunk, fetched the first time it is
- * shown and kept from then on.
+ * shown and kept from then on. The loaders themselves are the views' (views/lazy-views.ts): state
+ * never imports a view.
  */
 import type { Component } from 'svelte';
 import type { UserFacingError, ViewName } from '../../../src-preload/contract.ts';
 import { VIEW_TITLES } from '../lib/labels.ts';
 
 export type ViewLoader = () => Promise<{ default: Component }>;
-
-/** Every view but the overview, which the start-up chunk holds. History's chart library is a further chunk of its own. */
-export const LAZY_VIEW_LOADERS = {
-  flex: () => import('../views/FlexView.svelte'),
-  positions: () => import('../views/PositionsView.svelte'),
-  stress: () => import('../views/StressView.svelte'),
-  subaccounts: () => import('../views/SubaccountsView.svelte'),
-  history: () => import('../views/HistoryView.svelte'),
-  alerts: () => import('../views/AlertsView.svelte'),
-  profiles: () => import('../views/ProfilesView.svelte'),
-  settings: () => import('../views/SettingsView.svelte'),
-} as const satisfies Readonly<Record<Exclude<ViewName, 'overview'>, ViewLoader>>;
 
 /** A chunk that did not load: only a damaged install or a file removed under a running app does that. */
 function loadFailure(view: ViewName): UserFacingError {

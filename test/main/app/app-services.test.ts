@@ -7,7 +7,7 @@ import Sqlite from 'better-sqlite3';
 import { startedApp } from './started-app.ts';
 import { SimulatedExchange } from '../../../src-main/kraken/simulator/exchange.ts';
 import { listen } from '../../../src-main/kraken/simulator/server.ts';
-import { toDecimal } from '../../../src-main/kraken/decimal.ts';
+import { toDecimal } from '../../../src-shared/decimal.ts';
 import type { AlertRecord } from '../../../src-shared/alert-model.ts';
 
 async function startApp() {

@@ -1,6 +1,6 @@
 import BigJs from 'big.js';
 import { describe, expect, it } from 'vitest';
-import { parseDecimal } from '../../../src-main/kraken/decimal.ts';
+import { parseDecimal } from '../../../src-shared/decimal.ts';
 import { normaliseCurrencyCode, sameCurrency, toCurrency } from '../../../src-main/kraken/currency.ts';
 import { parseJsonExact } from '../../../src-main/kraken/decode/exact-json.ts';
 import { fixtureText } from './fixtures.ts';

@@ -2,7 +2,7 @@
  * A Clock tests move by hand: sleeps resolve only when the test advances time, so budget waits,
  * backoffs and timeouts are asserted without waiting and without timing races.
  */
-import { sleepOn, type Clock } from '../../../src-main/kraken/clock.ts';
+import { sleepOn, type Clock } from '../../../src-shared/clock.ts';
 
 interface Timer {
   readonly due: number;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { compare, sub, ZERO } from '../../../src-main/kraken/decimal.ts';
+import { compareDecimals, sub, ZERO } from '../../../src-shared/decimal.ts';
 import { computeAuthent } from '../../../src-main/kraken/sign.ts';
 import { SimulatedExchange } from '../../../src-main/kraken/simulator/exchange.ts';
 import { createSampleDataSource, createSampleExchange } from '../../../src-main/kraken/simulator/sample-exchange.ts';
@@ -92,7 +92,7 @@ describe('simulated exchange: coherent figures', () => {
     exchange.setMarkPrice('pi_xbtusd', '57000');
     const after = await client.accounts();
     expect(after.flex).toMatchObject({ pnl: '-3000', initialMargin: '1140', maintenanceMargin: '570', marginEquity: '7000', availableMargin: '5860' });
-    expect(compare(after.marginWallets[0]!.pnl, ZERO)).toBe(-1);
+    expect(compareDecimals(after.marginWallets[0]!.pnl, ZERO)).toBe(-1);
     expect(sub(after.marginWallets[0]!.portfolioValue, after.marginWallets[0]!.pnl)).toBe('0.1');
     expect(after.marginWallets[0]!.triggers.mm).toBe('50500');
   });
@@ -158,8 +158,8 @@ describe('sample exchange', () => {
     const source = createSampleDataSource({ appVersion: '0.1.0', exchange });
     const first = await source.fetchSnapshot('sample');
     expect(first.subaccounts?.subaccounts).toHaveLength(3);
-    expect(compare(first.accounts.flex!.maintenanceMargin, ZERO)).toBe(1);
-    expect(compare(first.accounts.marginWallets[0]!.triggers.mm, ZERO)).toBe(1);
+    expect(compareDecimals(first.accounts.flex!.maintenanceMargin, ZERO)).toBe(1);
+    expect(compareDecimals(first.accounts.marginWallets[0]!.triggers.mm, ZERO)).toBe(1);
     expect(first.positions.map((p) => p.symbol).sort()).toEqual(['pf_ethusd', 'pf_xbtusd', 'pi_xbtusd']);
     expect(first.markPrices['pf_xbtusd']).toBeDefined();
 

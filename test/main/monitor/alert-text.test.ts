@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toDecimal } from '../../../src-main/kraken/decimal.ts';
+import { toDecimal } from '../../../src-shared/decimal.ts';
 import { alertAdvice, formatAmount, formatPercent, formatPrice } from '../../../src-main/monitor/alert-text.ts';
 
 const d = toDecimal;

@@ -14,7 +14,7 @@ vi.mock('electron', async () => (await import('../../support/fake-electron.ts'))
 import { fileURLToPath } from 'node:url';
 import { Notifier } from '../../../src-main/electron/notifier.ts';
 import { TrayService } from '../../../src-main/electron/tray-service.ts';
-import type { Clock } from '../../../src-main/kraken/clock.ts';
+import type { Clock } from '../../../src-shared/clock.ts';
 import { SimulatedExchange } from '../../../src-main/kraken/simulator/exchange.ts';
 import { SAMPLE_CREDENTIALS, createSampleDataSource } from '../../../src-main/kraken/simulator/sample-exchange.ts';
 import type { AlertDraft } from '../../../src-main/monitor/alert-engine.ts';

@@ -1,6 +1,6 @@
 import Big from 'big.js';
 import { describe, expect, it } from 'vitest';
-import { toDecimal } from '../../../src-main/kraken/decimal.ts';
+import { toDecimal } from '../../../src-shared/decimal.ts';
 import { truncatedRatio } from '../../../src-main/monitor/exact-ratio.ts';
 
 const d = toDecimal;

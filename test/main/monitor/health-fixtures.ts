@@ -1,7 +1,7 @@
 /** Builders for the monitor tests: crafted flex accounts and snapshots, and the parsed seed snapshot. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { toDecimal } from '../../../src-main/kraken/decimal.ts';
+import { toDecimal } from '../../../src-shared/decimal.ts';
 import type { AccountSnapshot, Decimal, FlexAccount, Subaccount } from '../../../src-shared/account-model.ts';
 import { parseAccounts } from '../../../src-main/kraken/parse-accounts.ts';
 import { parseSubaccounts } from '../../../src-main/kraken/parse-subaccounts.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toDecimal } from '../../../src-main/kraken/decimal.ts';
+import { toDecimal } from '../../../src-shared/decimal.ts';
 import type { MarginWallet } from '../../../src-shared/account-model.ts';
 import { DEFAULT_ALERT_RULES } from '../../../src-shared/alert-model.ts';
 import {

@@ -4,7 +4,7 @@
  * default 10 % hysteresis), silenced by snooze and quiet hours like any warning, and its text.
  */
 import { describe, expect, it } from 'vitest';
-import { toDecimal } from '../../../src-main/kraken/decimal.ts';
+import { toDecimal } from '../../../src-shared/decimal.ts';
 import { initialAlertState, stepAlerts, type AlertEngineState, type AlertStep } from '../../../src-main/monitor/alert-engine.ts';
 import { DEFAULT_ALERT_RULES, type AlertRules } from '../../../src-shared/alert-model.ts';
 import type { PositionRisk } from '../../../src-shared/risk-model.ts';

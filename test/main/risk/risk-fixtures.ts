@@ -1,6 +1,6 @@
 /** Builders for the liquidation estimate tests: flex accounts with collateral, positions, instruments. */
 import { toCurrency } from '../../../src-main/kraken/currency.ts';
-import { toDecimal } from '../../../src-main/kraken/decimal.ts';
+import { toDecimal } from '../../../src-shared/decimal.ts';
 import type { AccountSnapshot, Decimal, FlexAccount, FlexCurrency, Instrument, MarginWallet, OpenPosition } from '../../../src-shared/account-model.ts';
 
 export const d = (value: string | number): Decimal => toDecimal(value);

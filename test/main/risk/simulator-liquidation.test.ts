@@ -5,7 +5,7 @@
  * 0.1 % of its maintenance margin.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { big } from '../../../src-main/kraken/decimal.ts';
+import { big } from '../../../src-shared/decimal.ts';
 import type { AccountSnapshot, Decimal } from '../../../src-shared/account-model.ts';
 import { RestDataSource } from '../../../src-main/kraken/rest-data-source.ts';
 import { buildRiskReport } from '../../../src-main/risk/risk-report.ts';

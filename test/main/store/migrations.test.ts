@@ -70,6 +70,23 @@ const DATA_OF_VERSION: Readonly<Record<number, { write(db: Database): void; chec
       expect(store.profiles.get('p-old')).toMatchObject({ kind: 'kraken', source: 'rest', streamUrl: null, baseUrl: 'https://futures.kraken.com' });
     },
   },
+  4: {
+    write(db) {
+      db.prepare(
+        `INSERT INTO profiles (id, name, colour, kind, source, base_url, stream_url, refresh_seconds, created_at)
+         VALUES ('p-sample', 'Sample', '#00ff00', 'sample', 'rest', 'sample://exchange', NULL, 15, 3000)`,
+      ).run();
+    },
+    check(store) {
+      // From version 5 on, deleting a Kraken profile queues its keychain entry for removal; the Sample has none.
+      expect(store.profiles.pendingKeychainDeletions()).toEqual([]);
+      store.profiles.delete('p-sample');
+      store.profiles.delete('p-old');
+      expect(store.profiles.pendingKeychainDeletions()).toEqual(['p-old']);
+      store.profiles.keychainEntryDeleted('p-old');
+      expect(store.profiles.pendingKeychainDeletions()).toEqual([]);
+    },
+  },
 };
 
 /** A database file at schema `version`, holding the data of every version up to it. */

@@ -2,7 +2,7 @@ import BigJs from 'big.js';
 import { describe, expect, it } from 'vitest';
 import {
   add,
-  compare,
+  compareDecimals,
   div,
   isNegative,
   isZero,
@@ -14,7 +14,7 @@ import {
   toDecimal,
   mul,
   relativeDifference,
-} from '../../../src-main/kraken/decimal.ts';
+} from '../../src-shared/decimal.ts';
 
 const d = (text: string) => toDecimal(text);
 
@@ -89,9 +89,9 @@ describe('arithmetic', () => {
     expect(round(d('0.022449999999999344'), 8)).toBe('0.02245');
     expect(neg(d('5'))).toBe('-5');
     expect(neg(d('0'))).toBe('0');
-    expect(compare(d('2'), d('10'))).toBe(-1);
-    expect(compare(d('10'), d('10.0'))).toBe(0);
-    expect(compare(d('-1'), d('-2'))).toBe(1);
+    expect(compareDecimals(d('2'), d('10'))).toBe(-1);
+    expect(compareDecimals(d('10'), d('10.0'))).toBe(0);
+    expect(compareDecimals(d('-1'), d('-2'))).toBe(1);
     expect(isZero(d('-0.0'))).toBe(true);
     expect(isNegative(d('-0.0009'))).toBe(true);
     expect(isNegative(d('0'))).toBe(false);
@@ -125,7 +125,7 @@ describe('arithmetic agrees with big.js on random decimals', () => {
       expect(add(a, b)).toBe(canonical(new Reference(a).plus(b)));
       expect(sub(a, b)).toBe(canonical(new Reference(a).minus(b)));
       expect(mul(a, b)).toBe(canonical(new Reference(a).times(b)));
-      expect(compare(a, b)).toBe(new Reference(a).cmp(b));
+      expect(compareDecimals(a, b)).toBe(new Reference(a).cmp(b));
       expect(sum([a, b, a])).toBe(canonical(new Reference(a).plus(b).plus(a)));
       for (const places of [0, 8, 30]) {
         Reference.DP = places;
@@ -150,7 +150,7 @@ describe('arithmetic agrees with big.js on random decimals', () => {
       const [x, y] = [d(a), d(b)];
       expect(add(x, y)).toBe(canonical(new Reference(a).plus(b)));
       expect(sub(x, y)).toBe(canonical(new Reference(a).minus(b)));
-      expect(compare(x, y)).toBe(new Reference(a).cmp(b));
+      expect(compareDecimals(x, y)).toBe(new Reference(a).cmp(b));
       Reference.DP = 8;
       expect(div(x, y, 8)).toBe(canonical(new Reference(a).div(b)));
       expect(div(y, x, 8)).toBe(canonical(new Reference(b).div(a)));

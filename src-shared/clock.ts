@@ -1,6 +1,7 @@
 /**
- * Time as the client, the budget and the simulator see it: injectable so tests drive it with fake
- * timers or a hand-moved clock instead of waiting.
+ * Time as main's services see it (the client and its budget, the scheduler, the alerts, the logger,
+ * the simulator): injectable so tests drive it with fake timers or a hand-moved clock instead of
+ * waiting. Here rather than beside the client because the logger, which the client uses, needs it too.
  */
 export interface Clock {
   /** Milliseconds since the epoch. */
