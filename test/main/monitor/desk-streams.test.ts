@@ -6,7 +6,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { systemClock } from '../../../src-main/kraken/clock.ts';
+import { systemClock } from '../../../src-shared/clock.ts';
 import { NonceSequences } from '../../../src-main/kraken/nonce.ts';
 import { createDeskExchange } from '../../../src-main/kraken/simulator/desk-exchange.ts';
 import type { ExchangeServer, SimulatedExchange } from '../../../src-main/kraken/simulator/exchange.ts';
