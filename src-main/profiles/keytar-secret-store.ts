@@ -16,12 +16,15 @@ import type { Credentials, SecretStore } from './secret-store.ts';
 /** The app id (electron-builder `appId`), which is also the keychain service name. */
 export const KEYCHAIN_SERVICE = 'com.margindesk.app';
 
-/** The part of keytar this store uses, so a test can hand in a loader that fails. */
+/**
+ * The part of keytar this store uses, so a test can hand in a loader that fails. Not
+ * findCredentials: it returns the secret of every entry of the service, and the app has no reason to
+ * hold secrets it is not about to use.
+ */
 export interface KeytarApi {
   getPassword(service: string, account: string): Promise<string | null>;
   setPassword(service: string, account: string, password: string): Promise<void>;
   deletePassword(service: string, account: string): Promise<boolean>;
-  findCredentials(service: string): Promise<Array<{ account: string; password: string }>>;
 }
 
 export interface KeytarSecretStoreOptions {
@@ -112,14 +115,12 @@ export class KeytarSecretStore implements SecretStore {
     return this.#call(() => keytar.deletePassword(this.#service, profileId));
   }
 
-  async listAccounts(): Promise<readonly string[]> {
-    const keytar = await this.#api();
-    // keytar 7.9's findCredentials dereferences a null secret for items of a locked keyring and
-    // crashes the whole process (libsecret: "secret_value_get_text: assertion 'value' failed").
-    // Proving the keyring unlocked first keeps that from ever happening.
-    if (this.#lookupHidesLockedState()) await this.#assertUnlocked(keytar);
-    const entries = await this.#call(() => keytar.findCredentials(this.#service));
-    return entries.map((entry) => entry.account).filter((account) => account !== PROBE_ACCOUNT);
+  /**
+   * The write probe on every platform: reading a missing entry says nothing on Linux (see `get`), and
+   * reading an existing one would load its secret. On a desktop a locked keychain asks to be unlocked.
+   */
+  async probe(): Promise<void> {
+    await this.#assertUnlocked(await this.#api());
   }
 
   /** Only libsecret turns "locked" into empty answers; macOS and Windows raise an error instead. */
@@ -129,7 +130,8 @@ export class KeytarSecretStore implements SecretStore {
 
   /**
    * A write is the only keytar operation that fails (instead of answering "nothing") when the
-   * keyring is locked, and on a desktop it asks the user to unlock it first.
+   * keyring is locked, and on a desktop it asks the user to unlock it first. The probe entry holds
+   * no secret.
    */
   async #assertUnlocked(keytar: KeytarApi): Promise<void> {
     await this.#call(() => keytar.setPassword(this.#service, PROBE_ACCOUNT, 'probe'));

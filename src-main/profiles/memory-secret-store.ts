@@ -25,8 +25,12 @@ export class MemorySecretStore implements SecretStore {
     return this.#entries.delete(profileId);
   }
 
-  async listAccounts(): Promise<readonly string[]> {
+  async probe(): Promise<void> {
     this.#check();
+  }
+
+  /** The profile ids with an entry, for tests to see what the keychain would hold. */
+  accounts(): string[] {
     return [...this.#entries.keys()];
   }
 

@@ -5,7 +5,10 @@
 import type { AppStateRepository } from '../store/app-state-repository.ts';
 import type { ProfilesRepository } from '../store/profiles-repository.ts';
 
-export type ProfileRecords = Pick<ProfilesRepository, 'list' | 'get' | 'insert' | 'update' | 'delete' | 'touch'>;
+export type ProfileRecords = Pick<
+  ProfilesRepository,
+  'list' | 'get' | 'insert' | 'update' | 'delete' | 'touch' | 'pendingKeychainDeletions' | 'keychainEntryDeleted'
+>;
 
 /** The active profile, remembered across restarts. */
 export type ActiveProfileRecord = Pick<AppStateRepository, 'getActiveProfileId' | 'setActiveProfileId'>;

@@ -4,12 +4,18 @@
  *
  * - A secret goes to the keychain only, after local validation and a successful key check; the
  *   record keeps the key's fingerprint and permissions, never the secret.
- * - Records and keychain entries can disagree (keychain unavailable at delete time, a database moved
- *   aside as corrupt, an entry removed with a keychain tool). `checkKeychain` finds out at start:
- *   entries no profile owns are removed, profiles without an entry show `missing`.
+ * - No secret is read that is not about to be used: start-up proves the keychain usable without
+ *   reading an entry, and a profile's secret is read only when a refresh, a stream or a connection
+ *   test signs with it. No call lists the keychain's entries (the only listing keychains offer returns
+ *   every secret with its name).
+ * - Records and keychain entries can disagree. A profile deleted while the keychain was locked (or by
+ *   a process that died before the keychain answered) leaves its entry queued in the database
+ *   (`pendingKeychainDeletions`), and `checkKeychain` removes exactly those. An entry removed with a
+ *   keychain tool shows as `missing` at the profile's first credentials read. The entries of profiles
+ *   in a database moved aside as damaged stay: they belong to that file, which the user may restore.
  * - A profile's keychain state is what the last keychain contact found. It starts as `ok` (the app
  *   must list profiles at once, before the keychain answers, which may take an unlock prompt) and is
- *   corrected by `checkKeychain` and by every credentials read of a refresh.
+ *   corrected by `checkKeychain` (unavailable, or usable again) and by every credentials read.
  */
 import { randomUUID } from 'node:crypto';
 import type { UserFacingError } from '../../src-shared/user-facing-error.ts';
@@ -58,16 +64,16 @@ export interface ProfileServiceOptions {
 }
 
 export interface KeychainCheck {
-  /** Why the keychain could not be read, or null when it could. */
+  /** Why the keychain could not be used, or null when it could. */
   readonly problem: UserFacingError | null;
-  /** Accounts (profile ids) whose keychain entries no profile owned and which were removed. */
+  /** Accounts (profile ids) of deleted profiles whose keychain entries were left behind and are removed now. */
   readonly removedOrphans: readonly string[];
 }
 
 export interface DeleteOutcome {
   /**
    * True when the profile is gone but its keychain entry could not be removed (keychain locked or
-   * unavailable). The next `checkKeychain` removes it as an orphan.
+   * unavailable). The entry stays queued, and the next `checkKeychain` removes it.
    */
   readonly keychainEntryLeft: boolean;
 }
@@ -186,7 +192,8 @@ export class ProfileService {
       keyFingerprint: keyFingerprint(credentials.apiKey),
       permissions,
     };
-    // Record first: a concurrent `checkKeychain` that sees the new entry then also sees its owner.
+    // Record first: a process that dies before the keychain write leaves a profile whose first read
+    // says `missing`, never a keychain entry that no record knows of (and nothing would ever remove).
     this.#records.insert(profile);
     try {
       await this.#secrets.set(profile.id, credentials);
@@ -230,8 +237,9 @@ export class ProfileService {
   }
 
   /**
-   * Deletes the record and then the keychain entry. A locked or unavailable keychain does not block
-   * the deletion: the entry is left for the next `checkKeychain`, and the outcome says so.
+   * Deletes the record, which queues its keychain entry for removal, then removes the entry. A locked
+   * or unavailable keychain does not block the deletion: the entry stays queued for the next
+   * `checkKeychain`, and the outcome says so.
    * When the active profile is deleted, the most recently used remaining one becomes active.
    */
   async delete(id: string): Promise<DeleteOutcome> {
@@ -245,6 +253,7 @@ export class ProfileService {
     if (profile.kind === 'kraken') {
       try {
         await this.#secrets.delete(id);
+        this.#records.keychainEntryDeleted(id);
       } catch (error) {
         if (!isKeychainError(error)) throw error;
         keychainEntryLeft = true;
@@ -325,42 +334,32 @@ export class ProfileService {
   }
 
   /**
-   * Contacts the keychain once: sets every profile's keychain state and removes entries no profile
-   * owns. Call at start (after the profile table was read) and when the session is unlocked.
-   *
-   * @param options.removeOrphans false keeps entries without a profile: pass false when the store
-   *   had to replace a damaged database on this start, because the profiles owning them live on in
-   *   the file moved aside and the user may still restore it.
+   * Contacts the keychain without reading any secret: proves it usable (marking every Kraken profile
+   * `unavailable` when it is not, and clearing that mark when it is again) and removes the entries of
+   * deleted profiles still queued for removal. Call at start and when the session is unlocked.
    */
-  async checkKeychain(options: { readonly removeOrphans?: boolean } = {}): Promise<KeychainCheck> {
-    let accounts: ReadonlySet<string>;
+  async checkKeychain(): Promise<KeychainCheck> {
+    const krakenIds = (): string[] => this.#records.list().filter((profile) => profile.kind === 'kraken').map((profile) => profile.id);
     try {
-      accounts = new Set(await this.#secrets.listAccounts());
+      await this.#secrets.probe();
     } catch (error) {
       if (!isKeychainError(error)) throw error;
-      this.#setKeychainStates(this.#records.list().filter((p) => p.kind === 'kraken').map((p) => [p.id, 'unavailable']));
+      this.#setKeychainStates(krakenIds().map((id) => [id, 'unavailable']));
       return { problem: error.toUserFacing(), removedOrphans: [] };
     }
-    // The records are read after the keychain answered: a profile created meanwhile inserted its
-    // record before writing its entry, so every entry in `accounts` has its owner in this list.
-    const krakenProfiles = this.#records.list().filter((profile) => profile.kind === 'kraken');
-    // Set before the awaits below, so that a profile created meanwhile ends with its own `ok`.
-    this.#setKeychainStates(krakenProfiles.map((profile) => [profile.id, accounts.has(profile.id) ? 'ok' : 'missing']));
-    const owned = new Set(krakenProfiles.map((profile) => profile.id));
+    // Usable again: what a profile's entry holds is for its next credentials read to say.
+    this.#setKeychainStates(krakenIds().filter((id) => this.#keychain.get(id) === 'unavailable').map((id) => [id, 'ok']));
     const removedOrphans: string[] = [];
-    let problem: UserFacingError | null = null;
-    for (const account of accounts) {
-      if (owned.has(account) || options.removeOrphans === false) continue;
+    for (const account of this.#records.pendingKeychainDeletions()) {
       try {
-        await this.#secrets.delete(account);
-        removedOrphans.push(account);
+        if (await this.#secrets.delete(account)) removedOrphans.push(account);
       } catch (error) {
         if (!isKeychainError(error)) throw error;
-        problem = error.toUserFacing();
-        break;
+        return { problem: error.toUserFacing(), removedOrphans };
       }
+      this.#records.keychainEntryDeleted(account);
     }
-    return { problem, removedOrphans };
+    return { problem: null, removedOrphans };
   }
 
   /**

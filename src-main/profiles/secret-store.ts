@@ -16,6 +16,10 @@ export interface SecretStore {
   get(profileId: string): Promise<Credentials | null>;
   /** Removes the profile's entry; true when there was one. */
   delete(profileId: string): Promise<boolean>;
-  /** Ids of every profile that has an entry of this app, to find entries no profile owns. */
-  listAccounts(): Promise<readonly string[]>;
+  /**
+   * Proves the keychain usable (reachable and unlocked) without reading any stored secret; throws the
+   * failure otherwise. There is deliberately no call that lists entries: the keychains' only listing
+   * (keytar's findCredentials) returns every entry's secret with its name.
+   */
+  probe(): Promise<void>;
 }

@@ -68,6 +68,8 @@ export class ProfilesRepository {
   readonly #replace: Statement<[ProfileRow]>;
   readonly #delete: Statement<[string]>;
   readonly #touch: Statement<[number, string]>;
+  readonly #pendingKeychainDeletions: Statement<[], { account: string }>;
+  readonly #keychainEntryDeleted: Statement<[string]>;
 
   constructor(db: Database) {
     this.#db = db;
@@ -84,6 +86,8 @@ export class ProfilesRepository {
     );
     this.#delete = db.prepare('DELETE FROM profiles WHERE id = ?');
     this.#touch = db.prepare('UPDATE profiles SET last_used_at = ? WHERE id = ?');
+    this.#pendingKeychainDeletions = db.prepare('SELECT account FROM keychain_deletions ORDER BY account');
+    this.#keychainEntryDeleted = db.prepare('DELETE FROM keychain_deletions WHERE account = ?');
   }
 
   /** All profiles in creation order (the order of the switcher and of Ctrl/Cmd+1…9). */
@@ -116,10 +120,25 @@ export class ProfilesRepository {
 
   /**
    * Deletes the profile and, through ON DELETE CASCADE, its latest snapshot, history, alert log,
-   * alert rules and snooze; the active profile becomes none if it was this one. False when absent.
+   * alert rules and snooze; the active profile becomes none if it was this one. A Kraken profile's
+   * keychain entry is queued for removal in the same statement (see `pendingKeychainDeletions`).
+   * False when absent.
    */
   delete(id: string): boolean {
     return this.#delete.run(id).changes > 0;
+  }
+
+  /**
+   * Profile ids of deleted Kraken profiles whose keychain entries are still to be removed: queued by
+   * `delete` (migration 005's trigger), until `keychainEntryDeleted` confirms the removal.
+   */
+  pendingKeychainDeletions(): string[] {
+    return this.#pendingKeychainDeletions.all().map((row) => row.account);
+  }
+
+  /** The keychain no longer holds the entry of this deleted profile (removed now, or never there). */
+  keychainEntryDeleted(id: string): void {
+    this.#keychainEntryDeleted.run(id);
   }
 
   /** Records that the profile was used (activated) at `at`. */

@@ -56,7 +56,7 @@ async function loopbackRoundTripMs(): Promise<number> {
 async function keychainResults(loopbackMs: number): Promise<BenchResult[]> {
   const store = new KeytarSecretStore({ service: `com.margindesk.bench.${randomUUID()}` });
   try {
-    await store.listAccounts();
+    await store.probe();
   } catch (error) {
     const reason = error instanceof AppError ? error.kind : String(error);
     return [{ name: 'keychain credentials read', value: Number.NaN, unit: 'ms', note: `skipped: ${reason} (run inside scripts/with-keyring.sh)` }];
@@ -77,7 +77,7 @@ async function keychainResults(loopbackMs: number): Promise<BenchResult[]> {
       },
     ];
   } finally {
-    for (const account of await store.listAccounts()) await store.delete(account);
+    await store.delete(id);
   }
 }
 

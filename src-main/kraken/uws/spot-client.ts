@@ -10,7 +10,7 @@
  */
 import { inspect } from 'node:util';
 import { z } from 'zod';
-import { knownSecrets } from '../../log/known-secrets.ts';
+import { knownSecrets, SIGNATURE_RETENTION_MS, TOKEN_RETENTION_MS } from '../../log/known-secrets.ts';
 import type { KrakenCredentials } from '../client.ts';
 import { systemClock, type Clock } from '../../../src-shared/clock.ts';
 import { errorFromBody, errorFromHttpStatus, KrakenError, SchemaError } from '../errors.ts';
@@ -176,7 +176,7 @@ export class SpotClient {
     const parsed = tokenResult.safeParse(spotResult(await this.#post(WEBSOCKET_TOKEN_PATH, signal)));
     if (!parsed.success) throw new SchemaError(`result.${String(parsed.error.issues[0]?.path[0] ?? 'token')}`, 'as documented');
     // the logger masks what it knows: a token that slipped into a line by some other path
-    knownSecrets.remember(parsed.data.token);
+    knownSecrets.rememberFor(parsed.data.token, TOKEN_RETENTION_MS);
     return new WebSocketToken(parsed.data.token, parsed.data.expires);
   }
 
@@ -199,12 +199,14 @@ export class SpotClient {
     decodeSecret(apiSecret);
     return this.#nonces.withNonce(apiKey, (nonce) => {
       const body = `nonce=${nonce}`;
+      const signature = computeApiSign(apiSecret, path, nonce, body);
+      knownSecrets.rememberFor(signature, SIGNATURE_RETENTION_MS);
       const headers = {
         'User-Agent': this.#userAgent,
         Accept: 'application/json',
         'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8',
         'API-Key': apiKey,
-        'API-Sign': computeApiSign(apiSecret, path, nonce, body),
+        'API-Sign': signature,
       };
       return exchange(this.#transport, this.#clock, { url: this.#baseUrl + path, headers, timeoutMs: this.#timeoutMs, signal, body });
     });

@@ -8,6 +8,7 @@ import type { KrakenCredentials } from '../client.ts';
 import type { AccountStream, AccountStreamHandle, AccountStreamListener } from '../account-stream.ts';
 import type { FetchFunction } from '../transport.ts';
 import type { NonceSequences } from '../nonce.ts';
+import { ConnectionAttemptLimiter } from './connection-attempt-limiter.ts';
 import { SpotClient } from './spot-client.ts';
 import { UwsAccountState } from './uws-account-state.ts';
 import { UwsConnection, type UwsTimings } from './uws-connection.ts';
@@ -37,13 +38,18 @@ export interface UwsAccountStreamOptions {
   readonly onFrame?: FrameObserver;
   /** A listener or decoding failure inside a frame's handling: logged, never a crash. */
   readonly onError: (error: unknown) => void;
+  /** Bounds the connection attempts in flight at once across every profile of this stream (a desk of many keys opens them together). */
+  readonly attempts?: ConnectionAttemptLimiter;
 }
 
 export class UwsAccountStream implements AccountStream {
   readonly #options: UwsAccountStreamOptions;
+  /** One limiter for every profile's connection: a desk's streams open and reopen without a herd. */
+  readonly #attempts: ConnectionAttemptLimiter;
 
   constructor(options: UwsAccountStreamOptions) {
     this.#options = options;
+    this.#attempts = options.attempts ?? new ConnectionAttemptLimiter();
   }
 
   open(profileId: string, listener: AccountStreamListener): AccountStreamHandle {
@@ -63,6 +69,7 @@ export class UwsAccountStream implements AccountStream {
         getToken: (signal) => spot.webSocketToken(signal),
         timings: options.timings,
         onListenerError: options.onError,
+        attempts: this.#attempts,
       });
       connection.on('data', ({ channel, type, frame }) => {
         options.onFrame?.(profileId, channel, type, frame);

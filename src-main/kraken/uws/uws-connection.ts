@@ -23,6 +23,7 @@ import WebSocket, { type RawData } from 'ws';
 import { systemClock, type Clock } from '../../../src-shared/clock.ts';
 import { KrakenError } from '../errors.ts';
 import { parseRetryAfter } from '../retry-policy.ts';
+import { ConnectionAttemptLimiter, type ReleaseSlot } from './connection-attempt-limiter.ts';
 import { insecureAddressError, isSecureOrLoopback } from './secure-address.ts';
 import type { WebSocketToken } from './spot-client.ts';
 import {
@@ -140,6 +141,11 @@ export interface UwsConnectionOptions {
   readonly maxSnapshotRetries?: number;
   /** Where an exception thrown by an event listener goes (default: rethrown asynchronously). */
   readonly onListenerError?: (error: unknown) => void;
+  /**
+   * Shared by every profile's connection so that only a bounded number of attempts (token plus
+   * handshake) run at once (./connection-attempt-limiter.ts); by default this connection's own.
+   */
+  readonly attempts?: ConnectionAttemptLimiter;
 }
 
 /** Kraken's largest documented positions snapshot is far below this; a frame above it is refused. */
@@ -179,6 +185,8 @@ class Session {
   socket: WebSocket | null = null;
   token: WebSocketToken | null = null;
   readonly tokenAbort = new AbortController();
+  /** The attempt's slot in the shared limiter, held until the socket is open or the attempt ends. */
+  releaseSlot: ReleaseSlot | null = null;
   readonly pending = new Map<number, Pending>();
   readonly acknowledged = new Set<UwsChannel>();
   readonly delivered = new Set<UwsChannel>();
@@ -207,6 +215,7 @@ export class UwsConnection {
   readonly #maxPerSecond: number;
   readonly #maxSnapshotRetries: number;
   readonly #onListenerError: (error: unknown) => void;
+  readonly #attempts: ConnectionAttemptLimiter;
   readonly #listeners: { [E in keyof UwsConnectionEvents]: Set<UwsConnectionEvents[E]> } = {
     data: new Set(),
     state: new Set(),
@@ -234,6 +243,7 @@ export class UwsConnection {
     this.#maxPayload = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES;
     this.#maxPerSecond = options.maxMessagesPerSecond ?? DEFAULT_MAX_MESSAGES_PER_SECOND;
     this.#maxSnapshotRetries = options.maxSnapshotRetries ?? DEFAULT_MAX_SNAPSHOT_RETRIES;
+    this.#attempts = options.attempts ?? new ConnectionAttemptLimiter(1);
     this.#onListenerError =
       options.onListenerError ??
       ((error) =>
@@ -323,6 +333,19 @@ export class UwsConnection {
     const session = new Session();
     this.#session = session;
     this.#setState({ kind: 'connecting', attempt: this.#attempt });
+    // Waiting for a slot is not part of the attempt: its timeout starts with the token request.
+    void this.#attempts.acquire(session.tokenAbort.signal).then((release) => {
+      if (this.#session !== session) {
+        release();
+        return;
+      }
+      session.releaseSlot = release;
+      this.#tryConnect(session);
+    });
+  }
+
+  /** The token request, then the socket: one connection attempt, holding a slot of the limiter. */
+  #tryConnect(session: Session): void {
     const cancelConnectTimer = this.#clock.timer(this.#timings.connectTimeoutMs, () => {
       if (this.#session === session && this.#state.kind === 'connecting') this.#drop(session, uwsConnectFailed('timed out'));
     });
@@ -345,6 +368,7 @@ export class UwsConnection {
     session.socket = socket;
     socket.on('open', () => {
       if (this.#session !== session) return;
+      session.releaseSlot?.();
       this.#armWatchdog(session);
       this.#setState({ kind: 'subscribing' });
       session.cancelTimers.push(
@@ -554,6 +578,7 @@ export class UwsConnection {
   #closeSession(session: Session): void {
     session.closedDeliberately = true;
     session.tokenAbort.abort();
+    session.releaseSlot?.();
     for (const cancel of session.cancelTimers) cancel();
     session.cancelTimers = [];
     const socket = session.socket;

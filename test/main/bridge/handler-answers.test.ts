@@ -28,7 +28,7 @@ describe('deleteProfile', () => {
     const id = addStoredProfile(services, 'p1', 'Main');
     await secrets.set(id, { apiKey: 'key', apiSecret: 'c2VjcmV0' });
     expect(await call('deleteProfile', { id })).toEqual({ ok: true, value: { warning: null } });
-    expect(await secrets.listAccounts()).toEqual([]);
+    expect(secrets.accounts()).toEqual([]);
   });
 
   it('answers a warning with what to do when the keychain kept the key (locked)', async () => {

@@ -30,9 +30,9 @@ describe('power events', () => {
     const { services } = await startedServices();
     const calls: string[] = [];
     const check = services.profiles.checkKeychain.bind(services.profiles);
-    vi.spyOn(services.profiles, 'checkKeychain').mockImplementation(async (options) => {
+    vi.spyOn(services.profiles, 'checkKeychain').mockImplementation(async () => {
       calls.push('checkKeychain');
-      return check(options);
+      return check();
     });
     vi.spyOn(services.scheduler, 'resume').mockImplementation(() => void calls.push('resume'));
     followPowerEvents(services, createLogger({ filePath: null, console: false }));

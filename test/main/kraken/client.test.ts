@@ -1,6 +1,7 @@
 /** The client against the simulated exchange over loopback HTTP: requests as Kraken wants them, every shape quirk. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Accounts, Currency } from '../../../src-shared/account-model.ts';
+import { redactText } from '../../../src-main/log/redact.ts';
 import { DOCS_STYLE, REAL_2026_STYLE } from '../../../src-main/kraken/simulator/render.ts';
 import { fixtureText } from './fixtures.ts';
 import { startLoopback, type Loopback } from './loopback.ts';
@@ -45,6 +46,15 @@ describe('requests', () => {
     expect(await replay.json()).toMatchObject({ result: 'error', error: 'nonceDuplicate' });
     // A later request of the app's own still goes through: its nonce is newer.
     await expect(client.accounts()).resolves.toBeDefined();
+  });
+
+  it('registers each Authent with the log redactor, so even a piece of one is masked in a log line', async () => {
+    const client = loopback.client();
+    await client.accounts();
+    await client.checkKey();
+    const signatures = loopback.sent.map((headers) => headers.get('authent') ?? '');
+    expect(signatures).toHaveLength(2);
+    for (const signature of signatures) expect(redactText(`half of it: ${signature.slice(0, 30)}`)).not.toContain(signature.slice(0, 30));
   });
 
   it('accepts a base URL with a trailing slash', async () => {

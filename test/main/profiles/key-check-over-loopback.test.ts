@@ -71,7 +71,7 @@ describe('key check and credentials through the Kraken client (simulator on loop
     expect(error.kind).toBe('spotPermissionDenied');
     expect(`${error.message} ${error.action} ${JSON.stringify(error)}`).not.toContain(key.apiSecret);
     expect(service.list().profiles).toEqual([]);
-    expect(await secrets.listAccounts()).toEqual([]);
+    expect(secrets.accounts()).toEqual([]);
   });
 
   it('explains a refused key (wrong secret) and stores nothing', async () => {
@@ -82,7 +82,7 @@ describe('key check and credentials through the Kraken client (simulator on loop
     expect(error.message).toMatch(/Spot key/);
     expect(`${error.message} ${error.action} ${error.stack} ${JSON.stringify(error)}`).not.toContain(wrong.apiSecret);
     expect(service.list().profiles).toEqual([]);
-    expect(await secrets.listAccounts()).toEqual([]);
+    expect(secrets.accounts()).toEqual([]);
   });
 
   it('gives the client the keychain credentials on every request, so a replaced or removed key takes effect at once', async () => {

@@ -1,57 +1,17 @@
 /**
- * KeytarSecretStore and the profile service against a real Secret Service (gnome-keyring in a private
- * D-Bus session: run inside scripts/with-keyring.sh). Every test uses its own keychain service name,
- * so tests never see each other's entries or the app's.
- *
- * Without a reachable, unlocked Secret Service these tests are skipped with a loud reason, unless
- * MD_REQUIRE_KEYRING is set (CI sets it), in which case its absence is a failure.
+ * KeytarSecretStore and the profile service against a real Secret Service (see ./real-keychain.ts).
  */
 import { randomUUID } from 'node:crypto';
 import keytar from 'keytar';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { AppError } from '../../../src-main/errors.ts';
 import { KeytarSecretStore } from '../../../src-main/profiles/keytar-secret-store.ts';
 import { ProfileService } from '../../../src-main/profiles/profile-service.ts';
 import { childScript, runChild, WITH_KEYRING } from './child-process.ts';
+import { accountsIn, describeWithKeychain, removeAllIn, testService } from './real-keychain.ts';
 import { FULL_ACCESS, idleStatus, KeyCheckDouble, newCredentials, openTempStore, type TempStore } from './support.ts';
 
-function testService(): string {
-  return `com.margindesk.test.${randomUUID()}`;
-}
-
-async function secretServiceProblem(): Promise<string | null> {
-  try {
-    await new KeytarSecretStore({ service: testService() }).listAccounts();
-    return null;
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    const detail = error.cause instanceof Error ? error.cause.message : '';
-    return `${error.kind}: ${detail}`;
-  }
-}
-
-const problem = await secretServiceProblem();
-const required = (process.env.MD_REQUIRE_KEYRING ?? '') !== '';
-if (problem !== null && !required) {
-  console.warn(
-    `\n!!! SKIPPING the keytar tests: no usable Secret Service (${problem}).\n` +
-      '!!! Run them inside scripts/with-keyring.sh; with MD_REQUIRE_KEYRING=1 (as in CI) this is a failure.\n',
-  );
-}
-
-if (problem !== null && required) {
-  describe('Secret Service required (MD_REQUIRE_KEYRING)', () => {
-    it('is reachable and unlocked', () => {
-      expect.fail(`MD_REQUIRE_KEYRING is set but keytar cannot use a Secret Service: ${problem}`);
-    });
-  });
-}
-
-async function removeAll(store: KeytarSecretStore): Promise<void> {
-  for (const account of await store.listAccounts()) await store.delete(account);
-}
-
-describe.skipIf(problem !== null)('KeytarSecretStore on a real Secret Service', () => {
+describeWithKeychain('KeytarSecretStore on a real Secret Service', () => {
   let service: string;
   let store: KeytarSecretStore;
 
@@ -59,7 +19,7 @@ describe.skipIf(problem !== null)('KeytarSecretStore on a real Secret Service', 
     service = testService();
     store = new KeytarSecretStore({ service });
   });
-  afterEach(() => removeAll(store));
+  afterEach(() => removeAllIn(service));
 
   it('creates, reads and replaces one entry per profile', async () => {
     const id = randomUUID();
@@ -70,7 +30,7 @@ describe.skipIf(problem !== null)('KeytarSecretStore on a real Secret Service', 
     expect(await store.get(id)).toEqual(first);
     await store.set(id, second);
     expect(await store.get(id)).toEqual(second);
-    expect(await store.listAccounts()).toEqual([id]);
+    expect(await accountsIn(service)).toEqual([id]);
     // key and secret are one keychain value: replacing them is one write
     expect(JSON.parse((await keytar.getPassword(service, id)) ?? 'null')).toEqual({ v: 1, ...second });
   });
@@ -81,7 +41,7 @@ describe.skipIf(problem !== null)('KeytarSecretStore on a real Secret Service', 
     expect(await store.delete(id)).toBe(true);
     expect(await store.get(id)).toBeNull();
     expect(await store.delete(id)).toBe(false);
-    expect(await store.listAccounts()).toEqual([]);
+    expect(await accountsIn(service)).toEqual([]);
   });
 
   it('keeps two profiles, and two services, apart', async () => {
@@ -95,9 +55,10 @@ describe.skipIf(problem !== null)('KeytarSecretStore on a real Secret Service', 
     expect(await store.get(b)).toEqual(credentialsB);
     await store.delete(a);
     expect(await store.get(b)).toEqual(credentialsB);
-    expect(await store.listAccounts()).toEqual([b]);
-    const otherApp = new KeytarSecretStore({ service: testService() });
-    expect(await otherApp.listAccounts()).toEqual([]);
+    expect(await accountsIn(service)).toEqual([b]);
+    const otherService = testService();
+    const otherApp = new KeytarSecretStore({ service: otherService });
+    expect(await accountsIn(otherService)).toEqual([]);
     expect(await otherApp.get(b)).toBeNull();
   });
 
@@ -131,7 +92,7 @@ describe.skipIf(problem !== null)('KeytarSecretStore on a real Secret Service', 
       get: 'keychainLocked',
       set: 'keychainLocked',
       delete: 'keychainLocked',
-      listAccounts: 'keychainLocked',
+      probe: 'keychainLocked',
       checkKeychainProblem: 'keychainLocked',
       keychainState: 'unavailable',
       getCredentials: 'keychainLocked',
@@ -144,8 +105,9 @@ describe.skipIf(problem !== null)('KeytarSecretStore on a real Secret Service', 
   });
 });
 
-describe.skipIf(problem !== null)('ProfileService with the real keychain and a real SQLite store', () => {
+describeWithKeychain('ProfileService with the real keychain and a real SQLite store', () => {
   let temp: TempStore;
+  let service: string;
   let store: KeytarSecretStore;
   let kraken: KeyCheckDouble;
   let profiles: ProfileService;
@@ -153,7 +115,8 @@ describe.skipIf(problem !== null)('ProfileService with the real keychain and a r
 
   beforeEach(() => {
     temp = openTempStore();
-    store = new KeytarSecretStore({ service: testService() });
+    service = testService();
+    store = new KeytarSecretStore({ service });
     kraken = new KeyCheckDouble();
     clock = 1_700_000_000_000;
     profiles = new ProfileService({
@@ -167,7 +130,7 @@ describe.skipIf(problem !== null)('ProfileService with the real keychain and a r
   });
   afterEach(async () => {
     temp.dispose();
-    await removeAll(store);
+    await removeAllIn(service);
   });
 
   it('creates, replaces and deletes a profile with its keychain entry', async () => {
@@ -180,11 +143,11 @@ describe.skipIf(problem !== null)('ProfileService with the real keychain and a r
     const replaced = await profiles.replaceCredentials({ id: created.id, ...second });
     expect(replaced.keyFingerprint).toBe(second.apiKey.slice(-4));
     expect(await profiles.credentialsFor(created.id).getCredentials()).toEqual(second);
-    expect(await store.listAccounts()).toEqual([created.id]);
+    expect(await accountsIn(service)).toEqual([created.id]);
 
     expect(await profiles.delete(created.id)).toEqual({ keychainEntryLeft: false });
     expect(await store.get(created.id)).toBeNull();
-    expect(await store.listAccounts()).toEqual([]);
+    expect(await accountsIn(service)).toEqual([]);
   });
 
   it('keeps two profiles isolated', async () => {
@@ -194,22 +157,30 @@ describe.skipIf(problem !== null)('ProfileService with the real keychain and a r
     await profiles.replaceCredentials({ id: a.id, ...kraken.register(newCredentials()) });
     await profiles.delete(a.id);
     expect(await profiles.credentialsFor(b.id).getCredentials()).toEqual(credentialsB);
-    expect(await store.listAccounts()).toEqual([b.id]);
+    expect(await accountsIn(service)).toEqual([b.id]);
   });
 
-  it('removes orphaned entries at start and flags profiles whose entry is gone', async () => {
+  it('removes the entries of deleted profiles left behind, and flags a profile whose entry is gone at its first read', async () => {
     const kept = await profiles.create({ name: 'Kept', colour: '#336699', ...kraken.register(newCredentials()) });
     const lost = await profiles.create({ name: 'Lost', colour: '#993366', ...kraken.register(newCredentials()) });
-    const orphanA = randomUUID();
-    const orphanB = randomUUID();
-    await store.set(orphanA, newCredentials());
-    await store.set(orphanB, newCredentials());
-    await store.delete(lost.id);
+    const goneA = await profiles.create({ name: 'Gone A', colour: '#339966', ...kraken.register(newCredentials()) });
+    const goneB = await profiles.create({ name: 'Gone B', colour: '#996633', ...kraken.register(newCredentials()) });
+    // What a process killed between the record's deletion and the keychain's leaves behind.
+    temp.store.profiles.delete(goneA.id);
+    temp.store.profiles.delete(goneB.id);
+    await keytar.deletePassword(service, lost.id); // removed with a keychain tool
 
     const result = await profiles.checkKeychain();
     expect(result.problem).toBeNull();
-    expect([...result.removedOrphans].sort()).toEqual([orphanA, orphanB].sort());
-    expect(await store.listAccounts()).toEqual([kept.id]);
+    expect([...result.removedOrphans].sort()).toEqual([goneA.id, goneB.id].sort());
+    expect(await accountsIn(service)).toEqual([kept.id]);
+    expect((await profiles.checkKeychain()).removedOrphans).toEqual([]);
+    const lostRead = await profiles.credentialsFor(lost.id).getCredentials().then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(lostRead).toBeInstanceOf(AppError);
+    expect((lostRead as AppError).kind).toBe('credentialsMissing');
     expect(profiles.list().profiles.map((p) => [p.name, p.keychain])).toEqual([
       ['Kept', 'ok'],
       ['Lost', 'missing'],

@@ -2,8 +2,7 @@
  * Child of keytar-secret-store.test.ts, run in a private D-Bus session with its own gnome-keyring
  * (scripts/with-keyring.sh): stores a profile, locks the keyring, and reports what every operation
  * does then. Locking happens here because locking the keyring of the test run would break the
- * tests running next to this one. The process surviving to print its report is part of the result:
- * keytar's findCredentials crashes on a locked keyring unless the store guards it.
+ * tests running next to this one. The process surviving to print its report is part of the result.
  */
 import { execFileSync } from 'node:child_process';
 import { AppError } from '../../../src-main/errors.ts';
@@ -48,7 +47,7 @@ try {
     get: await outcome(() => secrets.get(profile.id)),
     set: await outcome(() => secrets.set(profile.id, replacement)),
     delete: await outcome(() => secrets.delete(profile.id)),
-    listAccounts: await outcome(() => secrets.listAccounts()),
+    probe: await outcome(() => secrets.probe()),
     checkKeychainProblem: (await service.checkKeychain()).problem?.kind ?? null,
     keychainState: service.get(profile.id).keychain,
     getCredentials: await outcome(() => service.credentialsFor(profile.id).getCredentials()),

@@ -84,7 +84,7 @@ describe('ProfileService (real SQLite store, memory secret store)', () => {
       expect((await rejection(service.create({ name: '', colour: '#336699', ...credentials }))).kind).toBe('invalidArgument');
       expect(kraken.calls).toEqual([]);
       expect(service.list().profiles).toEqual([]);
-      expect(await secrets.listAccounts()).toEqual([]);
+      expect(secrets.accounts()).toEqual([]);
     });
 
     it('explains a refused key and stores nothing', async () => {
@@ -92,7 +92,7 @@ describe('ProfileService (real SQLite store, memory secret store)', () => {
       expect(error.kind).toBe('authenticationError');
       expect(error.message).toMatch(/Spot key/);
       expect(service.list().profiles).toEqual([]);
-      expect(await secrets.listAccounts()).toEqual([]);
+      expect(secrets.accounts()).toEqual([]);
     });
 
     it('removes the record again when the keychain write fails', async () => {
@@ -228,10 +228,32 @@ describe('ProfileService (real SQLite store, memory secret store)', () => {
       secrets.failure = keychainLockedError('linux');
       expect(await service.delete(view.id)).toEqual({ keychainEntryLeft: true });
       expect(service.list().profiles).toEqual([]);
+      expect(temp.store.profiles.pendingKeychainDeletions()).toEqual([view.id]);
+      // still locked at the next check: the entry stays queued
+      expect((await service.checkKeychain()).problem?.kind).toBe('keychainLocked');
       secrets.failure = null;
-      expect(await secrets.listAccounts()).toEqual([view.id]);
+      expect(secrets.accounts()).toEqual([view.id]);
       expect(await service.checkKeychain()).toEqual({ problem: null, removedOrphans: [view.id] });
-      expect(await secrets.listAccounts()).toEqual([]);
+      expect(secrets.accounts()).toEqual([]);
+      expect(temp.store.profiles.pendingKeychainDeletions()).toEqual([]);
+    });
+
+    it('queues the entry with the record deletion, so a process that dies before the keychain answers leaves it known', async () => {
+      const view = await createProfile();
+      let release = (): void => {};
+      const keychainAnswered = new Promise<void>((resolve) => (release = resolve));
+      const remove = secrets.delete.bind(secrets);
+      secrets.delete = async (account) => {
+        await keychainAnswered;
+        return remove(account);
+      };
+      const deleting = service.delete(view.id);
+      // The record is gone and the keychain has not answered: this is what a kill now would leave.
+      expect(temp.store.profiles.get(view.id)).toBeNull();
+      expect(temp.store.profiles.pendingKeychainDeletions()).toEqual([view.id]);
+      release();
+      expect(await deleting).toEqual({ keychainEntryLeft: false });
+      expect(temp.store.profiles.pendingKeychainDeletions()).toEqual([]);
     });
   });
 
@@ -296,26 +318,49 @@ describe('ProfileService (real SQLite store, memory secret store)', () => {
   });
 
   describe('checkKeychain', () => {
-    it('removes entries no profile owns and marks profiles without an entry as missing', async () => {
+    it('removes the entries of deleted profiles it still has queued, and only those', async () => {
       const kept = await createProfile('Kept');
+      const gone = await createProfile('Gone');
+      secrets.failure = keychainLockedError('linux');
+      await service.delete(gone.id);
+      secrets.failure = null;
+      await secrets.set('5c1d0c3e-not-ours', newCredentials()); // an entry the database never queued
+      const result = await service.checkKeychain();
+      expect(result).toEqual({ problem: null, removedOrphans: [gone.id] });
+      expect(secrets.accounts().sort()).toEqual([kept.id, '5c1d0c3e-not-ours'].sort());
+      expect(service.get(kept.id).keychain).toBe('ok');
+    });
+
+    it('leaves the entries of a database moved aside as damaged: their profiles live on in that file', async () => {
+      const view = await createProfile();
+      temp.dispose();
+      temp = openTempStore(); // the fresh database that replaced the damaged one
+      service = newService(temp.store);
+      expect(await service.checkKeychain()).toEqual({ problem: null, removedOrphans: [] });
+      expect(secrets.accounts()).toEqual([view.id]);
+    });
+
+    it('reads no secret: a profile whose entry is gone shows missing at its first credentials read', async () => {
       const lost = await createProfile('Lost');
       await secrets.delete(lost.id); // removed with a keychain tool
-      await secrets.set('5c1d0c3e-orphan', newCredentials()); // left by a profile deleted while locked
-      const result = await service.checkKeychain();
-      expect(result).toEqual({ problem: null, removedOrphans: ['5c1d0c3e-orphan'] });
-      expect(await secrets.listAccounts()).toEqual([kept.id]);
-      expect(service.get(kept.id).keychain).toBe('ok');
+      const reads: string[] = [];
+      const read = secrets.get.bind(secrets);
+      secrets.get = async (account) => {
+        reads.push(account);
+        return read(account);
+      };
+      expect(await service.checkKeychain()).toEqual({ problem: null, removedOrphans: [] });
+      expect(reads).toEqual([]);
+      expect(service.get(lost.id).keychain).toBe('ok');
+      const missing = await rejection(service.credentialsFor(lost.id).getCredentials());
+      expect(missing.kind).toBe('credentialsMissing');
+      expect(missing.message).toMatch(/not in the system keychain/);
+      expect(missing.action).toMatch(/enter the API key and secret of this profile again/);
       expect(service.get(lost.id).keychain).toBe('missing');
-      expect(changes.at(-1)?.profiles.map((p) => p.keychain)).toEqual(['ok', 'missing']);
+      expect(changes.at(-1)?.profiles.map((p) => p.keychain)).toEqual(['missing']);
     });
 
-    it('keeps entries without a profile when asked to (database replaced on this start)', async () => {
-      await secrets.set('5c1d0c3e-owner-in-moved-aside-file', newCredentials());
-      expect(await service.checkKeychain({ removeOrphans: false })).toEqual({ problem: null, removedOrphans: [] });
-      expect(await secrets.listAccounts()).toEqual(['5c1d0c3e-owner-in-moved-aside-file']);
-    });
-
-    it('marks every kraken profile unavailable when the keychain cannot be reached, and keeps listing them', async () => {
+    it('marks every kraken profile unavailable when the keychain cannot be reached, keeps listing them, and clears the mark once it can', async () => {
       const view = await createProfile();
       clock += 1;
       service.createSample();
@@ -327,6 +372,9 @@ describe('ProfileService (real SQLite store, memory secret store)', () => {
         ['kraken', 'unavailable'],
         ['sample', 'notNeeded'],
       ]);
+      secrets.failure = null;
+      expect((await service.checkKeychain()).problem).toBeNull();
+      expect(service.get(view.id).keychain).toBe('ok');
     });
   });
 

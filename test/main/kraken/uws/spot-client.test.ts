@@ -7,6 +7,7 @@ import { listen, type RunningServer } from '../../../../src-main/kraken/simulato
 import { LOCKOUT_AFTER } from '../../../../src-main/kraken/simulator/spot-handler.ts';
 import { SpotClient, WebSocketToken } from '../../../../src-main/kraken/uws/spot-client.ts';
 import { spotError } from '../../../../src-main/kraken/uws/spot-errors.ts';
+import { redactText } from '../../../../src-main/log/redact.ts';
 import { ManualClock } from '../manual-clock.ts';
 import { expectRedacted } from '../redaction.ts';
 
@@ -73,6 +74,13 @@ describe('SpotClient.webSocketToken over loopback HTTP', () => {
     expect(request?.headers.get('user-agent')).toBe('MarginDesk/1.2.3');
     expect(request?.headers.get('content-type')).toContain('application/x-www-form-urlencoded');
     expect(setup.exchange.uwsTokens.issuedCount).toBe(1);
+  });
+
+  it('registers the token and the API-Sign with the log redactor, so even a piece of either is masked in a log line', async () => {
+    const token = await setup.client().webSocketToken();
+    const signature = setup.sent[0]?.headers.get('api-sign') ?? '';
+    expect(signature).not.toBe('');
+    for (const value of [token.value, signature]) expect(redactText(`piece: ${value.slice(0, 24)}`)).not.toContain(value.slice(0, 24));
   });
 
   it('hands out a new token for every call, with increasing nonces', async () => {
