@@ -22,6 +22,7 @@ import {
   profileIdSchema as id,
 } from '../../src-shared/profile-schema.ts';
 import { settingsSchema } from '../../src-shared/settings-schema.ts';
+import { keyImportRequestSchema } from '../../src-shared/key-import.ts';
 
 const none = z.undefined();
 
@@ -30,6 +31,7 @@ export const ARGUMENT_SCHEMAS = {
   listProfiles: none,
   createProfile: newProfileSchema,
   createSampleProfile: none,
+  importKeys: keyImportRequestSchema,
   updateProfile: profileChangesSchema,
   deleteProfile: z.strictObject({ id }),
   activateProfile: z.strictObject({ id }),
