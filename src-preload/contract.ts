@@ -15,6 +15,7 @@ import type { HealthReport } from '../src-shared/health-model.ts';
 import type { RiskReport } from '../src-shared/risk-model.ts';
 import type { ProfileStatus } from '../src-shared/profile-status.ts';
 import type { DataSourceKind, Profile } from '../src-shared/profile.ts';
+import type { Desk, DeskChanges, DeskList, NewDesk } from '../src-shared/desk.ts';
 import type { RestCutoffNotice } from '../src-shared/rest-cutoff-notice.ts';
 import type { HistoryPoint, HistoryRange } from '../src-shared/history-model.ts';
 import type { Settings } from '../src-shared/settings-model.ts';
@@ -22,6 +23,7 @@ import type { InstallOutcome, UpdateState } from '../src-shared/update-state.ts'
 import type { KeyImportReport, KeyImportRequest } from '../src-shared/key-import.ts';
 
 export type { UserFacingError, AccountSnapshot, KeyPermissions, AlertRecord, AlertRules, HealthReport };
+export type { Desk, DeskChanges, DeskList, NewDesk };
 export type { ProfileStatus, Profile, DataSourceKind, RestCutoffNotice, HistoryPoint, HistoryRange, Settings, InstallOutcome, UpdateState };
 export type * from '../src-shared/account-model.ts';
 export type * from '../src-shared/health-model.ts';
@@ -76,6 +78,9 @@ export interface WindowOpening {
   readonly profiles: ProfileList;
   /** The active profile's cached view (the first profile is made active when none is), null without profiles or cached figures. */
   readonly view: SnapshotView | null;
+  readonly desks: DeskList;
+  /** While a desk is shown: its members' cached views (as the opening carries a view), else empty. */
+  readonly members: readonly SnapshotView[];
 }
 
 export interface Credentials {
@@ -150,6 +155,8 @@ export type ViewName = 'overview' | 'flex' | 'positions' | 'stress' | 'subaccoun
 export interface NavigateRequest {
   readonly view: ViewName;
   readonly profileId?: string;
+  /** Show this desk (instead of a profile). */
+  readonly deskId?: string;
   readonly accountKey?: string;
 }
 
@@ -174,9 +181,20 @@ export interface Calls {
   updateProfile: { input: ProfileChanges; output: ProfileView };
   /** `warning`: the profile is gone but something of it is left that the user should know about (its keychain entry). */
   deleteProfile: { input: { readonly id: string }; output: { readonly warning: UserFacingError | null } };
-  /** Makes a profile active and returns its cached snapshot at once (refresh follows in the background). */
+  /**
+   * Makes a profile active (the desk shown, if any, gives way to it) and returns its cached snapshot
+   * at once (refresh follows in the background).
+   */
   activateProfile: { input: { readonly id: string }; output: SnapshotView | null };
   testConnection: { input: ConnectionTestTarget; output: ConnectionTest };
+  listDesks: { input: void; output: DeskList };
+  createDesk: { input: NewDesk; output: Desk };
+  /** Renames a desk or replaces its members; its profiles are never changed. */
+  updateDesk: { input: DeskChanges; output: Desk };
+  /** Deletes a desk, never its profiles. */
+  deleteDesk: { input: { readonly id: string }; output: void };
+  /** Shows a desk instead of a single profile; returns its members' cached views at once (refreshes follow). */
+  activateDesk: { input: { readonly id: string }; output: readonly SnapshotView[] };
   replaceCredentials: { input: ReplacedCredentials; output: ProfileView };
   switchToStreaming: { input: StreamingSwitch; output: ProfileView };
   getSnapshot: { input: { readonly profileId: string }; output: SnapshotView | null };
@@ -216,6 +234,7 @@ export interface Events {
   snapshot: SnapshotView;
   profileStatus: ProfileStatus;
   profilesChanged: ProfileList;
+  desksChanged: DeskList;
   alert: AlertRecord;
   settingsChanged: Settings;
   navigate: NavigateRequest;
@@ -238,6 +257,11 @@ export const CALL_CHANNELS = {
   deleteProfile: 'md:deleteProfile',
   activateProfile: 'md:activateProfile',
   testConnection: 'md:testConnection',
+  listDesks: 'md:listDesks',
+  createDesk: 'md:createDesk',
+  updateDesk: 'md:updateDesk',
+  deleteDesk: 'md:deleteDesk',
+  activateDesk: 'md:activateDesk',
   replaceCredentials: 'md:replaceCredentials',
   switchToStreaming: 'md:switchToStreaming',
   getSnapshot: 'md:getSnapshot',
@@ -264,6 +288,7 @@ export const EVENT_CHANNELS = {
   snapshot: 'md:event:snapshot',
   profileStatus: 'md:event:profileStatus',
   profilesChanged: 'md:event:profilesChanged',
+  desksChanged: 'md:event:desksChanged',
   alert: 'md:event:alert',
   settingsChanged: 'md:event:settingsChanged',
   navigate: 'md:event:navigate',

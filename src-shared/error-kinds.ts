@@ -73,6 +73,7 @@ export const ERROR_KINDS = [
   'keychainEntryLeft',
   // profiles, store and the bridge
   'profileNotFound',
+  'deskNotFound',
   'databaseLocked',
   'databaseUnavailable',
   'databaseTooNew',

@@ -9,6 +9,7 @@ import type { AppServices } from './app-services.ts';
 export interface AppMenuActions {
   refresh(): void;
   switchProfile(profileId: string): void;
+  switchDesk(deskId: string): void;
   togglePrivacyMode(): void;
   openSettings(): void;
 }
@@ -19,21 +20,26 @@ export interface AppMenuProfile {
 }
 
 export interface AppMenuState {
-  /** In the order the app lists them; the first nine get CmdOrCtrl+1…9. */
+  /** In the order the app lists them; the first nine entries, profiles then desks, get CmdOrCtrl+1…9. */
   profiles: readonly AppMenuProfile[];
+  /** The profile shown; null while a desk is shown. */
   activeProfileId: string | null;
+  /** Desks after the profiles, as the switcher lists them. */
+  desks: readonly AppMenuProfile[];
+  activeDeskId: string | null;
   privacyMode: boolean;
   /** Offer the developer tools (development builds). */
   devTools: boolean;
 }
 
-export type MenuServices = Pick<AppServices, 'refreshAll' | 'updateSettings' | 'profiles' | 'store'>;
+export type MenuServices = Pick<AppServices, 'refreshAll' | 'updateSettings' | 'profiles' | 'desks' | 'store'>;
 
 export function appMenuActions(services: MenuServices, showWindow: (view: NavigateRequest) => void): AppMenuActions {
   return {
     refresh: () => void services.refreshAll(),
     // The renderer switches profile on a navigate request that names one.
     switchProfile: (profileId) => showWindow({ view: 'overview', profileId }),
+    switchDesk: (deskId) => showWindow({ view: 'overview', deskId }),
     togglePrivacyMode: () => void services.updateSettings({ privacyMode: !services.store.settings.get().privacyMode }),
     openSettings: () => showWindow({ view: 'settings' }),
   };
@@ -41,9 +47,12 @@ export function appMenuActions(services: MenuServices, showWindow: (view: Naviga
 
 export function appMenuState(services: MenuServices, devTools: boolean): AppMenuState {
   const list = services.profiles.list();
+  const desks = services.desks.list();
   return {
     profiles: list.profiles.map(({ id, name }) => ({ id, name })),
-    activeProfileId: list.activeProfileId,
+    activeProfileId: desks.activeDeskId === null ? list.activeProfileId : null,
+    desks: desks.desks.map(({ id, name }) => ({ id, name })),
+    activeDeskId: desks.activeDeskId,
     privacyMode: services.store.settings.get().privacyMode,
     devTools,
   };

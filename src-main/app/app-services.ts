@@ -31,6 +31,7 @@ import type { TrayInput } from '../monitor/tray-model.ts';
 import { krakenKeyCheck } from '../profiles/kraken-key-check.ts';
 import type { Profile } from '../../src-shared/profile.ts';
 import { ProfileService } from '../profiles/profile-service.ts';
+import { DeskService } from '../profiles/desk-service.ts';
 import type { SecretStore } from '../profiles/secret-store.ts';
 import { buildRiskReport } from '../risk/risk-report.ts';
 import type { HistoryPoint, HistoryRange } from '../../src-shared/history-model.ts';
@@ -96,6 +97,8 @@ export class AppServices {
   readonly store: Store;
   readonly events = new BridgeEvents();
   readonly profiles: ProfileService;
+  /** Groups of profiles shown together; while one is shown every member is monitored as the active profile is. */
+  readonly desks: DeskService;
   readonly scheduler: RefreshScheduler;
   /** Profiles that read the Unified WebSocket: streamed, not polled. */
   readonly streams: StreamMonitor;
@@ -173,6 +176,12 @@ export class AppServices {
       statusOf: (profileId) => this.#statusOf(profileId),
       newId: options.newId,
     });
+    this.desks = new DeskService({
+      records: this.store.desks,
+      activeDesk: this.store.appState,
+      profileExists: (profileId) => this.store.profiles.get(profileId) !== null,
+      newId: options.newId,
+    });
     this.alerts = new AlertService({
       sink: this.store.alertLog,
       onSinkFailure: (error, alert) => this.#storageFailed(alert.profileId, error, 'Alert could not be logged'),
@@ -187,9 +196,15 @@ export class AppServices {
           onState: (state) => this.events.emit('updateState', state),
         })
       : null;
+    this.desks.onChange((list) => {
+      this.#syncMonitoring();
+      this.events.emit('desksChanged', list);
+    });
     this.profiles.onChange((list) => {
       // A changed base URL or key must reach the next request: clients are rebuilt on demand.
       this.#sources.clear();
+      // A deleted profile has left its desks: a desk left empty goes, and the desks' list follows.
+      this.desks.profilesChanged();
       this.#syncMonitoring();
       this.events.emit('profilesChanged', list);
     });
@@ -259,10 +274,29 @@ export class AppServices {
     return { ...view, status: this.#statusOf(profileId), storageProblem: this.#storageProblems.get(profileId) ?? null };
   }
 
-  /** Switches profile: returns its cached view at once; the monitor refreshes it in the background. */
+  /**
+   * Switches to a profile (the desk shown, if any, gives way): returns its cached view at once; the
+   * monitor refreshes it in the background.
+   */
   activate(profileId: string): SnapshotView | null {
+    this.profiles.get(profileId);
+    this.desks.deactivate();
     this.profiles.activate(profileId);
     return this.viewOf(profileId);
+  }
+
+  /**
+   * Shows a desk: every member is monitored as the active profile is, and their cached views are
+   * returned at once (members without figures yet are left out; theirs follow as events).
+   */
+  activateDesk(deskId: string): SnapshotView[] {
+    const desk = this.desks.activate(deskId);
+    return desk.memberIds.map((id) => this.viewOf(id)).filter((view): view is SnapshotView => view !== null);
+  }
+
+  /** The cached views of the shown desk's members, empty while a single profile is shown. */
+  activeDeskViews(): SnapshotView[] {
+    return (this.desks.activeMembers() ?? []).map((id) => this.viewOf(id)).filter((view): view is SnapshotView => view !== null);
   }
 
   history(profileId: string, accountKey: string, range: HistoryRange): HistoryPoint[] {
@@ -312,9 +346,12 @@ export class AppServices {
   /** Everything the tray shows, from the same state the window shows. */
   trayInput(): TrayInput {
     const list = this.profiles.list();
+    const desks = this.desks.list();
     const update = this.updateState();
     return {
-      activeProfileId: list.activeProfileId,
+      activeProfileId: desks.activeDeskId === null ? list.activeProfileId : null,
+      activeDeskId: desks.activeDeskId,
+      desks: desks.desks.map(({ id, name, memberIds }) => ({ id, name, memberIds })),
       privacyMode: this.store.settings.get().privacyMode,
       updateReady: update.kind === 'ready' ? { version: update.version, held: this.#criticalAlertShowing() } : null,
       profiles: list.profiles.map((profile) => {
@@ -450,13 +487,15 @@ export class AppServices {
   /** Tells the scheduler and the alert engine which profiles to watch and how. */
   #syncMonitoring(): void {
     const list = this.profiles.list();
+    // While a desk is shown, every member is watched as the active profile is.
+    const shown = new Set(this.desks.activeMembers() ?? (list.activeProfileId === null ? [] : [list.activeProfileId]));
     const watched: MonitoredProfile[] = [];
     const streamed: StreamedProfile[] = [];
     const known = new Set<string>();
     for (const profile of list.profiles) {
       known.add(profile.id);
       const rules = this.store.alertRules.get(profile.id);
-      const active = profile.id === list.activeProfileId;
+      const active = shown.has(profile.id);
       if (profile.source === 'uws') {
         // Streamed while shown or watched by alerts, like the polled profiles' loops.
         if (active || rules.enabled) {
@@ -472,13 +511,13 @@ export class AppServices {
       watched.push({
         id: profile.id,
         activeIntervalMs: profile.refreshSeconds * 1000,
-        active: profile.id === list.activeProfileId,
+        active,
         hasAlerts: rules.enabled,
         lastSuccessAt: this.#views.get(profile.id)?.snapshot.fetchedAt ?? null,
         staleAfterMinutes: rules.staleAfterMinutes,
       });
       // The interval the profile really gets sets the default "monitoring interrupted" limit.
-      const refreshSeconds = profile.id === list.activeProfileId ? profile.refreshSeconds : BACKGROUND_INTERVAL_MS / 1000;
+      const refreshSeconds = active ? profile.refreshSeconds : BACKGROUND_INTERVAL_MS / 1000;
       if (rules.enabled) this.alerts.configure({ profileId: profile.id, profileName: profile.name, rules, refreshSeconds });
       else this.alerts.removeProfile(profile.id);
     }

@@ -1,7 +1,7 @@
 /**
  * Keeps the desktop around the window in step with the app: every service event goes to the window,
  * the tray is redrawn when anything it shows may have changed, the application menu is rebuilt when
- * the profiles or the settings change (it lists profiles and the privacy mode), and alerts the
+ * the profiles, the desks or the settings change (it lists them and the privacy mode), and alerts the
  * engine marked for notification are shown. The Electron adapters are behind `DesktopPorts`, so
  * this runs and is tested without Electron.
  */
@@ -20,7 +20,7 @@ export interface DesktopPorts {
   notify(alert: AlertRecord): void;
 }
 
-export type ShellServices = Pick<AppServices, 'events' | 'alerts' | 'trayInput' | 'profiles' | 'store' | 'refreshAll' | 'updateSettings'>;
+export type ShellServices = Pick<AppServices, 'events' | 'alerts' | 'trayInput' | 'profiles' | 'desks' | 'store' | 'refreshAll' | 'updateSettings'>;
 
 /** Draws the tray and the menu once, then follows the services. Returns a function that stops following. */
 export function connectDesktopShell(services: ShellServices, ports: DesktopPorts, options: { readonly devTools: boolean }): () => void {
@@ -31,7 +31,7 @@ export function connectDesktopShell(services: ShellServices, ports: DesktopPorts
       ports.sendToWindow(name, payload);
       // Alerts change the tray through the alert status, reported on its own below.
       if (name !== 'alert') redrawTray();
-      if (name === 'profilesChanged' || name === 'settingsChanged') rebuildMenu();
+      if (name === 'profilesChanged' || name === 'desksChanged' || name === 'settingsChanged') rebuildMenu();
     }),
     services.alerts.onStatusChange(redrawTray),
     services.alerts.onAlert((alert) => {

@@ -9,6 +9,7 @@ import type { Settings } from '../../src-shared/settings-model.ts';
 /** The parts of AppServices the tray reaches. */
 export interface TrayActionServices {
   activate(profileId: string): unknown;
+  activateDesk(deskId: string): unknown;
   refreshAll(): Promise<void>;
   snooze(profileId: string, minutes: number): unknown;
   updateSettings(changes: Partial<Settings>): unknown;
@@ -28,6 +29,9 @@ export function trayActionHandler(services: TrayActionServices, targets: TrayAct
       case 'switchProfile':
         services.activate(action.profileId);
         return targets.showWindow({ view: 'overview', profileId: action.profileId });
+      case 'switchDesk':
+        services.activateDesk(action.deskId);
+        return targets.showWindow({ view: 'overview', deskId: action.deskId });
       case 'refreshNow':
         return void services.refreshAll();
       case 'snooze':

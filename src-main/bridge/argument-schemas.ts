@@ -21,6 +21,7 @@ import {
   credentialsAtAddressSchema,
   profileIdSchema as id,
 } from '../../src-shared/profile-schema.ts';
+import { deskChangesSchema, deskIdSchema, newDeskSchema } from '../../src-shared/desk-schema.ts';
 import { settingsSchema } from '../../src-shared/settings-schema.ts';
 import { keyImportRequestSchema } from '../../src-shared/key-import.ts';
 
@@ -39,6 +40,11 @@ export const ARGUMENT_SCHEMAS = {
     z.strictObject({ ...credentialsShape, source: dataSourceSchema.optional(), baseUrl: baseUrlSchema.optional() }),
     z.strictObject({ profileId: id }),
   ]),
+  listDesks: none,
+  createDesk: newDeskSchema,
+  updateDesk: deskChangesSchema,
+  deleteDesk: z.strictObject({ id: deskIdSchema }),
+  activateDesk: z.strictObject({ id: deskIdSchema }),
   replaceCredentials: credentialsAtAddressSchema,
   switchToStreaming: credentialsAtAddressSchema,
   getSnapshot: z.strictObject({ profileId: id }),

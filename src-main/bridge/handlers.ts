@@ -12,7 +12,7 @@ import { openingView } from './opening-view.ts';
 import { RendererErrorReports } from './renderer-error-reports.ts';
 
 export function createHandlerTable(app: AppServices): HandlerTable {
-  const { profiles, store, options } = app;
+  const { profiles, desks, store, options } = app;
   const rendererErrors = new RendererErrorReports(app.logger.child('renderer'), Date.now);
   return {
     getAppInfo: () => ({ name: 'Margin Desk', version: options.appVersion, platform: options.platform }),
@@ -35,6 +35,11 @@ export function createHandlerTable(app: AppServices): HandlerTable {
     },
     activateProfile: ({ id }) => app.activate(id),
     testConnection: (target) => profiles.testConnection(target),
+    listDesks: () => desks.list(),
+    createDesk: (input) => desks.create(input),
+    updateDesk: (changes) => desks.update(changes),
+    deleteDesk: ({ id }) => desks.delete(id),
+    activateDesk: ({ id }) => app.activateDesk(id),
     replaceCredentials: (input) => profiles.replaceCredentials(input),
     switchToStreaming: (input) => profiles.switchToStreaming(input),
     getSnapshot: ({ profileId }) => {
@@ -44,10 +49,17 @@ export function createHandlerTable(app: AppServices): HandlerTable {
     openWindow: () => {
       const list = profiles.list();
       const id = list.activeProfileId ?? list.profiles[0]?.id ?? null;
-      const activated = id !== null && list.activeProfileId === null;
+      // While a desk is shown no profile is made active: that would put the desk away.
+      const activated = id !== null && list.activeProfileId === null && desks.activeDeskId() === null;
       const view = id === null ? null : activated ? app.activate(id) : app.viewOf(id);
       // The list again after an activation, so that it names the profile just made active.
-      return { settings: store.settings.get(), profiles: activated ? profiles.list() : list, view: view && openingView(view) };
+      return {
+        settings: store.settings.get(),
+        profiles: activated ? profiles.list() : list,
+        view: view && openingView(view),
+        desks: desks.list(),
+        members: app.activeDeskViews().map(openingView),
+      };
     },
     refreshNow: async ({ profileId }) => {
       profiles.get(profileId);

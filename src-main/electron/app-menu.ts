@@ -43,18 +43,30 @@ export function appMenuTemplate(actions: AppMenuActions, state: AppMenuState, pl
     ],
   };
 
+  // Desks continue the profiles' shortcuts, as in the window's switcher.
+  const shortcut = (index: number) => (index < PROFILE_SHORTCUT_COUNT ? `CmdOrCtrl+${index + 1}` : undefined);
+  const deskItems: MenuItemConstructorOptions[] = state.desks.map((desk, index) => ({
+    label: `${desk.name} (desk)`,
+    type: 'radio' as const,
+    checked: desk.id === state.activeDeskId,
+    accelerator: shortcut(state.profiles.length + index),
+    click: () => actions.switchDesk(desk.id),
+  }));
   const profileMenu: MenuItemConstructorOptions = {
     label: 'Profile',
     submenu:
       state.profiles.length === 0
         ? [{ label: 'No profiles yet', enabled: false }]
-        : state.profiles.map((profile, index) => ({
-            label: profile.name,
-            type: 'radio' as const,
-            checked: profile.id === state.activeProfileId,
-            accelerator: index < PROFILE_SHORTCUT_COUNT ? `CmdOrCtrl+${index + 1}` : undefined,
-            click: () => actions.switchProfile(profile.id),
-          })),
+        : [
+            ...state.profiles.map((profile, index) => ({
+              label: profile.name,
+              type: 'radio' as const,
+              checked: profile.id === state.activeProfileId,
+              accelerator: shortcut(index),
+              click: () => actions.switchProfile(profile.id),
+            })),
+            ...(deskItems.length === 0 ? [] : [separator, ...deskItems]),
+          ],
   };
 
   // macOS fills an empty Help menu with its search field; elsewhere About lives here.

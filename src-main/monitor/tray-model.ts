@@ -32,9 +32,20 @@ export interface TrayProfileInput {
   readonly snoozedUntil: number | null;
 }
 
+/** A desk as the tray lists it: its state is its members' (the worst of them). */
+export interface TrayDeskInput {
+  readonly id: string;
+  readonly name: string;
+  readonly memberIds: readonly string[];
+}
+
 export interface TrayInput {
   readonly profiles: readonly TrayProfileInput[];
+  /** The profile shown, null while a desk (or nothing) is shown. */
   readonly activeProfileId: string | null;
+  /** Desks after the profiles, in the switcher's order; none when absent. */
+  readonly desks?: readonly TrayDeskInput[];
+  readonly activeDeskId?: string | null;
   readonly privacyMode: boolean;
   /** A downloaded update waiting for the user's restart; `held` while a critical alert is showing. */
   readonly updateReady?: { readonly version: string; readonly held: boolean } | null;
@@ -43,6 +54,8 @@ export interface TrayInput {
 export type TrayAction =
   /** Make the profile active and show the window on it. */
   | { readonly kind: 'switchProfile'; readonly profileId: string }
+  /** Show the desk and the window on it. */
+  | { readonly kind: 'switchDesk'; readonly deskId: string }
   /** Refresh every profile now. */
   | { readonly kind: 'refreshNow' }
   /** Snooze these profiles' alerts for `minutes`; 0 resumes them. */
@@ -188,8 +201,18 @@ function updateItems(ready: TrayInput['updateReady']): TrayMenuItem[] {
   return [{ type: 'action', label: `Restart to update to ${ready.version}`, action: { kind: 'installUpdate' }, enabled: true }];
 }
 
+/** A desk's line: the member closest to trouble speaks for it, named ("Desk — [Trader 7] Flex 142 % critical"). */
+function deskItem(desk: TrayDeskInput, summaries: ReadonlyMap<string, ProfileSummary>, activeDeskId: string | null): TrayMenuItem {
+  const members = desk.memberIds.map((id) => summaries.get(id)).filter((summary): summary is ProfileSummary => summary !== undefined);
+  const [lead] = [...members].sort(compareSummaries);
+  const state = lead === undefined ? 'no members' : `[${lead.profile.name}] ${describe(lead)}`;
+  return { type: 'radio', label: `${desk.name} — ${state}`, checked: desk.id === activeDeskId, action: { kind: 'switchDesk', deskId: desk.id } };
+}
+
 export function buildTrayModel(input: TrayInput): TrayModel {
   const summaries = input.profiles.map(summarise);
+  const byId = new Map(summaries.map((summary) => [summary.profile.id, summary]));
+  const deskItems = (input.desks ?? []).map((desk) => deskItem(desk, byId, input.activeDeskId ?? null));
   const icon = summaries.reduce<TrayIconState>((worst, summary) => (ICON_ORDER.indexOf(summary.icon) > ICON_ORDER.indexOf(worst) ? summary.icon : worst), 'ok');
   const profileItems = summaries.map((summary): TrayMenuItem => ({
     type: 'radio',
@@ -199,6 +222,7 @@ export function buildTrayModel(input: TrayInput): TrayModel {
   }));
   const menu: TrayMenuItem[] = [
     ...(profileItems.length === 0 ? [{ type: 'note', label: 'No profiles yet' } as const] : profileItems),
+    ...(deskItems.length === 0 ? [] : [{ type: 'separator' } as const, ...deskItems]),
     { type: 'separator' },
     { type: 'action', label: 'Open Margin Desk', action: { kind: 'openWindow' }, enabled: true },
     { type: 'action', label: 'Refresh now', action: { kind: 'refreshNow' }, enabled: input.profiles.length > 0 },

@@ -11,11 +11,13 @@ export interface WindowState {
 
 /**
  * What the app restores at start: the active profile (cleared by the database when that profile is
- * deleted), the window geometry, and each profile's alert snooze.
+ * deleted), the active desk (likewise), the window geometry, and each profile's alert snooze.
  */
 export class AppStateRepository {
   readonly #activeProfile: Statement<[], { active_profile_id: string | null }>;
   readonly #setActiveProfile: Statement<[string | null]>;
+  readonly #activeDesk: Statement<[], { active_desk_id: string | null }>;
+  readonly #setActiveDesk: Statement<[string | null]>;
   readonly #windowState: Statement<[], { window_state: string | null }>;
   readonly #setWindowState: Statement<[string]>;
   readonly #snooze: Statement<[string], { until: number }>;
@@ -25,6 +27,8 @@ export class AppStateRepository {
   constructor(db: Database) {
     this.#activeProfile = db.prepare('SELECT active_profile_id FROM app_state WHERE id = 1');
     this.#setActiveProfile = db.prepare<[string | null]>('UPDATE app_state SET active_profile_id = ? WHERE id = 1');
+    this.#activeDesk = db.prepare('SELECT active_desk_id FROM app_state WHERE id = 1');
+    this.#setActiveDesk = db.prepare<[string | null]>('UPDATE app_state SET active_desk_id = ? WHERE id = 1');
     this.#windowState = db.prepare('SELECT window_state FROM app_state WHERE id = 1');
     this.#setWindowState = db.prepare('UPDATE app_state SET window_state = ? WHERE id = 1');
     this.#snooze = db.prepare('SELECT until FROM alert_snoozes WHERE profile_id = ?');
@@ -41,6 +45,16 @@ export class AppStateRepository {
   /** The profile must exist (foreign key); null: no active profile. */
   setActiveProfileId(profileId: string | null): void {
     this.#setActiveProfile.run(profileId);
+  }
+
+  /** The desk shown instead of the active profile, or null (cleared by the database when that desk is deleted). */
+  getActiveDeskId(): string | null {
+    return this.#activeDesk.get()?.active_desk_id ?? null;
+  }
+
+  /** The desk must exist (foreign key); null: show the active profile. */
+  setActiveDeskId(deskId: string | null): void {
+    this.#setActiveDesk.run(deskId);
   }
 
   getWindowState(): WindowState | null {

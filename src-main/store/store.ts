@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { AlertLogRepository } from './alert-log-repository.ts';
 import { AlertRulesRepository } from './alert-rules-repository.ts';
 import { AppStateRepository } from './app-state-repository.ts';
+import { DesksRepository } from './desks-repository.ts';
 import { openDatabase, type OpenDatabaseOptions } from './database.ts';
 import { HistoryRepository } from './history-repository.ts';
 import { NonceRepository } from './nonce-repository.ts';
@@ -29,6 +30,7 @@ export class Store {
   /** What the app must tell the user about this start (a damaged file that was replaced). */
   readonly notices: readonly StoreNotice[];
   readonly profiles: ProfilesRepository;
+  readonly desks: DesksRepository;
   readonly snapshots: SnapshotRepository;
   readonly history: HistoryRepository;
   readonly alertLog: AlertLogRepository;
@@ -50,6 +52,7 @@ export class Store {
     this.path = path;
     this.notices = notices;
     this.profiles = new ProfilesRepository(db);
+    this.desks = new DesksRepository(db);
     this.snapshots = new SnapshotRepository(db);
     this.history = new HistoryRepository(db);
     this.alertLog = new AlertLogRepository(db);

@@ -34,7 +34,17 @@ describe('desktop shell', () => {
   it('draws the tray and the menu once at start', async () => {
     const { trays, menus } = await shell();
     expect(trays).toHaveLength(1);
-    expect(menus).toEqual([{ profiles: [], activeProfileId: null, privacyMode: false, devTools: false }]);
+    expect(menus).toEqual([{ profiles: [], activeProfileId: null, desks: [], activeDeskId: null, privacyMode: false, devTools: false }]);
+  });
+
+  it('rebuilds the menu when the desks change (they follow the profiles under the same shortcuts)', async () => {
+    const { services, sent, menus } = await shell();
+    const sample = services.profiles.createSample();
+    const desk = services.desks.create({ name: 'Team', memberIds: [sample.id] });
+    expect(sent).toContain('desksChanged');
+    expect(menus.at(-1)?.desks).toEqual([{ id: desk.id, name: 'Team' }]);
+    services.activateDesk(desk.id);
+    expect(menus.at(-1)).toMatchObject({ activeDeskId: desk.id, activeProfileId: null });
   });
 
   it('rebuilds the menu with the new profile list and redraws the tray when profiles change, and sends the event on', async () => {

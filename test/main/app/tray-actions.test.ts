@@ -13,6 +13,7 @@ import { addStoredProfile, startedServices } from './support/started-services.ts
 function pick(services: AppServices): Omit<TrayActionServices, 'updates'> {
   return {
     activate: (id) => services.activate(id),
+    activateDesk: (id) => services.activateDesk(id),
     refreshAll: () => services.refreshAll(),
     snooze: (id, minutes) => services.snooze(id, minutes),
     updateSettings: (changes) => services.updateSettings(changes),

@@ -25,7 +25,7 @@ async function startApp() {
 describe('openWindow', () => {
   it('answers the settings and an empty list, without a view, before any profile exists', async () => {
     const { app, openWindow } = await startApp();
-    expect(await openWindow()).toEqual({ settings: app.store.settings.get(), profiles: { profiles: [], activeProfileId: null }, view: null });
+    expect(await openWindow()).toEqual({ settings: app.store.settings.get(), profiles: { profiles: [], activeProfileId: null }, view: null, desks: { desks: [], activeDeskId: null }, members: [] });
   });
 
   it('makes the first profile active when none is, and the list it answers says so', async () => {

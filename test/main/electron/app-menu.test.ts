@@ -9,6 +9,8 @@ import { FakeMenu, fake, type FakeMenuItem } from '../../support/fake-electron.t
 const STATE: AppMenuState = {
   profiles: Array.from({ length: 10 }, (_, i) => ({ id: `p${i + 1}`, name: `Desk ${i + 1}` })),
   activeProfileId: 'p2',
+  desks: [],
+  activeDeskId: null,
   privacyMode: false,
   devTools: false,
 };
@@ -18,6 +20,7 @@ function recordingActions() {
   const actions: AppMenuActions = {
     refresh: () => calls.push('refresh'),
     switchProfile: (id) => calls.push(`switch:${id}`),
+    switchDesk: (id) => calls.push(`desk:${id}`),
     togglePrivacyMode: () => calls.push('privacy'),
     openSettings: () => calls.push('settings'),
   };
@@ -66,6 +69,25 @@ describe('application menu', () => {
     expect(profiles.map((item) => item.label)).toEqual(STATE.profiles.map((profile) => profile.name));
     expect(profiles.filter((item) => item.checked).map((item) => item.label)).toEqual(['Desk 2']);
     expect(menu().find('Desk 10')?.accelerator).toBeUndefined();
+  });
+
+  it('lists desks after the profiles, their shortcuts continuing the profiles\' ones', () => {
+    const { calls, actions } = recordingActions();
+    const state: AppMenuState = {
+      ...STATE,
+      profiles: STATE.profiles.slice(0, 2),
+      activeProfileId: null,
+      desks: [{ id: 'd1', name: 'Team' }],
+      activeDeskId: 'd1',
+    };
+    installAppMenu(actions, state, 'linux');
+    const items = topLevel('Profile');
+    expect(items.map((item) => item.label ?? item.type)).toEqual(['Desk 1', 'Desk 2', 'separator', 'Team (desk)']);
+    const desk = menu().find('Team (desk)');
+    expect(desk).toMatchObject({ type: 'radio', checked: true, accelerator: 'CmdOrCtrl+3' });
+    desk?.click?.();
+    expect(calls).toEqual(['desk:d1']);
+    expect(items.filter((item) => item.checked).map((item) => item.label)).toEqual(['Team (desk)']);
   });
 
   it('shows the privacy mode as a check mark that follows the state', () => {

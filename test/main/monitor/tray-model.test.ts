@@ -143,3 +143,31 @@ describe('tray menu', () => {
     expect(buildTrayModel(input)).toEqual(buildTrayModel(structuredClone(input)));
   });
 });
+
+describe('tray desks', () => {
+  it('lists desks after the profiles, each speaking with its member closest to trouble, named; the shown desk is checked', () => {
+    const model = buildTrayModel({
+      profiles: [profile('a', 'Trader 1', reportOf(flexAt('900'))), profile('b', 'Trader 2', reportOf(flexAt('142.5'))), profile('c', 'Solo', reportOf(flexAt('900')))],
+      activeProfileId: null,
+      desks: [
+        { id: 'd1', name: 'Team', memberIds: ['a', 'b'] },
+        { id: 'd2', name: 'Calm desk', memberIds: ['a'] },
+      ],
+      activeDeskId: 'd1',
+      privacyMode: false,
+    });
+    expect(labels(model.menu).slice(0, 6)).toEqual([
+      'Trader 1 — Flex 900 %',
+      'Trader 2 — Flex 142 % critical',
+      'Solo — Flex 900 %',
+      '—',
+      'Team — [Trader 2] Flex 142 % critical',
+      'Calm desk — [Trader 1] Flex 900 %',
+    ]);
+    const desks = model.menu.filter((item) => item.type === 'radio' && item.action.kind === 'switchDesk');
+    expect(desks.map((item) => item.type === 'radio' && [item.checked, item.action])).toEqual([
+      [true, { kind: 'switchDesk', deskId: 'd1' }],
+      [false, { kind: 'switchDesk', deskId: 'd2' }],
+    ]);
+  });
+});

@@ -87,6 +87,22 @@ const DATA_OF_VERSION: Readonly<Record<number, { write(db: Database): void; chec
       expect(store.profiles.pendingKeychainDeletions()).toEqual([]);
     },
   },
+  5: {
+    write(db) {
+      db.prepare(
+        `INSERT INTO profiles (id, name, colour, kind, source, base_url, stream_url, refresh_seconds, created_at)
+         VALUES ('p-uws', 'Streamed', '#00ff00', 'kraken', 'uws', 'https://api.kraken.com', 'wss://uws.kraken.com/v2/private', 15, 4000)`,
+      ).run();
+    },
+    check(store) {
+      // Before version 6 nothing was grouped: no desk, none shown, and an old profile can join one.
+      expect(store.desks.list()).toEqual([]);
+      expect(store.appState.getActiveDeskId()).toBeNull();
+      store.desks.insert({ id: 'd-new', name: 'Team', memberIds: ['p-uws'], createdAt: 1 });
+      expect(store.desks.get('d-new')?.memberIds).toEqual(['p-uws']);
+      expect(store.profiles.get('p-uws')).toMatchObject({ source: 'uws', streamUrl: 'wss://uws.kraken.com/v2/private' });
+    },
+  },
 };
 
 /** A database file at schema `version`, holding the data of every version up to it. */

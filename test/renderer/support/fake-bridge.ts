@@ -17,6 +17,8 @@ import type {
   CallName,
   CallOutput,
   Decimal,
+  Desk,
+  DeskList,
   EventName,
   Events,
   HistoryPoint,
@@ -54,6 +56,8 @@ export interface RecordedCall {
 
 export interface FakeState {
   profiles?: ProfileView[];
+  desks?: Desk[];
+  activeDeskId?: string | null;
   activeProfileId?: string | null;
   snapshots?: Record<string, SnapshotView>;
   settings?: Partial<Settings>;
@@ -118,6 +122,8 @@ export class FakeBridge {
   readonly failures = new Map<CallName, UserFacingError>();
   profiles: ProfileView[];
   activeProfileId: string | null;
+  desks: Desk[];
+  activeDeskId: string | null;
   snapshots: Record<string, SnapshotView>;
   settings: Settings;
   alerts: AlertRecord[];
@@ -146,6 +152,8 @@ export class FakeBridge {
     this.#now = state.now ?? (() => Date.now());
     this.profiles = state.profiles ?? [];
     this.activeProfileId = state.activeProfileId ?? this.profiles[0]?.id ?? null;
+    this.desks = state.desks ?? [];
+    this.activeDeskId = state.activeDeskId ?? null;
     this.snapshots = { ...state.snapshots };
     this.settings = { privacyMode: false, theme: 'system', startAtLogin: false, startHidden: true, trayHintShown: false, checkForUpdates: true, recordStreamMessages: false, ...state.settings };
     this.alerts = state.alerts ?? [];
@@ -182,6 +190,21 @@ export class FakeBridge {
 
   #list(): ProfileList {
     return { profiles: this.profiles, activeProfileId: this.activeProfileId };
+  }
+
+  #deskList(): DeskList {
+    return { desks: this.desks, activeDeskId: this.activeDeskId };
+  }
+
+  #deskViews(): SnapshotView[] {
+    const desk = this.desks.find((candidate) => candidate.id === this.activeDeskId);
+    return (desk?.memberIds ?? []).flatMap((id) => (this.snapshots[id] === undefined ? [] : [this.snapshots[id]]));
+  }
+
+  #requireDesk(id: string): Desk {
+    const desk = this.desks.find((candidate) => candidate.id === id);
+    if (desk === undefined) throw { kind: 'deskNotFound', message: 'This desk no longer exists.', action: 'Choose another desk or profile in the switcher.', retryable: false };
+    return desk;
   }
 
   #addProfile(profile: ProfileView): ProfileView {
@@ -227,12 +250,20 @@ export class FakeBridge {
       },
       deleteProfile: (input) => {
         this.profiles = this.profiles.filter((profile) => profile.id !== input.id);
+        // As main: the profile leaves its desks, and a desk left empty goes.
+        this.desks = this.desks.map((desk) => ({ ...desk, memberIds: desk.memberIds.filter((id) => id !== input.id) })).filter((desk) => desk.memberIds.length > 0);
+        if (!this.desks.some((desk) => desk.id === this.activeDeskId)) this.activeDeskId = null;
+        this.emit('desksChanged', this.#deskList());
         if (this.activeProfileId === input.id) this.activeProfileId = this.profiles[0]?.id ?? null;
         this.emit('profilesChanged', this.#list());
         return { warning: this.deleteWarning };
       },
       activateProfile: (input) => {
         this.activeProfileId = input.id;
+        if (this.activeDeskId !== null) {
+          this.activeDeskId = null;
+          this.emit('desksChanged', this.#deskList());
+        }
         return this.snapshots[input.id] ?? null;
       },
       testConnection: (input) => {
@@ -247,6 +278,31 @@ export class FakeBridge {
             ? ['This key can trade: it can place and cancel orders on your account. Margin Desk never trades.', 'This key can transfer and withdraw funds. If it leaks, money can leave your account.']
             : [];
         return { permissions, warnings };
+      },
+      listDesks: () => this.#deskList(),
+      createDesk: (input) => {
+        const desk: Desk = { id: `d${this.#nextId++}`, name: input.name.trim(), memberIds: [...input.memberIds], createdAt: now() };
+        this.desks = [...this.desks, desk];
+        this.emit('desksChanged', this.#deskList());
+        return desk;
+      },
+      updateDesk: (input) => {
+        const current = this.#requireDesk(input.id);
+        const updated: Desk = { ...current, ...(input.name === undefined ? {} : { name: input.name.trim() }), ...(input.memberIds === undefined ? {} : { memberIds: [...input.memberIds] }) };
+        this.desks = this.desks.map((desk) => (desk.id === input.id ? updated : desk));
+        this.emit('desksChanged', this.#deskList());
+        return updated;
+      },
+      deleteDesk: (input) => {
+        this.#requireDesk(input.id);
+        this.desks = this.desks.filter((desk) => desk.id !== input.id);
+        if (this.activeDeskId === input.id) this.activeDeskId = null;
+        this.emit('desksChanged', this.#deskList());
+      },
+      activateDesk: (input) => {
+        this.#requireDesk(input.id);
+        this.activeDeskId = input.id;
+        return this.#deskViews();
       },
       replaceCredentials: (input) => {
         const current = this.profiles.find((profile) => profile.id === input.id);
@@ -272,12 +328,14 @@ export class FakeBridge {
       },
       getSnapshot: (input) => this.snapshots[input.profileId] ?? null,
       openWindow: () => {
-        this.activeProfileId ??= this.profiles[0]?.id ?? null;
+        if (this.activeDeskId === null) this.activeProfileId ??= this.profiles[0]?.id ?? null;
         return {
           settings: this.settings,
           profiles: this.#list(),
           // As main answers it: a master's subaccounts follow through getSnapshot.
           view: this.activeProfileId === null ? null : openingViewOf(this.snapshots[this.activeProfileId]),
+          desks: this.#deskList(),
+          members: this.#deskViews().map(openingView),
         };
       },
       refreshNow: () => undefined,
