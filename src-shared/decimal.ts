@@ -130,9 +130,32 @@ export function sum(values: Iterable<Decimal>): Decimal {
   return fromBig(total);
 }
 
-/** -1, 0 or 1 as a is less than, equal to or greater than b. */
+/**
+ * -1, 0 or 1 as a is less than, equal to or greater than b. Canonical text (what the model holds)
+ * is compared as text, without a big.js object each: health orders a thousand figures a refresh.
+ */
 export function compareDecimals(a: Decimal, b: Decimal): -1 | 0 | 1 {
-  return new Big(a).cmp(b);
+  if (a === b) return 0;
+  if (!isCanonical(a) || !isCanonical(b)) return new Big(a).cmp(b);
+  const negative = a.startsWith('-');
+  if (negative !== b.startsWith('-')) return negative ? -1 : 1;
+  const magnitude = negative ? compareMagnitudes(a.slice(1), b.slice(1)) : compareMagnitudes(a, b);
+  return negative ? (-magnitude as -1 | 1) : magnitude;
+}
+
+function isCanonical(value: string): boolean {
+  return CANONICAL.test(value) && value !== '-0';
+}
+
+/**
+ * Two different canonical unsigned decimals: without leading zeros the longer whole part is the
+ * larger; with whole parts of one length, and no trailing zeros, the text's order is the numbers'.
+ */
+function compareMagnitudes(a: string, b: string): -1 | 1 {
+  const aWhole = a.indexOf('.') < 0 ? a.length : a.indexOf('.');
+  const bWhole = b.indexOf('.') < 0 ? b.length : b.indexOf('.');
+  if (aWhole !== bWhole) return aWhole < bWhole ? -1 : 1;
+  return a < b ? -1 : 1;
 }
 
 export function isZero(value: Decimal): boolean {

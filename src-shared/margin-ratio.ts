@@ -11,10 +11,7 @@
  * equity) the ratio is written as "> 1,000 %".
  */
 import type { Decimal } from './account-model.ts';
-import { big, compareDecimals, fromBig } from './decimal.ts';
-
-const ROUND_DOWN = 0;
-const ROUND_UP = 3;
+import { compareDecimals } from './decimal.ts';
 
 /** Above this ratio liquidation is far away (1,000 %). */
 export const FAR_FROM_LIQUIDATION_RATIO = '10' as Decimal;
@@ -24,11 +21,37 @@ export function isFarFromLiquidation(ratio: Decimal): boolean {
   return compareDecimals(ratio, FAR_FROM_LIQUIDATION_RATIO) > 0;
 }
 
+/**
+ * A ratio's percentage truncated toward zero, as digits, read off the text itself (a Decimal is
+ * canonical: no exponent, no trailing zeros) because every account's level is decided by it on
+ * every refresh; and whether digits were cut off past the hundredths.
+ */
+function percentDigits(ratio: Decimal): { negative: boolean; digits: string; cut: boolean } {
+  const negative = ratio.startsWith('-');
+  const dot = ratio.indexOf('.');
+  const whole = ratio.slice(negative ? 1 : 0, dot < 0 ? ratio.length : dot);
+  const fraction = dot < 0 ? '' : ratio.slice(dot + 1);
+  return { negative, digits: whole + fraction.slice(0, 2).padEnd(2, '0'), cut: fraction.length > 2 };
+}
+
 /** The ratio as a whole percentage, rounded down: 1.4237 → 142, 2.9999 → 299, -0.052 → -6. */
 export function marginRatioPercent(ratio: Decimal): Decimal {
-  const pct = big(ratio).times(100);
-  // big.js rounds by magnitude: toward minus infinity is "down" for positives and "up" for negatives.
-  return fromBig(pct.round(0, pct.lt(0) ? ROUND_UP : ROUND_DOWN));
+  const { negative, digits, cut } = percentDigits(ratio);
+  const truncated = BigInt(digits);
+  // Toward minus infinity: below zero, digits cut off past the hundredths make the percentage one lower.
+  return String(negative ? -truncated - (cut ? 1n : 0n) : truncated) as Decimal;
+}
+
+/**
+ * marginRatioPercent as a number, for comparing with the whole thresholds: a ratio is below a whole
+ * threshold exactly when its whole percentage is (⌊r × 100⌋ < t ⟺ r × 100 < t), so a level and the
+ * figure written beside it always agree. Exact up to 2^53 %; a larger figure's number is rounded but
+ * still above every threshold.
+ */
+export function wholePercentOf(ratio: Decimal): number {
+  const { negative, digits, cut } = percentDigits(ratio);
+  const truncated = Number(digits);
+  return negative ? -truncated - (cut ? 1 : 0) : truncated;
 }
 
 /** What is written for a ratio: a whole percentage, or (`above`) the bound it is far above. */

@@ -23,6 +23,7 @@ import {
 } from '../../src-shared/profile-schema.ts';
 import { deskChangesSchema, deskIdSchema, newDeskSchema } from '../../src-shared/desk-schema.ts';
 import { settingsSchema } from '../../src-shared/settings-schema.ts';
+import { keyImportRequestSchema } from '../../src-shared/key-import.ts';
 
 const none = z.undefined();
 
@@ -31,6 +32,7 @@ export const ARGUMENT_SCHEMAS = {
   listProfiles: none,
   createProfile: newProfileSchema,
   createSampleProfile: none,
+  importKeys: keyImportRequestSchema,
   updateProfile: profileChangesSchema,
   deleteProfile: z.strictObject({ id }),
   activateProfile: z.strictObject({ id }),

@@ -44,7 +44,7 @@ const TOTALS = [
 type Totals = Record<(typeof TOTALS)[number], Decimal>;
 
 /** Numeric components of `portfolioMarginBreakdown`; lists (scenario PnLs) and flags are not figures the app shows. */
-const breakdown = entries(z.unknown())
+export const portfolioMarginBreakdown = entries(z.unknown())
   .nullish()
   .transform((components) => {
     if (components === null || components === undefined) return null;
@@ -59,7 +59,7 @@ const breakdown = entries(z.unknown())
 export const flexAccount = object({
   currencies: keyedList('currency', flexCurrency),
   ...(Object.fromEntries(TOTALS.map((name) => [name, decimal])) as Record<keyof Totals, typeof decimal>),
-  portfolioMarginBreakdown: breakdown,
+  portfolioMarginBreakdown,
 }).transform((flex): FlexAccount => {
   const currencies = flex.currencies.map(
     ({ code, value: { quantity, value, collateral, available } }): FlexCurrency => ({

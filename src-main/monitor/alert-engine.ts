@@ -21,8 +21,7 @@
  * - staleness guard: no fresh data for the stale limit raises "monitoring interrupted" once; the
  *   next fresh data clears it.
  */
-import { big } from '../../src-shared/decimal.ts';
-import type { AlertLevel, AlertRecord, AlertRules } from '../../src-shared/alert-model.ts';
+import type { AlertLevel, AlertRecord, AlertRules, AlertThresholds } from '../../src-shared/alert-model.ts';
 import {
   type AccountAlertLevel,
   accountAlertBody,
@@ -33,10 +32,11 @@ import {
   nearLiquidationBody,
   nearLiquidationTitle,
 } from './alert-text.ts';
-import { ratioOfPct, thresholdsFor } from './health.ts';
+import { thresholdsByAccount } from './health.ts';
 import type { HealthFigure, HealthReport } from '../../src-shared/health-model.ts';
 import { stepNearLiquidation, type NearLiquidation } from './near-liquidation.ts';
 import type { PositionRisk } from '../../src-shared/risk-model.ts';
+import { wholePercentOf } from '../../src-shared/margin-ratio.ts';
 import { staleLimitMs } from '../../src-shared/staleness.ts';
 import { minutesOfDay } from '../../src-shared/time-of-day.ts';
 
@@ -246,26 +246,26 @@ function thresholdPct(level: (typeof RATIO_LADDER)[number], thresholds: { warnBe
 /**
  * The ratio's level with hysteresis: a level holds when the ratio is below its threshold, or when
  * it was already at that level (or worse) and the ratio has not yet climbed `hysteresisPct` points
- * past the threshold. The worst level that holds wins.
+ * past the threshold. The worst level that holds wins. Thresholds and hysteresis are whole
+ * percentages, so the ratio's whole percentage decides exactly (src-shared/margin-ratio.ts).
  */
-function ratioLevel(figure: HealthFigure, previous: AccountAlertState['ratioLevel'], rules: AlertRules): AccountAlertState['ratioLevel'] {
+function ratioLevel(figure: HealthFigure, previous: AccountAlertState['ratioLevel'], thresholds: AlertThresholds): AccountAlertState['ratioLevel'] {
   if (figure.marginRatio === null) return null; // no position: nothing left to liquidate
-  const thresholds = thresholdsFor(rules, figure.account);
-  const ratio = big(figure.marginRatio);
+  const percent = wholePercentOf(figure.marginRatio);
   const previousRank = previous === null ? -1 : alertRank(previous);
   for (const level of RATIO_LADDER) {
     const pct = thresholdPct(level, thresholds);
-    if (ratio.lt(ratioOfPct(pct))) return level;
-    if (previousRank >= alertRank(level) && ratio.lt(ratioOfPct(pct + thresholds.hysteresisPct))) return level;
+    if (percent < pct) return level;
+    if (previousRank >= alertRank(level) && percent < pct + thresholds.hysteresisPct) return level;
   }
   return null;
 }
 
-function imBreachedWithHysteresis(figure: HealthFigure, previous: boolean, rules: AlertRules): boolean {
+function imBreachedWithHysteresis(figure: HealthFigure, previous: boolean, rules: AlertRules, thresholds: AlertThresholds): boolean {
   if (!rules.alertOnInitialMarginBreach) return false;
   if (figure.initialMarginBreached) return true;
   if (!previous || figure.initialMarginRatio == null) return false;
-  return big(figure.initialMarginRatio).lt(ratioOfPct(100 + thresholdsFor(rules, figure.account).hysteresisPct));
+  return wholePercentOf(figure.initialMarginRatio) < 100 + thresholds.hysteresisPct;
 }
 
 interface PendingAlert {
@@ -283,6 +283,7 @@ function evaluateReport(profile: ProfileAlertState, report: HealthReport, freshS
 
   const accounts: Record<string, AccountAlertState> = {};
   const pending: PendingAlert[] = [];
+  const thresholdsOf = thresholdsByAccount(setup.rules);
   for (const figure of report.figures) {
     const previous = profile.accounts[figure.accountKey];
     // Unknown is no news: an alert raised on the last known figures stands until figures return.
@@ -290,8 +291,9 @@ function evaluateReport(profile: ProfileAlertState, report: HealthReport, freshS
       if (previous !== undefined) accounts[figure.accountKey] = previous;
       continue;
     }
-    const ratio = ratioLevel(figure, previous?.ratioLevel ?? null, setup.rules);
-    const imBreached = imBreachedWithHysteresis(figure, previous?.imBreached ?? false, setup.rules);
+    const thresholds = thresholdsOf(figure.account);
+    const ratio = ratioLevel(figure, previous?.ratioLevel ?? null, thresholds);
+    const imBreached = imBreachedWithHysteresis(figure, previous?.imBreached ?? false, setup.rules, thresholds);
     const level = worseOf(ratio, imBreached ? 'imBreached' : null);
     if (level === null) continue;
     const rises = previous === undefined || alertRank(level) > alertRank(previous.level);

@@ -6,13 +6,13 @@
  * equity / maintenance margin ≤ 100 %. Flex: marginEquity / maintenanceMargin, buffer in USD.
  * Single collateral: pv / mm in the wallet's currency. All arithmetic is exact (big.js).
  */
-import type BigJs from 'big.js';
-import { big, fromBig, isZero, sub, toDecimal } from '../../src-shared/decimal.ts';
+import { big, compareDecimals, fromBig, isZero, sub } from '../../src-shared/decimal.ts';
 import type { AccountSnapshot, Decimal, FlexAccount, MarginWallet } from '../../src-shared/account-model.ts';
 import type { AlertThresholds } from '../../src-shared/alert-model.ts';
 import { accountKeyOf } from '../../src-shared/account-keys.ts';
 import type { AccountRef, HealthFigure, HealthLevel, HealthReport } from '../../src-shared/health-model.ts';
-import { truncatedRatio } from './exact-ratio.ts';
+import { wholePercentOf } from '../../src-shared/margin-ratio.ts';
+import { compareScaled, difference, scaled, truncatedQuotient, truncatedRatio } from './scaled-decimal.ts';
 import { subaccountLabel } from '../../src-shared/subaccount-label.ts';
 
 /** The profile's thresholds plus per-subaccount overrides: an `AlertRules` fits as it is. */
@@ -58,19 +58,12 @@ export function thresholdsFor(thresholds: HealthThresholds, account: AccountRef)
   };
 }
 
-/** Thresholds as ratios, by percentage: a handful of distinct values, compared thousands of times per snapshot. */
-const RATIO_OF_PCT = new Map<number, BigJs.Big>();
-
-/** A percentage threshold as a ratio (300 → 3), exactly. */
-export function ratioOfPct(pct: number): BigJs.Big {
-  let ratio = RATIO_OF_PCT.get(pct);
-  if (ratio === undefined) {
-    ratio = big(toDecimal(pct)).div('100');
-    // User thresholds are few; the bound only guards against a caller inventing endless values.
-    if (RATIO_OF_PCT.size > 1000) RATIO_OF_PCT.clear();
-    RATIO_OF_PCT.set(pct, ratio);
-  }
-  return ratio;
+/** thresholdsFor over many accounts: the profile's thresholds built once, an account with overrides gets its own. */
+export function thresholdsByAccount(thresholds: HealthThresholds): (account: AccountRef) => AlertThresholds {
+  const profile = thresholdsFor(thresholds, { kind: 'flex' });
+  const overrides = thresholds.subaccountOverrides;
+  return (account) =>
+    account.kind === 'subaccountFlex' && overrides !== undefined && Object.hasOwn(overrides, account.uid) ? thresholdsFor(thresholds, account) : profile;
 }
 
 /** numerator / denominator truncated to RATIO_DECIMALS; null when the denominator is not positive. */
@@ -80,21 +73,19 @@ function ratio(numerator: Decimal, denominator: Decimal): Decimal | null {
 
 /**
  * The level of a margin ratio without hysteresis (the truth of this snapshot; the alert engine adds
- * hysteresis on top). "Below" is strict: exactly at 300 % is not a warning. The ladder is checked
- * worst first, so thresholds entered out of order still give the worst level that applies.
+ * hysteresis on top). "Below" is strict: exactly at 300 % is not a warning. The thresholds are whole
+ * percentages, so the ratio's whole percentage (what the screen writes) decides exactly. The ladder
+ * is checked worst first, so thresholds entered out of order still give the worst level that applies.
  */
 export function levelOf(marginRatio: Decimal | null, initialMarginBreached: boolean, thresholds: AlertThresholds): HealthLevel {
-  return levelOfRatio(marginRatio === null ? null : big(marginRatio), initialMarginBreached, thresholds);
-}
-
-function levelOfRatio(r: BigJs.Big | null, initialMarginBreached: boolean, thresholds: AlertThresholds): HealthLevel {
-  if (r !== null) {
-    if (r.lt(ratioOfPct(thresholds.liquidationBelowPct))) return 'liquidation';
-    if (r.lt(ratioOfPct(thresholds.criticalBelowPct))) return 'critical';
+  const percent = marginRatio === null ? null : wholePercentOf(marginRatio);
+  if (percent !== null) {
+    if (percent < thresholds.liquidationBelowPct) return 'liquidation';
+    if (percent < thresholds.criticalBelowPct) return 'critical';
   }
   if (initialMarginBreached) return 'imBreached';
-  if (r === null) return 'noMargin';
-  return r.lt(ratioOfPct(thresholds.warnBelowPct)) ? 'warn' : 'healthy';
+  if (percent === null) return 'noMargin';
+  return percent < thresholds.warnBelowPct ? 'warn' : 'healthy';
 }
 
 interface Identity {
@@ -107,27 +98,24 @@ interface Identity {
  * position: no ratio, level `noMargin` unless open orders alone already breach initial margin.
  */
 export function flexHealth(flex: FlexAccount, identity: Identity, thresholds: AlertThresholds): HealthFigure {
-  // Each figure is parsed once: a master with a thousand subaccounts runs this a thousand times per refresh.
-  const equity = big(flex.marginEquity);
+  // Each figure is read once: a master with a thousand subaccounts runs this a thousand times per refresh.
+  const equity = scaled(flex.marginEquity);
+  const maintenance = scaled(flex.maintenanceMargin);
   // The spec describes initialMarginWithOrders in words that contradict its name; Kraken cancels
   // risk-increasing orders below either figure, so the larger one is the line that matters.
-  const withOrders = big(flex.initialMarginWithOrders);
-  const withoutOrders = big(flex.initialMargin);
-  const ordersCount = withOrders.gt(withoutOrders);
-  const initialMargin = ordersCount ? flex.initialMarginWithOrders : flex.initialMargin;
-  const initial = ordersCount ? withOrders : withoutOrders;
-  const marginRatio = ratio(flex.marginEquity, flex.maintenanceMargin);
-  const initialMarginBreached = !initial.eq(0) && equity.lt(initial);
+  const initial = scaled(compareDecimals(flex.initialMarginWithOrders, flex.initialMargin) > 0 ? flex.initialMarginWithOrders : flex.initialMargin);
+  const marginRatio = truncatedQuotient(equity, maintenance, RATIO_DECIMALS);
+  const initialMarginBreached = initial.units !== 0n && compareScaled(equity, initial) < 0;
   return {
     account: identity.account,
     accountKey: accountKeyOf(identity.account),
     label: identity.label,
     level: levelOf(marginRatio, initialMarginBreached, thresholds),
     marginRatio,
-    buffer: fromBig(equity.minus(flex.maintenanceMargin)),
+    buffer: difference(equity, maintenance),
     bufferCurrency: 'USD',
     initialMarginBreached,
-    initialMarginRatio: ratio(flex.marginEquity, initialMargin),
+    initialMarginRatio: truncatedQuotient(equity, initial, RATIO_DECIMALS),
     liquidationPrice: null,
     markPrice: null,
     moveToLiquidationPct: null,
@@ -189,24 +177,21 @@ export function compareFigures(a: HealthFigure, b: HealthFigure): number {
   const byLevel = healthRank(b.level) - healthRank(a.level);
   if (byLevel !== 0) return byLevel;
   if (a.marginRatio === null || b.marginRatio === null) return a.marginRatio === null ? (b.marginRatio === null ? 0 : 1) : -1;
-  return big(a.marginRatio).cmp(b.marginRatio);
+  return compareDecimals(a.marginRatio, b.marginRatio);
 }
 
 /** The account closest to liquidation; the first one listed among equals. */
 export function worstFigure(figures: readonly HealthFigure[]): HealthFigure | null {
   let worst: HealthFigure | null = null;
   let worstRank = -1;
-  let worstRatio: BigJs.Big | null = null;
   for (const figure of figures) {
     const rank = healthRank(figure.level);
-    // Ratios are parsed only to break a tie of levels, and the leader's only once.
     if (worst !== null && rank < worstRank) continue;
     if (worst !== null && rank === worstRank) {
-      if (figure.marginRatio === null || (worstRatio !== null && big(figure.marginRatio).gte(worstRatio))) continue;
+      if (figure.marginRatio === null || (worst.marginRatio !== null && compareDecimals(figure.marginRatio, worst.marginRatio) >= 0)) continue;
     }
     worst = figure;
     worstRank = rank;
-    worstRatio = figure.marginRatio === null ? null : big(figure.marginRatio);
   }
   return worst;
 }
@@ -250,16 +235,14 @@ export function evaluateHealth(snapshot: AccountSnapshot, thresholds: HealthThre
 function healthFigures(snapshot: AccountSnapshot, thresholds: HealthThresholds): HealthFigure[] {
   const figures: HealthFigure[] = [];
   const { flex, marginWallets } = snapshot.accounts;
-  // The profile's own thresholds, built once; a subaccount with overrides gets its own.
-  const profileThresholds = thresholdsFor(thresholds, { kind: 'flex' });
+  const thresholdsOf = thresholdsByAccount(thresholds);
+  const profileThresholds = thresholdsOf({ kind: 'flex' });
   if (flex !== null) figures.push(flexHealth(flex, { account: { kind: 'flex' }, label: 'Flex' }, profileThresholds));
   for (const wallet of marginWallets) figures.push(marginWalletHealth(wallet, walletMarkPrice(wallet, snapshot), profileThresholds));
-  const overrides = thresholds.subaccountOverrides;
   for (const subaccount of snapshot.subaccounts?.subaccounts ?? []) {
     if (subaccount.flex === null) continue;
     const account: AccountRef = { kind: 'subaccountFlex', uid: subaccount.uid };
-    const own = overrides !== undefined && Object.hasOwn(overrides, subaccount.uid) ? thresholdsFor(thresholds, account) : profileThresholds;
-    figures.push(flexHealth(subaccount.flex, { account, label: subaccountLabel(subaccount) }, own));
+    figures.push(flexHealth(subaccount.flex, { account, label: subaccountLabel(subaccount) }, thresholdsOf(account)));
   }
   return figures;
 }

@@ -1,13 +1,13 @@
 import Sqlite from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, statfsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { AppError } from '../errors.ts';
 import { takeCleanClose } from './clean-close.ts';
 import { applyMigrations } from './migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { moveDatabaseAside } from './move-aside.ts';
-import { isCorruptionError, isLockError } from './sqlite-error.ts';
+import { isCorruptionError, isFullError, isIoError, isLockError } from './sqlite-error.ts';
 import type { StoreNotice } from './store-notice.ts';
 
 export const DATABASE_FILE_NAME = 'margin-desk.db';
@@ -133,8 +133,36 @@ function openError(error: unknown, path: string): AppError {
       cause: error,
     });
   }
+  if (isDiskFull(error, dirname(path))) {
+    return new AppError({
+      kind: 'databaseUnavailable',
+      message: `Margin Desk could not open its data file (${path}): the disk is full.`,
+      action: 'Free some disk space on the disk that holds this file (empty the trash, remove files you no longer need), then start Margin Desk again.',
+      retryable: true,
+      cause: error,
+    });
+  }
   const detail = error instanceof Error ? error.message : String(error);
   return unavailable(path, detail, error);
+}
+
+/** Below this much free space SQLite cannot even open the file: it needs room for its -shm index and -wal log. */
+const FULL_DISK_BYTES = 1024 * 1024;
+
+/**
+ * Whether `error` came from a full disk. SQLite says so (SQLITE_FULL) only where a write of its own
+ * failed; growing the -shm index on a full disk is a plain I/O error, so for I/O errors the free
+ * space is asked too.
+ */
+function isDiskFull(error: unknown, folder: string): boolean {
+  if (isFullError(error) || (error as NodeJS.ErrnoException | null)?.code === 'ENOSPC') return true;
+  if (!isIoError(error)) return false;
+  try {
+    const { blocks, bavail, bsize } = statfsSync(folder);
+    return blocks > 0 && bavail * bsize < FULL_DISK_BYTES;
+  } catch {
+    return false;
+  }
 }
 
 function unavailable(path: string, detail: string, cause: unknown): AppError {

@@ -21,3 +21,13 @@ export function isCorruptionError(error: unknown): boolean {
 export function isLockError(error: unknown): boolean {
   return hasPrimaryCode(error, 'SQLITE_BUSY') || hasPrimaryCode(error, 'SQLITE_LOCKED');
 }
+
+/** SQLite found no room to write (SQLITE_FULL): the disk, or a size limit of the file, is full. */
+export function isFullError(error: unknown): boolean {
+  return hasPrimaryCode(error, 'SQLITE_FULL');
+}
+
+/** A read or write of the file itself failed (SQLITE_IOERR and its extended codes). */
+export function isIoError(error: unknown): boolean {
+  return hasPrimaryCode(error, 'SQLITE_IOERR');
+}

@@ -1,5 +1,6 @@
 import BigJs from 'big.js';
 import { describe, expect, it } from 'vitest';
+import type { Decimal } from '../../src-shared/account-model.ts';
 import {
   add,
   compareDecimals,
@@ -92,6 +93,11 @@ describe('arithmetic', () => {
     expect(compareDecimals(d('2'), d('10'))).toBe(-1);
     expect(compareDecimals(d('10'), d('10.0'))).toBe(0);
     expect(compareDecimals(d('-1'), d('-2'))).toBe(1);
+    expect(compareDecimals(d('12'), d('12.5'))).toBe(-1);
+    expect(compareDecimals(d('0.5'), d('0.49'))).toBe(1);
+    expect(compareDecimals(d('-0.5'), d('-0.49'))).toBe(-1);
+    expect(compareDecimals(d('-3'), d('2'))).toBe(-1);
+    expect(compareDecimals('1.50' as Decimal, d('1.5'))).toBe(0);
     expect(isZero(d('-0.0'))).toBe(true);
     expect(isNegative(d('-0.0009'))).toBe(true);
     expect(isNegative(d('0'))).toBe(false);

@@ -58,6 +58,23 @@ describe('the margin ratio on screen and in a notification', () => {
     expect(marginRatioPercent('1.4237' as Decimal)).toBe('142');
     expect(marginRatioPercent('-0.052' as Decimal)).toBe('-6');
     expect(marginRatioPercent('0' as Decimal)).toBe('0');
+    expect(marginRatioPercent('-0.001' as Decimal)).toBe('-1');
+    expect(marginRatioPercent('-0.05' as Decimal)).toBe('-5');
+    expect(marginRatioPercent('0.009' as Decimal)).toBe('0');
+    expect(marginRatioPercent('123456789012345678.9' as Decimal)).toBe('12345678901234567890');
+  });
+
+  it('is rounded down as big.js rounds toward minus infinity, for thousands of ratios', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let i = 0; i < 5_000; i++) {
+      const digits = String(next()).padStart(10, '0');
+      const point = next() % 10;
+      const ratio = new Big(`${next() % 3 === 0 ? '-' : ''}${digits.slice(0, point) || '0'}.${digits.slice(point)}`).toFixed();
+      if (ratio === '-0') continue;
+      const pct = new Big(ratio).times(100);
+      expect(marginRatioPercent(ratio as Decimal), ratio).toBe(pct.round(0, pct.lt(0) ? Big.roundUp : Big.roundDown).toFixed());
+    }
   });
 
   it('writes a ratio far from liquidation as the bound it is above', () => {

@@ -10,8 +10,6 @@
  * - `text`, `optionalText` (a JSON number is text too, as the exact parse may keep its source text),
  *   `object(shape)` (unknown fields kept: Kraken adds fields without
  *   notice), `list(item)`.
- * - `aliases({ marginEquity: ['margin_equity'] }, schema)`: a field read under any of its
- *   candidate names, the first present wins (the Unified WebSocket's names are not documented).
  * - `entries(value)`: an object read as a map → `{ key, value }[]`, in the order sent.
  * - `keyedList(codeField, item)`: a map keyed by code (`{ XBT: {…} }`) or a list of objects that
  *   carry the code (`[{ currency: 'xbt', … }]`, the field under one of its candidate names)
@@ -77,20 +75,6 @@ export function list<Item extends z.ZodType>(item: Item) {
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A field under any of its candidate names: the first of `[canonical, ...candidates]` present is read as `canonical`. */
-export function aliases<T extends z.ZodType>(candidates: Readonly<Record<string, readonly string[]>>, schema: T) {
-  return z.preprocess((input) => {
-    if (!isPlainObject(input)) return input;
-    let renamed: Record<string, unknown> | null = null;
-    for (const [canonical, names] of Object.entries(candidates)) {
-      if (input[canonical] !== undefined) continue;
-      const found = names.find((name) => input[name] !== undefined);
-      if (found !== undefined) (renamed ??= { ...input })[canonical] = input[found];
-    }
-    return renamed ?? input;
-  }, schema);
 }
 
 export interface Entry<T> {

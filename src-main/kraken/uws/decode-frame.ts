@@ -5,13 +5,17 @@
  *   const message = decodeUwsFrame(frame.frame);
  *   if (message?.channel === 'margin' && message.type === 'multi_collateral') use(message.flex, message.missingForHealth);
  *
- * - `margin` → ./decode-margin.ts (`FlexMargin` | `WalletMargin`), `positions` →
- *   ./decode-positions.ts, `balances` → ./decode-balances.ts.
- * - null for what carries no account data here: heartbeats, other channels, unknown types.
+ * - `margin` → ./decode-margin.ts (`FlexMargin` | `WalletMargin`, or `UnknownMargin` kept raw for
+ *   a type this app does not know), `positions` → ./decode-positions.ts, `balances` →
+ *   ./decode-balances.ts. ./uws-account-state.ts keeps what they say per channel.
+ * - null for what carries no account data here: heartbeats, other channels, positions and
+ *   balances messages of an unknown type.
  * - Numbers are read exactly (decimal strings or JSON numbers), each figure under its candidate
- *   names; figures not sent are listed in `missing` (never a silent zero); unknown fields kept raw.
- * - A frame that is not JSON, or whose known fields have the wrong type (a figure that is not a
- *   decimal), throws a SchemaError naming the JSON path: the caller keeps its last good state.
+ *   names; figures not sent (or sent as something that is not a number) are listed in `missing`,
+ *   never a silent zero; unknown fields kept raw.
+ * - A frame that is not JSON, or that lacks what nothing can be said without (a position's
+ *   symbol or size, an object where an object belongs), throws a SchemaError naming the JSON
+ *   path: the caller keeps its last good state.
  */
 import { z } from 'zod';
 import { decodeAt, decodeJson, object, optionalText, text } from '../decode/schema.ts';
@@ -26,7 +30,7 @@ export type UwsMessage =
   | ({ readonly channel: 'balances' } & BalancesMessage);
 
 function dataSchema(channel: string, type: string | null) {
-  if (channel === 'margin' && type !== null) return marginSchema(type);
+  if (channel === 'margin') return marginSchema(type);
   if (type !== 'snapshot' && type !== 'update') return null;
   if (channel === 'positions') return positionsSchema(type);
   if (channel === 'balances') return balancesSchema(type);

@@ -1,27 +1,35 @@
 /**
  * The `margin` channel's messages → the model the REST source produces. Each message replaces one
  * section, named by its `type`: `multi_collateral` (the flex wallet → `FlexAccount`) or
- * `single_collateral` (the single-collateral wallets, keyed by name like `F-XBT:USD` → `MarginWallet`s).
+ * `single_collateral` (the single-collateral wallets, named like `F-XBT:USD` → `MarginWallet`s keyed
+ * as REST keys them, `fi_xbtusd`, because history and alert rules join on that key). Any other type
+ * (a Unified Wallet account, say) is kept raw, to be shown rather than fail.
  *
  * A figure sent under none of its names is '0' in the model and named in `missing`
- * (`marginEquity`, `currencies.XBT.quantity`, `F-XBT:USD.portfolioValue`); `missingForHealth` names
- * those health is computed from, and while it is not empty the account's health is unknown, never
- * healthy. v1's `initial_margin` seems to include orders and `initial_margin_without_orders` not, so
- * each is read as the REST figure it seems to be, and either stands in for the other when alone.
+ * (`marginEquity`, `currencies.XBT.quantity`, `fi_xbtusd.portfolioValue`); `missingForHealth` says,
+ * by account key (`flex`, `wallet:fi_xbtusd`), which of the figures health is computed from
+ * (src-main/monitor/health.ts) were not sent, in words for the user: while one is, that account's
+ * health is unknown, never healthy. v1's `initial_margin` seems to include orders and
+ * `initial_margin_without_orders` not, so each is read as the REST figure it seems to be, and either
+ * stands in for the other when alone.
  */
 import { z } from 'zod';
 import { toCurrency } from '../currency.ts';
 import { ZERO } from '../../../src-shared/decimal.ts';
-import { decodeAt, keyedList } from '../decode/schema.ts';
+import { decodeAt, isPlainObject, keyedList } from '../decode/schema.ts';
 import type { Decimal, FlexAccount, FlexCurrency, MarginWallet } from '../../../src-shared/account-model.ts';
-import { impliedHaircut } from '../parse-flex.ts';
-import { figures, firstText, unwrapped, type Figures } from './decode-figures.ts';
+import { impliedHaircut, portfolioMarginBreakdown } from '../parse-flex.ts';
+import { numbersAsText } from '../decode/exact-json.ts';
+import { describeFigure, figures, firstText, unwrapped, type Candidates, type Figures } from './decode-figures.ts';
+
+/** By account key (`flex`, `wallet:fi_xbtusd`): the health figures not sent, in words. */
+export type MissingForHealth = Readonly<Record<string, readonly string[]>>;
 
 export interface FlexMargin {
   readonly type: 'multi_collateral';
   readonly flex: FlexAccount;
   readonly missing: readonly string[];
-  readonly missingForHealth: readonly string[];
+  readonly missingForHealth: MissingForHealth;
   /** Fields under no known name, by where they stood (`''` for the account, `currencies.XBT`). */
   readonly unknown: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
@@ -30,13 +38,12 @@ export interface WalletMargin {
   readonly type: 'single_collateral';
   readonly wallets: readonly MarginWallet[];
   readonly missing: readonly string[];
-  readonly missingForHealth: readonly string[];
-  /** Fields under no known name, by wallet name. */
+  readonly missingForHealth: MissingForHealth;
+  /** Fields under no known name, by wallet key. */
   readonly unknown: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
-const FLEX_TOTALS = figures(
-  {
+const FLEX_NAMES = {
     balanceValue: ['balance_value'],
     portfolioValue: ['portfolio_value'],
     collateralValue: ['collateral_value'],
@@ -49,11 +56,18 @@ const FLEX_TOTALS = figures(
     totalUnrealizedAsMargin: ['total_unrealized_as_margin'],
     marginEquity: ['margin_equity'],
     availableMargin: ['available_margin'],
-  },
-  ['currencies', 'portfolioMarginBreakdown', 'portfolio_margin_breakdown'],
-);
+} satisfies Candidates<string>;
 
-const FLEX_HEALTH = ['marginEquity', 'maintenanceMargin'] as const;
+const FLEX_TOTALS = figures(FLEX_NAMES, ['currencies', 'portfolioMarginBreakdown', 'portfolio_margin_breakdown']);
+
+/** What flex health is computed from (flexHealth in src-main/monitor/health.ts). */
+const FLEX_HEALTH = ['marginEquity', 'maintenanceMargin', 'initialMargin', 'initialMarginWithOrders'] as const;
+
+/** The figures of `health` that `read` lacks, in words, under `accountKey`; nothing when all were sent. */
+function healthGaps<Name extends string>(accountKey: string, read: Figures<Name>, health: readonly Name[], names: Candidates<Name>): MissingForHealth {
+  const gaps = health.filter((name) => read.missing.includes(name)).map((name) => describeFigure(name, names[name]));
+  return gaps.length === 0 ? {} : { [accountKey]: gaps };
+}
 
 const FLEX_CURRENCY = figures({ quantity: [], value: [], collateral: ['collateral_value'], available: [], haircut: [] }, ['currency', 'asset', 'code']);
 
@@ -65,8 +79,11 @@ function valueOf<Name extends string>(read: Figures<Name>, name: Name): Decimal 
 
 const multiCollateral = unwrapped.transform((data, context): Omit<FlexMargin, 'type'> => {
   const totals = decodeAt(FLEX_TOTALS, data, context, []);
-  const listed = (data as Record<string, unknown> | null)?.['currencies'];
+  const fields: Record<string, unknown> = isPlainObject(data) ? data : {};
+  const listed = fields['currencies'];
   const currencies = listed === undefined ? [] : decodeAt(FLEX_CURRENCIES, listed, context, ['currencies']);
+  const breakdownField = ['portfolioMarginBreakdown', 'portfolio_margin_breakdown'].find((name) => fields[name] !== undefined);
+  const breakdown = breakdownField === undefined ? null : decodeAt(portfolioMarginBreakdown, fields[breakdownField], context, [breakdownField]);
   if (context.issues.length > 0) return z.NEVER;
   const missing: string[] = [...totals.missing];
   const unknown: Record<string, Readonly<Record<string, unknown>>> = {};
@@ -100,13 +117,12 @@ const multiCollateral = unwrapped.transform((data, context): Omit<FlexMargin, 't
     totalUnrealizedAsMargin: valueOf(totals, 'totalUnrealizedAsMargin'),
     marginEquity: valueOf(totals, 'marginEquity'),
     availableMargin: valueOf(totals, 'availableMargin'),
-    portfolioMarginBreakdown: null,
+    portfolioMarginBreakdown: breakdown,
   };
-  return { flex, missing, missingForHealth: FLEX_HEALTH.filter((name) => totals.missing.includes(name)), unknown };
+  return { flex, missing, missingForHealth: healthGaps('flex', totals, FLEX_HEALTH, FLEX_NAMES), unknown };
 });
 
-const WALLET = figures(
-  {
+const WALLET_NAMES = {
     portfolioValue: ['portfolio_value', 'pv'],
     balance: [],
     pnl: [],
@@ -114,30 +130,46 @@ const WALLET = figures(
     funding: ['unrealized_funding'],
     initialMargin: ['initial_margin', 'im'],
     maintenanceMargin: ['maintenance_margin', 'mm'],
-  },
-  ['name', 'pair', 'unit', 'currency'],
-);
+} satisfies Candidates<string>;
 
-/** What a single-collateral wallet's health is computed from (pv / mm). */
-const WALLET_HEALTH = ['portfolioValue', 'maintenanceMargin'] as const;
+const WALLET = figures(WALLET_NAMES, ['name', 'pair', 'unit', 'currency']);
+
+/** What a single-collateral wallet's health is computed from (marginWalletHealth in src-main/monitor/health.ts). */
+const WALLET_HEALTH = ['portfolioValue', 'maintenanceMargin', 'initialMargin'] as const;
 /** Figures REST may leave out too: absent means null in the model, not missing. */
 const WALLET_OPTIONAL = new Set<string>(['funding']);
 
-/** `F-XBT:USD` → `XBT`: the wallet's collateral (its margin currency) when no `unit` is sent. */
-const WALLET_NAME = /^F-([^:]+):/i;
+const WALLET_NAME = /^F-([A-Za-z0-9]+):([A-Za-z]+)$/i;
+
+/**
+ * A wallet's key as REST has it: `F-XBT:USD` (or `F-BTC:USD`) → `fi_xbtusd` (history and alert
+ * rules join both sources on it; REST's keys, like contract symbols, write bitcoin `xbt`); a name in
+ * another form, REST's own included, lower-cased as sent.
+ */
+export function walletKeyOf(name: string): string {
+  const match = WALLET_NAME.exec(name.trim());
+  if (match === null) return name.trim().toLowerCase();
+  const base = toCurrency(match[1]!).code === 'BTC' ? 'xbt' : match[1]!.toLowerCase();
+  return `fi_${base}${match[2]!.toLowerCase()}`;
+}
+
+/** The wallet's collateral (its margin currency) when no `unit` is sent: `F-XBT:USD` → `XBT`. */
+function collateralOf(name: string): string {
+  return WALLET_NAME.exec(name.trim())?.[1] ?? name;
+}
 
 const WALLET_ITEM = z.any().transform((raw: unknown, context) => ({ read: decodeAt(WALLET, raw, context, []), unit: firstText(raw, ['unit', 'currency']) }));
 
 const singleCollateral = keyedList(['name', 'wallet'], WALLET_ITEM).transform((wallets): Omit<WalletMargin, 'type'> => {
   const missing: string[] = [];
-  const missingForHealth: string[] = [];
+  const missingForHealth: Record<string, readonly string[]> = {};
   const unknown: Record<string, Readonly<Record<string, unknown>>> = {};
-  const models = wallets.map(({ code: key, value: { read, unit } }): MarginWallet => {
-    const absent = read.missing.filter((name) => !WALLET_OPTIONAL.has(name));
-    missing.push(...absent.map((name) => `${key}.${name}`));
-    missingForHealth.push(...WALLET_HEALTH.filter((name) => absent.includes(name)).map((name) => `${key}.${name}`));
+  const models = wallets.map(({ code: name, value: { read, unit } }): MarginWallet => {
+    const key = walletKeyOf(name);
+    missing.push(...read.missing.filter((figure) => !WALLET_OPTIONAL.has(figure)).map((figure) => `${key}.${figure}`));
+    Object.assign(missingForHealth, healthGaps(`wallet:${key}`, read, WALLET_HEALTH, WALLET_NAMES));
     if (Object.keys(read.unknown).length > 0) unknown[key] = read.unknown;
-    const currency = toCurrency(unit ?? WALLET_NAME.exec(key)?.[1] ?? key);
+    const currency = toCurrency(unit ?? collateralOf(name));
     return {
       key,
       currency,
@@ -156,11 +188,19 @@ const singleCollateral = keyedList(['name', 'wallet'], WALLET_ITEM).transform((w
   return { wallets: models, missing, missingForHealth, unknown };
 });
 
-/** The `data` of a margin message of `type`, or null for a type this app does not know. */
-export function marginSchema(type: string) {
-  if (type === 'multi_collateral') return multiCollateral.transform((read): FlexMargin => ({ type, ...read }));
-  if (type === 'single_collateral') return singleCollateral.transform((read): WalletMargin => ({ type, ...read }));
-  return null;
+/** A section of a type this app does not know, as sent (numbers as their text). */
+export interface UnknownMargin {
+  readonly type: 'unknown';
+  /** The `type` it was sent with (`margin` when none). */
+  readonly sentType: string;
+  readonly raw: unknown;
 }
 
-export type MarginMessage = FlexMargin | WalletMargin;
+/** The `data` of a margin message of `type` (null: none sent). */
+export function marginSchema(type: string | null) {
+  if (type === 'multi_collateral') return multiCollateral.transform((read): FlexMargin => ({ type, ...read }));
+  if (type === 'single_collateral') return singleCollateral.transform((read): WalletMargin => ({ type, ...read }));
+  return z.unknown().transform((raw): UnknownMargin => ({ type: 'unknown', sentType: type ?? 'margin', raw: numbersAsText(raw) }));
+}
+
+export type MarginMessage = FlexMargin | WalletMargin | UnknownMargin;

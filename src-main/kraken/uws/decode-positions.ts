@@ -26,6 +26,8 @@ export interface PositionsMessage {
   readonly missing: readonly string[];
   /** Fields under no known name, by lower-case symbol. */
   readonly unknown: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** The message's time field as sent (the server time of the figures), null when not sent. */
+  readonly time: string | null;
 }
 
 const SYMBOL_NAMES = ['instrument', 'symbol'];
@@ -54,7 +56,9 @@ const positionsData = z
   .pipe(list(position));
 
 export function positionsSchema(type: 'snapshot' | 'update') {
-  return positionsData.transform((listed): PositionsMessage => {
+  return z.any().transform((data: unknown, context): PositionsMessage => {
+    const listed = decodeAt(positionsData, data, context, []);
+    if (context.issues.length > 0) return z.NEVER;
     const positions: OpenPosition[] = [];
     const closed: string[] = [];
     const markPrices: Record<string, Decimal> = {};
@@ -77,7 +81,7 @@ export function positionsSchema(type: 'snapshot' | 'update') {
         unrealizedFunding: read.values.unrealizedFunding,
       });
     }
-    return { type, positions, closed, markPrices, missing, unknown };
+    return { type, positions, closed, markPrices, missing, unknown, time: firstText(data, ['time', 'timestamp']) };
   });
 }
 

@@ -73,7 +73,7 @@ export class UwsAccountStream implements AccountStream {
       });
       connection.on('data', ({ channel, type, frame }) => {
         options.onFrame?.(profileId, channel, type, frame);
-        if (state.apply(channel, type, frame) && complete) listener.changed();
+        if (state.apply(frame) && complete) listener.changed();
       });
       connection.on('currentState', ({ allDelivered }) => {
         complete = allDelivered;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JsonTooDeep, MAX_JSON_DEPTH, numbersAsText, parseJsonExact } from '../../../../src-main/kraken/decode/exact-json.ts';
 import {
-  aliases,
   decimal,
   decodeJson,
   decodeValue,
@@ -83,20 +82,6 @@ describe('object and list', () => {
     expect(schemaErrorOf(() => decodeJson(schema, '{"rows":{}}')).expected).toBe('a list');
     const root = schemaErrorOf(() => decodeJson(schema, '[]'));
     expect([root.path, root.expected]).toEqual(['the response', 'an object']);
-  });
-});
-
-describe('aliases', () => {
-  const schema = aliases({ marginEquity: ['margin_equity', 'equity'] }, object({ marginEquity: decimal }));
-
-  it('reads a field under any candidate name, the canonical name first', () => {
-    expect(decodeJson(schema, '{"margin_equity":"5"}').marginEquity).toBe('5');
-    expect(decodeJson(schema, '{"equity":6}').marginEquity).toBe('6');
-    expect(decodeJson(schema, '{"equity":6,"marginEquity":"7"}').marginEquity).toBe('7');
-  });
-
-  it('reports a field missing under every name by its canonical name', () => {
-    expect(schemaErrorOf(() => decodeJson(schema, '{"other":1}')).path).toBe('marginEquity');
   });
 });
 

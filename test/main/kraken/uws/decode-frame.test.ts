@@ -44,7 +44,7 @@ describe('margin, multi_collateral', () => {
     expect(message.type).toBe('multi_collateral');
     if (message.type !== 'multi_collateral') return;
     expect(message.missing).toEqual([]);
-    expect(message.missingForHealth).toEqual([]);
+    expect(message.missingForHealth).toEqual({});
     expect(message.flex).toMatchObject({
       balanceValue: '34995.52',
       portfolioValue: '34995.52',
@@ -88,15 +88,43 @@ describe('margin, multi_collateral', () => {
     const message = decoded('margin', frame('margin', 'multi_collateral', withoutQuantity));
     if (message.type !== 'multi_collateral') throw new Error('expected flex');
     expect(message.missing).toEqual(['maintenanceMargin', 'totalUnrealized', 'marginEquity', 'currencies.XBT.quantity']);
-    expect(message.missingForHealth).toEqual(['marginEquity', 'maintenanceMargin']);
+    expect(message.missingForHealth).toEqual({
+      flex: ['margin equity (margin_equity or marginEquity)', 'maintenance margin (maintenance_margin or maintenanceMargin)'],
+    });
   });
 
-  it('refuses a figure that is there but is not a decimal, naming where', () => {
-    expect(() => decodeUwsFrame(frame('margin', 'multi_collateral', { ...V1_FLEX, margin_equity: 'n/a' }))).toThrow(
-      expect.objectContaining({ kind: 'schemaMismatch', path: 'data.marginEquity' }),
-    );
-    expect(() => decodeUwsFrame(frame('margin', 'multi_collateral', { ...V1_FLEX, currencies: { XBT: { quantity: {} } } }))).toThrow(
-      expect.objectContaining({ path: 'data.currencies.XBT.quantity' }),
+  it('reads either initial margin for the other when only one is sent, and names both when neither is', () => {
+    const { initial_margin_without_orders: _without, ...onlyWithOrders } = V1_FLEX;
+    const one = decoded('margin', frame('margin', 'multi_collateral', onlyWithOrders));
+    if (one.type !== 'multi_collateral') throw new Error('expected flex');
+    expect(one.flex).toMatchObject({ initialMargin: '12.5', initialMarginWithOrders: '12.5' });
+    expect(one.missingForHealth).toEqual({});
+    const { initial_margin: _with, ...neither } = onlyWithOrders;
+    const none = decoded('margin', frame('margin', 'multi_collateral', neither));
+    if (none.type !== 'multi_collateral') throw new Error('expected flex');
+    expect(none.missingForHealth['flex']).toHaveLength(2);
+    expect(none.missingForHealth['flex']?.[0]).toMatch(/^initial margin \(/);
+  });
+
+  it('reads the model (REST) name first, then the candidates in order', () => {
+    const both = decoded('margin', frame('margin', 'multi_collateral', { ...V1_FLEX, marginEquity: '7', margin_equity: '6' }));
+    if (both.type !== 'multi_collateral') throw new Error('expected flex');
+    expect(both.flex.marginEquity).toBe('7');
+  });
+
+  it('counts a figure sent as something that is not a number as not sent, and keeps what was sent among the unknown fields', () => {
+    const message = decoded('margin', frame('margin', 'multi_collateral', { ...V1_FLEX, margin_equity: 'n/a', currencies: { XBT: { quantity: {}, value: 1, collateral_value: 1, available: 1 } } }));
+    if (message.type !== 'multi_collateral') throw new Error('expected flex');
+    expect(message.missingForHealth).toEqual({ flex: ['margin equity (margin_equity or marginEquity)'] });
+    expect(message.missing).toEqual(['marginEquity', 'currencies.XBT.quantity']);
+    expect(message.unknown['']).toMatchObject({ margin_equity: 'n/a' });
+    expect(message.unknown['currencies.XBT']).toEqual({ quantity: {} });
+  });
+
+  it('refuses a section that is not an object, naming where', () => {
+    expect(() => decodeUwsFrame(frame('margin', 'multi_collateral', 'n/a'))).toThrow(expect.objectContaining({ kind: 'schemaMismatch', path: 'data' }));
+    expect(() => decodeUwsFrame(frame('margin', 'multi_collateral', { ...V1_FLEX, currencies: { XBT: 'n/a' } }))).toThrow(
+      expect.objectContaining({ path: 'data.currencies.XBT' }),
     );
   });
 });
@@ -107,14 +135,14 @@ describe('margin, single_collateral', () => {
     initial_margin: '0.4', available: '1.1', unrealized_funding: 0, pnl: '0.1', isolated_leverage: 3,
   };
 
-  it('reads wallets keyed by name into margin wallets in their collateral currency, or listed with their name', () => {
+  it('reads wallets keyed by name into margin wallets keyed as REST keys them, in their collateral currency, or listed with their name', () => {
     for (const data of [{ 'F-XBT:USD': wallet }, [wallet]]) {
       const message = decoded('margin', frame('margin', 'single_collateral', data));
       if (message.type !== 'single_collateral') throw new Error('expected wallets');
       expect(message.missing).toEqual([]);
       expect(message.wallets).toEqual([
         {
-          key: 'F-XBT:USD',
+          key: 'fi_xbtusd',
           currency: { code: 'BTC', raw: 'XBT' },
           balances: [{ currency: { code: 'BTC', raw: 'XBT' }, amount: '1.4' }],
           contracts: [],
@@ -127,7 +155,7 @@ describe('margin, single_collateral', () => {
           triggers: { im: '0', mm: '0', lt: null, tt: null },
         },
       ]);
-      expect(message.unknown).toEqual({ 'F-XBT:USD': { isolated_leverage: '3' } });
+      expect(message.unknown).toEqual({ fi_xbtusd: { isolated_leverage: '3' } });
     }
   });
 
@@ -136,8 +164,8 @@ describe('margin, single_collateral', () => {
     const message = decoded('margin', frame('margin', 'single_collateral', { 'F-ETH:USD': partial }));
     if (message.type !== 'single_collateral') throw new Error('expected wallets');
     expect(message.wallets[0]?.currency).toEqual({ code: 'ETH', raw: 'ETH' });
-    expect(message.missing).toEqual(['F-ETH:USD.portfolioValue']);
-    expect(message.missingForHealth).toEqual(['F-ETH:USD.portfolioValue']);
+    expect(message.missing).toEqual(['fi_ethusd.portfolioValue']);
+    expect(message.missingForHealth).toEqual({ 'wallet:fi_ethusd': ['portfolio value (portfolio_value or pv or portfolioValue)'] });
   });
 });
 
@@ -180,7 +208,7 @@ describe('the same simulated account both ways', () => {
     const wallets = decodeUwsFrame(walletFrame);
     if (wallets?.channel !== 'margin' || wallets.type !== 'single_collateral') throw new Error('expected wallets');
     const restWallet = rest.marginWallets[0]!;
-    expect(wallets.wallets[0]).toMatchObject({ portfolioValue: restWallet.portfolioValue, margin: { im: restWallet.margin.im, mm: restWallet.margin.mm } });
+    expect(wallets.wallets[0]).toMatchObject({ key: restWallet.key, portfolioValue: restWallet.portfolioValue, margin: { im: restWallet.margin.im, mm: restWallet.margin.mm } });
   });
 });
 
@@ -203,6 +231,7 @@ describe('positions', () => {
     expect(message.markPrices).toEqual({ pf_xbtusd: '64000' });
     expect(message.unknown).toEqual({ pf_xbtusd: { pnl: '2000', maintenance_margin: '640' } });
     expect(message.closed).toEqual([]);
+    expect(message.time).toBe('2027-03-01T00:00:00Z');
   });
 
   it('reads REST names and sides, names a closed position (size 0) and a missing entry price', () => {
@@ -266,10 +295,10 @@ describe('balances', () => {
 });
 
 describe('frames', () => {
-  it('answers null for heartbeats, other channels and unknown margin types', () => {
+  it('answers null for heartbeats and other channels, and keeps a margin section of an unknown type raw', () => {
     expect(decodeUwsFrame('{"channel":"heartbeat"}')).toBeNull();
     expect(decodeUwsFrame(frame('ledgers', 'update', []))).toBeNull();
-    expect(decodeUwsFrame(frame('margin', 'unified_wallet', {}))).toBeNull();
+    expect(decodeUwsFrame(frame('margin', 'unified_wallet', { total: 1.5 }))).toEqual({ channel: 'margin', type: 'unknown', sentType: 'unified_wallet', raw: { total: '1.5' } });
   });
 
   it('refuses text that is not JSON or a frame without a channel with a SchemaError', () => {

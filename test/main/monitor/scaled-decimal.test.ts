@@ -1,7 +1,7 @@
 import Big from 'big.js';
 import { describe, expect, it } from 'vitest';
 import { toDecimal } from '../../../src-shared/decimal.ts';
-import { truncatedRatio } from '../../../src-main/monitor/exact-ratio.ts';
+import { compareScaled, difference, scaled, truncatedRatio } from '../../../src-main/monitor/scaled-decimal.ts';
 
 const d = toDecimal;
 
@@ -12,7 +12,7 @@ function reference(numerator: string, denominator: string, places: number): stri
   return text === '-0' ? '0' : text;
 }
 
-describe('truncatedRatio', () => {
+describe('scaled decimals', () => {
   it('gives big.js’s digits, truncated toward zero, for crafted cases', () => {
     const cases: [string, string][] = [
       ['3', '1'],
@@ -34,7 +34,7 @@ describe('truncatedRatio', () => {
     expect(truncatedRatio(d('1'), d('-2'), 8)).toBeNull();
   });
 
-  it('agrees with big.js on thousands of figures with the digits exchange amounts carry', () => {
+  it('agrees with big.js on thousands of figures with the digits exchange amounts carry (and so do comparison and difference)', () => {
     let seed = 42;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
     const figure = () => {
@@ -46,6 +46,9 @@ describe('truncatedRatio', () => {
       const n = d(figure());
       const m = d(figure());
       expect(truncatedRatio(n, m, 8)).toBe(reference(n, m, 8));
+      expect(compareScaled(scaled(n), scaled(m))).toBe(new Big(n).cmp(m));
+      const minus = new Big(n).minus(m).toFixed();
+      expect(difference(scaled(n), scaled(m))).toBe(minus === '-0' ? '0' : minus);
     }
   });
 });
