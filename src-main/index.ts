@@ -17,6 +17,7 @@ import { createHandlerTable } from './bridge/handlers.ts';
 import { AppLifecycle, type StartedApp } from './electron/app-lifecycle.ts';
 import { resourcesDir } from './electron/app-paths.ts';
 import { installAppMenu } from './electron/app-menu.ts';
+import { chooseKeyFile } from './electron/key-file-dialog.ts';
 import { APP_ORIGIN, registerAppSchemePrivileges, serveRendererFrom } from './electron/app-protocol.ts';
 import { AppWindow } from './electron/app-window.ts';
 import { createAppUpdater } from './electron/app-updater.ts';
@@ -54,6 +55,7 @@ async function start(): Promise<StartedApp> {
       showLogFile: (path) => shell.showItemInFolder(path),
       openExternal: (url) => void shell.openExternal(url),
       setStartAtLogin: (enabled, hidden) => loginItem.apply({ openAtLogin: enabled, openHidden: hidden }),
+      chooseKeyFile: (): Promise<string | null> => chooseKeyFile(appWindow.current()),
     },
   });
   await services.start();

@@ -60,6 +60,7 @@ export function createBridge(transport: BridgeTransport, options: BridgeOptions 
     getAppInfo: call(transport, 'getAppInfo'),
     listProfiles: call(transport, 'listProfiles'),
     createProfile: call(transport, 'createProfile'),
+    importKeys: call(transport, 'importKeys'),
     createSampleProfile: call(transport, 'createSampleProfile'),
     updateProfile: call(transport, 'updateProfile'),
     deleteProfile: call(transport, 'deleteProfile'),

@@ -20,6 +20,7 @@ import type { RestCutoffNotice } from '../src-shared/rest-cutoff-notice.ts';
 import type { HistoryPoint, HistoryRange } from '../src-shared/history-model.ts';
 import type { Settings } from '../src-shared/settings-model.ts';
 import type { InstallOutcome, UpdateState } from '../src-shared/update-state.ts';
+import type { KeyImportReport, KeyImportRequest } from '../src-shared/key-import.ts';
 
 export type { UserFacingError, AccountSnapshot, KeyPermissions, AlertRecord, AlertRules, HealthReport };
 export type { Desk, DeskChanges, DeskList, NewDesk };
@@ -31,6 +32,7 @@ export type * from '../src-shared/risk-model.ts';
 export type { ConnectionState } from '../src-shared/profile-status.ts';
 export type { ThemePreference } from '../src-shared/settings-model.ts';
 export type { ErrorKind } from '../src-shared/error-kinds.ts';
+export type { KeyImportLine, KeyImportOutcome, KeyImportReport, KeyImportRequest } from '../src-shared/key-import.ts';
 
 /** Every call's outcome: a value, or an error the renderer can show as it is. */
 export type BridgeResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: UserFacingError };
@@ -170,6 +172,12 @@ export interface Calls {
   listProfiles: { input: void; output: ProfileList };
   createProfile: { input: NewProfile; output: ProfileView };
   createSampleProfile: { input: void; output: ProfileView };
+  /**
+   * Asks for a file of `name, key, secret` lines with the native open dialog and adds a profile per
+   * line, each key checked as createProfile checks it; null when the dialog was closed without a file.
+   * The file is read once and not copied or kept.
+   */
+  importKeys: { input: KeyImportRequest; output: KeyImportReport | null };
   updateProfile: { input: ProfileChanges; output: ProfileView };
   /** `warning`: the profile is gone but something of it is left that the user should know about (its keychain entry). */
   deleteProfile: { input: { readonly id: string }; output: { readonly warning: UserFacingError | null } };
@@ -244,6 +252,7 @@ export const CALL_CHANNELS = {
   listProfiles: 'md:listProfiles',
   createProfile: 'md:createProfile',
   createSampleProfile: 'md:createSampleProfile',
+  importKeys: 'md:importKeys',
   updateProfile: 'md:updateProfile',
   deleteProfile: 'md:deleteProfile',
   activateProfile: 'md:activateProfile',

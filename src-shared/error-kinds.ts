@@ -82,6 +82,11 @@ export const ERROR_KINDS = [
   'forbiddenSender',
   'noLogFile',
   'linkRefused',
+  // a file of keys to import (src-main/profiles/key-file.ts)
+  'keyFileUnreadable',
+  'keyFileTooLarge',
+  'keyFileNotText',
+  'keyFileTooManyKeys',
   // the renderer's own: the bridge did not answer, a view's code could not be loaded
   'bridgeUnreachable',
   'viewUnavailable',

@@ -9,4 +9,6 @@ export interface PlatformHooks {
   openExternal(url: string): void;
   /** Start at login (hidden in the tray when `hidden`), or not. */
   setStartAtLogin(enabled: boolean, hidden: boolean): void;
+  /** The path of a file of keys the user chose in a native open dialog, null when none was chosen; absent where no dialog can be shown. */
+  chooseKeyFile?(): Promise<string | null>;
 }

@@ -5,6 +5,7 @@
 import { AppError } from '../errors.ts';
 import type { AppServices } from '../app/app-services.ts';
 import { keychainEntryLeft } from '../profiles/keychain-errors.ts';
+import { importKeyFile } from '../profiles/key-import.ts';
 import { isAllowedExternalUrl } from '../security/external-links.ts';
 import type { HandlerTable } from './handler-table.ts';
 import { openingView } from './opening-view.ts';
@@ -18,6 +19,14 @@ export function createHandlerTable(app: AppServices): HandlerTable {
     listProfiles: () => profiles.list(),
     createProfile: (input) => profiles.create(input),
     createSampleProfile: () => profiles.createSample(),
+    importKeys: async (request) => {
+      const chooseKeyFile = options.hooks.chooseKeyFile;
+      if (chooseKeyFile === undefined) {
+        throw new AppError({ kind: 'keyFileUnreadable', message: 'This session cannot open files.', action: 'Add the keys one by one with "Save and add another".', retryable: false });
+      }
+      const path = await chooseKeyFile();
+      return path === null ? null : importKeyFile(path, request, profiles, app.logger.child('import'));
+    },
     updateProfile: (changes) => profiles.update(changes),
     deleteProfile: async ({ id }) => {
       const name = profiles.get(id).name;

@@ -52,10 +52,13 @@ function ratio(numerator: Decimal, denominator: Decimal | null): Decimal | null 
 
 export function buildRiskReport(snapshot: AccountSnapshot): RiskReport {
   const { flex, marginWallets } = snapshot.accounts;
+  // Symbols come from the exchange: a position named `__proto__` must find no mark price, not Object.prototype.
+  const ownEntry = <T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined =>
+    record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
   const held: HeldPosition[] = snapshot.positions.map((position) => ({
     position,
-    mark: snapshot.markPrices[position.symbol],
-    instrument: snapshot.instruments?.[position.symbol],
+    mark: ownEntry(snapshot.markPrices, position.symbol),
+    instrument: ownEntry(snapshot.instruments, position.symbol),
   }));
   const linear = held.filter((item) => contractKind(item.position.symbol, item.instrument) === 'linear');
   const inverseOf = (wallet: MarginWallet) =>

@@ -23,6 +23,7 @@ import type { Page } from 'playwright-core';
 import { closeBrowser, startHarness } from '../e2e/support/app-harness.ts';
 import { BLANK_PAGE_PATH } from '../e2e/support/renderer-server.ts';
 import type { BenchResult } from './bench-result.ts';
+import { timeUntil } from './page-timing.ts';
 
 const RUNS = Number(process.env.MD_BENCH_RUNS ?? 31);
 
@@ -84,26 +85,6 @@ async function timeToPaint(page: Page, url: string): Promise<number> {
   // the next page's measurement: wait until its main thread is idle before navigating on.
   await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })));
   return time;
-}
-
-/** Runs `act` in the page and resolves when `selector` matches and a frame has run since. */
-async function timeUntil(page: Page, act: string, selector: string): Promise<number> {
-  return page.evaluate(
-    ([action, target]) =>
-      new Promise<number>((resolve) => {
-        const start = performance.now();
-        const done = () => requestAnimationFrame(() => resolve(performance.now() - start));
-        const observer = new MutationObserver(() => {
-          if (document.querySelector(target)) {
-            observer.disconnect();
-            done();
-          }
-        });
-        observer.observe(document, { childList: true, subtree: true, attributes: true });
-        new Function(action)();
-      }),
-    [act, selector] as const,
-  );
 }
 
 function rendererJsGzip(): { total: number; initial: number } {

@@ -396,6 +396,9 @@ class FakeElectron {
   readonly openedExternal: string[] = [];
   readonly shownItems: string[] = [];
   readonly messageBoxes: unknown[] = [];
+  /** Every open dialog shown (its arguments), and what the next one answers. */
+  readonly openDialogs: unknown[] = [];
+  openDialogAnswer: { canceled: boolean; filePaths: string[] } = { canceled: true, filePaths: [] };
   displays = [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1080 }, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }];
 
   reset(): void {
@@ -412,6 +415,8 @@ class FakeElectron {
     this.openedExternal.length = 0;
     this.shownItems.length = 0;
     this.messageBoxes.length = 0;
+    this.openDialogs.length = 0;
+    this.openDialogAnswer = { canceled: true, filePaths: [] };
     FakeBrowserWindow.all = [];
     FakeTray.all = [];
     FakeMenu.applicationMenu = null;
@@ -475,6 +480,10 @@ export function fakeElectronModule(): Record<string, unknown> {
       },
       showErrorBox: (...args: unknown[]) => {
         fake.messageBoxes.push(args);
+      },
+      showOpenDialog: async (...args: unknown[]) => {
+        fake.openDialogs.push(args);
+        return fake.openDialogAnswer;
       },
     },
   };

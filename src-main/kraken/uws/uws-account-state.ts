@@ -16,12 +16,39 @@
  */
 import type { AccountSnapshot, Currency, Decimal, MarginWallet, OpenPosition, UnknownAccount } from '../../../src-shared/account-model.ts';
 import type { BalancesMessage } from './decode-balances.ts';
+import { SchemaError } from '../errors.ts';
 import { decodeUwsFrame } from './decode-frame.ts';
 import type { FlexMargin, MarginMessage, MissingForHealth } from './decode-margin.ts';
 import type { PositionsMessage } from './decode-positions.ts';
 
 /** Wallet types whose balance is a holding (REST's cash account); a ledger entry may name none. */
 const HOLDING_WALLETS = new Set(['spot', '']);
+
+/**
+ * The most entries the state keeps of each kind. A REST answer is bounded by its size; a stream's
+ * updates add up, so a peer gone wrong sending ever-new symbols, assets or margin types would grow
+ * the state (and every snapshot stored and drawn from it) without end. Real accounts stay far below:
+ * the app is tested with a thousand positions.
+ */
+export const MAX_STREAMED_POSITIONS = 10_000;
+export const MAX_STREAMED_ASSETS = 2_000;
+export const MAX_UNKNOWN_MARGIN_TYPES = 64;
+
+/** Refuses a frame that would take a collection past its bound; the state stays as it was. */
+function checkBound(count: number, bound: number, path: string, what: string): void {
+  if (count > bound) throw new SchemaError(path, `within ${bound.toLocaleString('en-US')} ${what} (an account's stream never grows this large)`);
+}
+
+/**
+ * How many keys `current` holds after a frame: emptied first when it `replace`s them, then `removed`
+ * dropped, then `added` set (the order the state applies them in). Costs the frame's size, not the map's.
+ */
+function sizeAfter(current: ReadonlyMap<string, unknown>, replace: boolean, removed: readonly string[], added: readonly string[]): number {
+  if (replace) return new Set(added).size;
+  const gone = new Set(removed.filter((key) => current.has(key)));
+  const fresh = new Set(added.filter((key) => !current.has(key) || gone.has(key)));
+  return current.size - gone.size + fresh.size;
+}
 
 export class UwsAccountState {
   #flex: FlexMargin | null = null;
@@ -57,11 +84,18 @@ export class UwsAccountState {
   #applyMargin(message: MarginMessage): void {
     if (message.type === 'multi_collateral') this.#flex = message;
     else if (message.type === 'single_collateral') this.#wallets = message;
-    else this.#unknownMargin.set(message.sentType, { key: message.sentType, type: message.sentType, raw: message.raw });
+    else {
+      checkBound(sizeAfter(this.#unknownMargin, false, [], [message.sentType]), MAX_UNKNOWN_MARGIN_TYPES, 'type', 'margin types');
+      this.#unknownMargin.set(message.sentType, { key: message.sentType, type: message.sentType, raw: message.raw });
+    }
   }
 
   #applyPositions(message: PositionsMessage): void {
-    if (message.type === 'snapshot') {
+    const snapshot = message.type === 'snapshot';
+    const symbols = message.positions.map((position) => position.symbol);
+    checkBound(sizeAfter(this.#positions, snapshot, message.closed, symbols), MAX_STREAMED_POSITIONS, 'data.futures', 'open positions');
+    checkBound(sizeAfter(this.#markPrices, snapshot, [], Object.keys(message.markPrices)), MAX_STREAMED_POSITIONS, 'data.futures', 'mark prices');
+    if (snapshot) {
       this.#positions.clear();
       this.#markPrices.clear();
     }
@@ -72,6 +106,8 @@ export class UwsAccountState {
   }
 
   #applyBalances(message: BalancesMessage): void {
+    const assets = message.balances.map(({ currency }) => currency.raw);
+    checkBound(sizeAfter(this.#cash, message.type === 'snapshot', [], assets), MAX_STREAMED_ASSETS, 'data', 'assets');
     if (message.type === 'snapshot') this.#cash.clear();
     for (const { currency, wallets } of message.balances) {
       const holding = wallets.find((wallet) => HOLDING_WALLETS.has(wallet.type));

@@ -8,6 +8,7 @@ import type {
   ConnectionTest,
   Credentials,
   DataSourceKind,
+  KeyImportReport,
   NewProfile,
   ProfileView,
   UserFacingError,
@@ -152,8 +153,54 @@ export class NewProfileForm extends CredentialsForm {
     return this.submitWith(() => this.#bridge.createProfile(profile));
   }
 
+  /** The name of the profile "Save and add another" saved last, for the form to say so. */
+  lastAdded = $state<string | null>(null);
+
+  /**
+   * "Save and add another": the profile is saved as by `create`, and the form stays, emptied of the
+   * name, key and secret and keeping the kind of key, colour and addresses, ready for the next key.
+   */
+  async createAndContinue(): Promise<ProfileView | null> {
+    const keep = { colour: this.colour, source: this.source, baseUrl: this.baseUrl, streamUrl: this.streamUrl };
+    const saved = await this.create();
+    if (saved !== null) {
+      Object.assign(this, keep);
+      this.lastAdded = saved.name;
+    }
+    return saved;
+  }
+
+  importing = $state(false);
+  importReport = $state.raw<KeyImportReport | null>(null);
+  importError = $state.raw<UserFacingError | null>(null);
+
+  /**
+   * "Import a file of keys": main asks for the file with its own open dialog, reads it and adds a
+   * profile per line with this form's kind of key, colour and addresses. Nothing of the file passes
+   * through the window; the report names lines and profiles, never a key or secret.
+   */
+  async importFile(): Promise<void> {
+    const baseUrl = this.baseUrl.trim();
+    const streamUrl = this.source === 'uws' ? this.streamUrl.trim() : '';
+    this.importing = true;
+    this.importError = null;
+    const result = await settle(() =>
+      this.#bridge.importKeys({
+        colour: this.colour,
+        source: this.source,
+        ...(baseUrl === '' ? {} : { baseUrl }),
+        ...(streamUrl === '' ? {} : { streamUrl }),
+      }),
+    );
+    this.importing = false;
+    if (!result.ok) this.importError = result.error;
+    // a closed dialog (null) keeps the last report on screen
+    else if (result.value !== null) this.importReport = result.value;
+  }
+
   override reset(): void {
     super.reset();
+    this.lastAdded = null;
     this.name = '';
     this.colour = PROFILE_COLOURS[0] ?? '#7c5cff';
     this.source = 'uws';

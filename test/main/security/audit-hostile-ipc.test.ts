@@ -23,6 +23,7 @@ const VALID: { readonly [K in CallName]: CallInput<K> } = {
   listProfiles: undefined,
   createProfile: { name: 'Main', colour: '#336699', apiKey: KEY, apiSecret: SECRET },
   createSampleProfile: undefined,
+  importKeys: { colour: '#336699' },
   updateProfile: { id: 'p1', name: 'Renamed' },
   deleteProfile: { id: 'p1' },
   activateProfile: { id: 'p1' },

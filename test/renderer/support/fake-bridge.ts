@@ -23,6 +23,7 @@ import type {
   Events,
   HistoryPoint,
   HistoryRange,
+  KeyImportReport,
   ProfileList,
   ProfileView,
   InstallOutcome,
@@ -66,6 +67,8 @@ export interface FakeState {
   snoozedUntil?: Record<string, number>;
   /** Profiles whose monitoring main reports as interrupted. */
   interrupted?: string[];
+  /** What importKeys answers (null: the open dialog was closed without a file); each added line also adds a profile. */
+  importReport?: KeyImportReport | null;
   /** Makes createSampleProfile return this snapshot for the new profile. */
   sampleSnapshot?: (profileId: string) => SnapshotView;
   now?: () => number;
@@ -231,6 +234,14 @@ export class FakeBridge {
             now(),
           ),
         ),
+      importKeys: (input) => {
+        const report = this.#state.importReport ?? null;
+        for (const line of report?.lines ?? []) {
+          if (line.outcome !== 'added' || line.name === null) continue;
+          this.#addProfile(profileView({ id: `p${this.#nextId++}`, name: line.name, colour: input.colour, source: input.source ?? 'uws', keyFingerprint: null, permissions: null }, now()));
+        }
+        return report;
+      },
       createSampleProfile: () => {
         const id = `sample${this.#nextId++}`;
         const profile = profileView(
@@ -281,7 +292,7 @@ export class FakeBridge {
       },
       listDesks: () => this.#deskList(),
       createDesk: (input) => {
-        const desk: Desk = { id: `d${this.#nextId++}`, name: input.name.trim(), memberIds: [...input.memberIds], createdAt: now() };
+        const desk: Desk = { id: `desk${this.#nextId++}`, name: input.name.trim(), memberIds: [...input.memberIds], createdAt: now() };
         this.desks = [...this.desks, desk];
         this.emit('desksChanged', this.#deskList());
         return desk;

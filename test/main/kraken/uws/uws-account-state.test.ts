@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { walletKeyOf } from '../../../../src-main/kraken/uws/decode-margin.ts';
-import { UwsAccountState } from '../../../../src-main/kraken/uws/uws-account-state.ts';
+import { MAX_STREAMED_ASSETS, MAX_STREAMED_POSITIONS, MAX_UNKNOWN_MARGIN_TYPES, UwsAccountState } from '../../../../src-main/kraken/uws/uws-account-state.ts';
 import { SchemaError } from '../../../../src-main/kraken/errors.ts';
 import { evaluateHealth } from '../../../../src-main/monitor/health.ts';
 import { DEFAULT_ALERT_RULES } from '../../../../src-shared/alert-model.ts';
@@ -104,6 +104,40 @@ describe('UwsAccountState', () => {
     expect(() => state.apply(frame('positions', 'update', { futures: [{ size: 2 }] }))).toThrow(SchemaError);
     expect(() => state.apply('{"channel":"margin",')).toThrow(SchemaError);
     expect(state.snapshot('p', 1).positions.map((position) => position.size)).toEqual(['1']);
+  });
+
+  it('refuses updates that would grow the state past its bounds (a peer sending ever-new names), and keeps what it had', () => {
+    const state = new UwsAccountState();
+    const positions = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ instrument: `PF_T${from + i}USD`, size: 1, entry_price: 1 }));
+    state.apply(frame('positions', 'snapshot', { futures: positions(0, MAX_STREAMED_POSITIONS - 1) }));
+    state.apply(frame('positions', 'update', { futures: positions(MAX_STREAMED_POSITIONS - 1, 1) }));
+    // updating or closing known positions is always fine at the bound
+    state.apply(frame('positions', 'update', { futures: [{ instrument: 'PF_T0USD', size: 2, entry_price: 1 }, { instrument: 'PF_T1USD', size: 0 }] }));
+    state.apply(frame('positions', 'update', { futures: positions(1, 1) }));
+    const error = (() => {
+      try {
+        state.apply(frame('positions', 'update', { futures: positions(MAX_STREAMED_POSITIONS, 1) }));
+      } catch (caught) {
+        return caught;
+      }
+      return null;
+    })();
+    expect(error).toBeInstanceOf(SchemaError);
+    expect((error as SchemaError).message).toMatch(/within 10,000 open positions/);
+    expect(state.snapshot('p', 1).positions).toHaveLength(MAX_STREAMED_POSITIONS);
+    // a new snapshot replaces them all, so it is judged by its own size
+    state.apply(frame('positions', 'snapshot', { futures: positions(0, 1) }));
+    expect(state.snapshot('p', 1).positions).toHaveLength(1);
+
+    const assets = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ asset: `A${from + i}`, balance: '1', wallet_type: 'spot' }));
+    state.apply(frame('balances', 'update', assets(0, MAX_STREAMED_ASSETS)));
+    expect(() => state.apply(frame('balances', 'update', assets(MAX_STREAMED_ASSETS, 1)))).toThrow(SchemaError);
+    expect(state.snapshot('p', 1).accounts.cash?.balances).toHaveLength(MAX_STREAMED_ASSETS);
+
+    for (let i = 0; i < MAX_UNKNOWN_MARGIN_TYPES; i++) state.apply(frame('margin', `new_type_${i}`, { x: 1 }));
+    state.apply(frame('margin', 'new_type_0', { x: 2 }));
+    expect(() => state.apply(frame('margin', 'one_too_many', { x: 1 }))).toThrow(SchemaError);
+    expect(state.snapshot('p', 1).accounts.unknown).toHaveLength(MAX_UNKNOWN_MARGIN_TYPES);
   });
 
   it('answers false for frames that carry nothing the model shows', () => {

@@ -1,0 +1,213 @@
+/**
+ * A desk of 200 Kraken API keys (one per subaccount) streamed at once, as a master view needs after
+ * 2027-03-01 (issue 17):
+ * - the 200 keys imported from a file (each checked with the exchange, four at a time);
+ * - cold start: from a new AppServices on the saved profiles and desk until every member's stream
+ *   is live, median over several starts (target < 10 s);
+ * - idle cost with the 200 streams open and only heartbeats flowing (one a second per stream, as
+ *   Kraken sends): this process's CPU as a share of one core, its heap and resident memory;
+ * - the renderer: the Subaccounts view of 200 rows rendered in Chromium (the built renderer, the
+ *   end-to-end harness), median.
+ * The simulated exchange runs in its own process (src-main/kraken/simulator/serve.ts) so that its
+ * work is not counted; secrets are kept in memory (the keychain's cost is not part of the figures).
+ *
+ *   node --expose-gc test/bench/desk.bench.ts
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { AppServices } from '../../src-main/app/app-services.ts';
+import type { DeskMemberKey } from '../../src-main/kraken/simulator/desk-exchange.ts';
+import { createLogger } from '../../src-main/log/logger.ts';
+import { importKeyFile } from '../../src-main/profiles/key-import.ts';
+import { MemorySecretStore } from '../../src-main/profiles/memory-secret-store.ts';
+import { closeBrowser, startHarness } from '../e2e/support/app-harness.ts';
+import { withBudget, type BenchResult } from './bench-result.ts';
+import { timeUntil } from './page-timing.ts';
+
+const MEMBERS = Number(process.env['MD_BENCH_DESK_MEMBERS'] ?? 200);
+const COLD_STARTS = Number(process.env['MD_BENCH_COLD_STARTS'] ?? 5);
+const IDLE_SECONDS = Number(process.env['MD_BENCH_IDLE_SECONDS'] ?? 30);
+const RENDER_RUNS = Number(process.env['MD_BENCH_RUNS'] ?? 31);
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+const round = (value: number, places = 1) => Number(value.toFixed(places));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const start = Date.now();
+  return new Promise((resolve, reject) => {
+    const poll = () => {
+      if (check()) resolve();
+      else if (Date.now() - start > timeoutMs) reject(new Error(`timed out waiting for ${what}`));
+      else setTimeout(poll, 5);
+    };
+    poll();
+  });
+}
+
+interface Served {
+  readonly url: string;
+  readonly uwsUrl: string;
+  readonly members: readonly DeskMemberKey[];
+}
+
+async function startSimulator(): Promise<{ served: Served; stop: () => void }> {
+  const child = spawn(process.execPath, ['src-main/kraken/simulator/serve.ts', '--desk', String(MEMBERS), '--subaccounts', '0', '--heartbeat-ms', '1000'], {
+    cwd: ROOT,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const served = await new Promise<Served>((resolve) => createInterface({ input: child.stdout }).once('line', (line) => resolve(JSON.parse(line) as Served)));
+  return { served, stop: () => child.stdin.end() };
+}
+
+function newApp(dataDir: string, secrets: MemorySecretStore): AppServices {
+  return new AppServices({
+    dataDir,
+    appVersion: '0.0.0-bench',
+    platform: process.platform,
+    secrets,
+    logger: createLogger({ filePath: null, console: false }),
+    hooks: { showLogFile: () => undefined, openExternal: () => undefined, setStartAtLogin: () => undefined },
+  });
+}
+
+function allLive(app: AppServices, ids: readonly string[]): boolean {
+  return ids.every((id) => app.streams.status(id)?.state === 'live');
+}
+
+interface StreamFigures {
+  readonly importMs: number;
+  readonly imported: number;
+  readonly coldStartMs: number[];
+  readonly cpuPct: number;
+  readonly heapMb: number;
+  readonly rssMb: number;
+}
+
+async function streams(): Promise<StreamFigures> {
+  const simulator = await startSimulator();
+  const folder = mkdtempSync(join(tmpdir(), 'md-bench-desk-'));
+  const dataDir = join(folder, 'data');
+  const secrets = new MemorySecretStore();
+  let open: AppServices | null = null;
+  try {
+    const { url, uwsUrl, members } = simulator.served;
+    // First start: the keys come from a file, as a user with many keys adds them.
+    const file = join(folder, 'keys.csv');
+    writeFileSync(file, ['name,key,secret', ...members.map((member, i) => `"${member.name} (${i})",${member.apiKey},${member.apiSecret}`)].join('\n'));
+    const first = newApp(dataDir, secrets);
+    open = first;
+    await first.start();
+    const importStart = performance.now();
+    const report = await importKeyFile(file, { colour: '#0ea5e9', baseUrl: url, streamUrl: uwsUrl }, first.profiles, first.logger);
+    const importMs = performance.now() - importStart;
+    rmSync(file);
+    const ids = first.profiles.list().profiles.map((profile) => profile.id);
+    if (report.added !== MEMBERS || ids.length !== MEMBERS) throw new Error(`imported ${report.added} of ${MEMBERS} keys: ${JSON.stringify(report.lines.filter((line) => line.outcome !== 'added').slice(0, 3))}`);
+    const desk = first.desks.create({ name: `Desk of ${MEMBERS}`, memberIds: ids });
+    first.activateDesk(desk.id);
+    await until(() => allLive(first, ids), 120_000, 'the first start');
+    first.dispose();
+    open = null;
+
+    // Cold starts: a new app on the saved profiles, the desk shown as it was at quit.
+    const coldStartMs: number[] = [];
+    for (let run = 0; run < COLD_STARTS; run++) {
+      const start = performance.now();
+      const app = newApp(dataDir, secrets);
+      open = app;
+      await app.start();
+      await until(() => allLive(app, ids), 120_000, `cold start ${run + 1}`);
+      coldStartMs.push(performance.now() - start);
+      if (run < COLD_STARTS - 1) {
+        app.dispose();
+        open = null;
+      }
+    }
+
+    // Idle: the last start's 200 streams stay open, only heartbeats flow.
+    const app = open!;
+    await sleep(5_000);
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    const cpuStart = process.cpuUsage();
+    const wallStart = performance.now();
+    await sleep(IDLE_SECONDS * 1000);
+    const cpu = process.cpuUsage(cpuStart);
+    const cpuPct = ((cpu.user + cpu.system) / 1000 / (performance.now() - wallStart)) * 100;
+    if (!allLive(app, ids)) throw new Error('a member stopped being live while idle');
+    gc?.();
+    const memory = process.memoryUsage();
+    return { importMs, imported: report.added, coldStartMs, cpuPct, heapMb: memory.heapUsed / 1_048_576, rssMb: memory.rss / 1_048_576 };
+  } finally {
+    open?.dispose();
+    simulator.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The Subaccounts view of a master with MEMBERS subaccounts: the table a desk of as many members
+ * shows, one row per account, rendered from the cached snapshot.
+ */
+async function renderTable(): Promise<number[]> {
+  execFileSync('npx', ['electron-vite', 'build'], { stdio: 'ignore' });
+  const harness = await startHarness({ subaccounts: MEMBERS });
+  try {
+    const { page, app, exchange } = harness;
+    const key = exchange.addKey({ permissions: { general: 'READ_ONLY', transfer: 'NO_ACCESS' } });
+    const master = await app.profiles.create({ name: 'Master', colour: '#2f80ed', source: 'rest', baseUrl: harness.exchangeUrl, ...key });
+    app.activate(master.id);
+    await app.scheduler.refreshNow(master.id);
+    app.scheduler.pause();
+    await page.goto(new URL('?bridge=http', harness.rendererUrl).href);
+    await page.locator('nav[aria-label="Views"]').waitFor();
+    const times: number[] = [];
+    for (let run = 0; run < RENDER_RUNS; run++) {
+      times.push(
+        await timeUntil(
+          page,
+          `[...document.querySelectorAll('nav[aria-label="Views"] button')].find((b) => b.textContent.includes('Subaccounts')).click()`,
+          'table[aria-label="Subaccounts"] tbody tr[data-uid]',
+        ),
+      );
+      await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('nav[aria-label="Views"] button')).find((b) => b.textContent?.includes('Overview'))?.click());
+      await page.locator('[data-profile-id]').first().waitFor();
+    }
+    return times;
+  } finally {
+    await harness.close();
+    await closeBrowser();
+  }
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const progress = (step: string) => process.stderr.write(`desk bench: ${step}\n`);
+  progress(`${MEMBERS} streams: import, cold starts, idle`);
+  const figures = await streams();
+  progress(`Subaccounts view, ${MEMBERS} rows`);
+  const render = await renderTable();
+  return [
+    { name: `import ${MEMBERS} keys from a file (each checked, 4 at a time)`, value: round(figures.importMs, 0), unit: 'ms', note: `${figures.imported} added, one run` },
+    withBudget({ name: `desk of ${MEMBERS} keys: cold start → every member live, median of ${COLD_STARTS}`, value: round(median(figures.coldStartMs), 0), unit: 'ms' }, 10_000),
+    { name: `desk of ${MEMBERS} keys: cold start → every member live, slowest`, value: round(Math.max(...figures.coldStartMs), 0), unit: 'ms' },
+    withBudget({ name: `desk of ${MEMBERS} streams open, idle: main-process CPU (${IDLE_SECONDS} s)`, value: round(figures.cpuPct, 2), unit: '% of a core' }, 2),
+    { name: `desk of ${MEMBERS} streams open, idle: heap used`, value: round(figures.heapMb), unit: 'MB', note: 'after a GC when run with --expose-gc' },
+    { name: `desk of ${MEMBERS} streams open, idle: resident memory`, value: round(figures.rssMb), unit: 'MB' },
+    { name: `Subaccounts view, ${MEMBERS} rows: render, median of ${RENDER_RUNS}`, value: round(median(render)), unit: 'ms', note: 'a master with as many subaccounts: the desk table is not in the renderer yet' },
+  ];
+}
+
+if (import.meta.main) {
+  console.table(await run());
+  process.exit(0);
+}
