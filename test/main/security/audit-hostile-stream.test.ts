@@ -7,7 +7,12 @@
  * bounded, and skipped frames leave the figures as they were.
  * The token goes only where the profile says: a redirected handshake is not followed.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
@@ -308,6 +313,38 @@ describe('audit: the Unified WebSocket handshake and compression', () => {
     // the whole 16 MiB frame crossed the wire in a few kilobytes
     expect(wireBytes).toBeGreaterThan(0);
     expect(wireBytes).toBeLessThan(DEFAULT_MAX_PAYLOAD_BYTES / 100);
+  });
+
+  it('checks the certificate even with NODE_TLS_REJECT_UNAUTHORIZED=0 in the environment: no token to a server it cannot verify', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'md-wss-'));
+    closers.push(async () => rmSync(dir, { recursive: true, force: true }));
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-days', '1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    const https = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) });
+    const impostor = new WebSocketServer({ server: https });
+    const received: string[] = [];
+    impostor.on('connection', (socket) => socket.on('message', (data) => received.push(String(data))));
+    await new Promise<void>((resolve) => https.listen(0, '127.0.0.1', resolve));
+    closers.push(
+      () =>
+        new Promise((done) => {
+          for (const client of impostor.clients) client.terminate();
+          impostor.close();
+          https.close(() => done());
+        }),
+    );
+    const saved = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+    process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+    try {
+      const client = connection(`wss://127.0.0.1:${(https.address() as AddressInfo).port}/v2/private`, 'token-impostor');
+      client.start();
+      expect(await until(() => client.state.kind === 'reconnecting', 'the handshake refused')).toBe(true);
+      const state = client.state;
+      expect(state.kind === 'reconnecting' && state.lastError.kind).toBe('uwsConnectFailed');
+      expect(received).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+      else process.env.NODE_TLS_REJECT_UNAUTHORIZED = saved;
+    }
   });
 
   it('does not follow a redirected handshake: the token never reaches the other server', async () => {
