@@ -48,7 +48,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: builtinModules.map((name) => ({ name, message: 'src-shared runs in the renderer too: no Node modules.' })),
+          paths: [
+            ...builtinModules.map((name) => ({ name, message: 'src-shared runs in the renderer too: no Node modules.' })),
+            { name: 'zod', message: "Use 'zod/mini': the renderer bundles the shared schemas, and classic zod is several times larger." },
+          ],
           patterns: [
             {
               group: ['**/src-main/**', '**/src-renderer/**', '**/src-preload/**', 'electron', 'node:*'],

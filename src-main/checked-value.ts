@@ -5,12 +5,12 @@
  * @param action what to do about a refusal: one text, or one per field (by the refused field's
  *   dotted path) for a value with several fields, each of which needs its own advice.
  */
-import type { z } from 'zod';
+import { z } from 'zod/mini';
 import { firstProblem } from '../src-shared/field-problem.ts';
 import { AppError } from './errors.ts';
 
-export function checkedValue<T>(schema: z.ZodType<T, unknown>, value: unknown, action: string | ((field: string) => string)): T {
-  const result = schema.safeParse(value);
+export function checkedValue<T>(schema: z.core.$ZodType<T>, value: unknown, action: string | ((field: string) => string)): T {
+  const result = z.safeParse(schema, value);
   if (result.success) return result.data;
   const problem = firstProblem(result.error);
   const message = problem.field === '' ? problem.message : `${problem.field}: ${problem.message}`;

@@ -7,7 +7,7 @@
  * (./margin-ratio.ts), and with whole thresholds a figure below a threshold never reads as at or
  * above it, and one at or above it never reads as below.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { AlertThresholds } from './alert-model.ts';
 import { TIME_OF_DAY_PATTERN } from './time-of-day.ts';
 
@@ -16,30 +16,29 @@ export const MAX_SUBACCOUNT_OVERRIDES = 1_000;
 const MAX_THRESHOLD_PCT = 10_000;
 const MAX_HYSTERESIS_PCT = 100;
 
-function wholePercent(): z.ZodNumber {
-  return z
-    .number('A whole percentage.')
-    .int('A whole percentage.')
-    .min(100, 'At least 100 %.')
-    .max(MAX_THRESHOLD_PCT, `At most ${MAX_THRESHOLD_PCT} %.`);
+/** A whole number from `min` to `max`: `typeMessage` for anything else than a number, `wholeMessage` for a fraction. */
+function wholeNumber(typeMessage: string, wholeMessage: string, [min, minMessage]: [number, string], [max, maxMessage]: [number, string]) {
+  return z.number(typeMessage).check(z.int(wholeMessage), z.minimum(min, minMessage), z.maximum(max, maxMessage));
 }
+
+function wholePercent() {
+  return wholeNumber('A whole percentage.', 'A whole percentage.', [100, 'At least 100 %.'], [MAX_THRESHOLD_PCT, `At most ${MAX_THRESHOLD_PCT} %.`]);
+}
+
+const HYSTERESIS_RANGE = `Between 0 and ${MAX_HYSTERESIS_PCT} percentage points.`;
 
 const thresholdsShape = {
   warnBelowPct: wholePercent(),
   criticalBelowPct: wholePercent(),
   liquidationBelowPct: wholePercent(),
-  hysteresisPct: z
-    .number('Whole percentage points.')
-    .int('Whole percentage points.')
-    .min(0, `Between 0 and ${MAX_HYSTERESIS_PCT} percentage points.`)
-    .max(MAX_HYSTERESIS_PCT, `Between 0 and ${MAX_HYSTERESIS_PCT} percentage points.`),
+  hysteresisPct: wholeNumber('Whole percentage points.', 'Whole percentage points.', [0, HYSTERESIS_RANGE], [MAX_HYSTERESIS_PCT, HYSTERESIS_RANGE]),
 };
 
 /** Kraken subaccount UIDs are UUIDs; the bound keeps a stored key short whatever they become. */
-export const subaccountUidSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'This is not a subaccount identifier.');
+export const subaccountUidSchema = z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/, 'This is not a subaccount identifier.'));
 
 /** The threshold ladder's order, reported on the field that breaks it (prefixed by `path`). */
-function checkLadder(thresholds: AlertThresholds, context: z.RefinementCtx, path: readonly PropertyKey[]): void {
+function checkLadder(thresholds: AlertThresholds, context: z.core.$RefinementCtx, path: readonly PropertyKey[]): void {
   const { warnBelowPct, criticalBelowPct, liquidationBelowPct } = thresholds;
   if (!(liquidationBelowPct > 100)) {
     context.addIssue({
@@ -58,36 +57,39 @@ function checkLadder(thresholds: AlertThresholds, context: z.RefinementCtx, path
 
 const NEAR_LIQUIDATION_MESSAGE = 'A distance above 0 and at most 100 %.';
 
-const timeOfDay = z.string().regex(TIME_OF_DAY_PATTERN, 'A time such as 22:00.');
+const timeOfDay = z.string().check(z.regex(TIME_OF_DAY_PATTERN, 'A time such as 22:00.'));
 
-const subaccountOverrides = z
-  .unknown()
-  .refine(
-    (value) => typeof value !== 'object' || value === null || Object.keys(value).length <= MAX_SUBACCOUNT_OVERRIDES,
-    `At most ${MAX_SUBACCOUNT_OVERRIDES} subaccounts can have their own thresholds.`,
-  )
-  .pipe(z.record(subaccountUidSchema, z.strictObject(thresholdsShape).partial()));
+const subaccountOverrides = z.pipe(
+  z.unknown().check(
+    z.refine(
+      (value) => typeof value !== 'object' || value === null || Object.keys(value).length <= MAX_SUBACCOUNT_OVERRIDES,
+      `At most ${MAX_SUBACCOUNT_OVERRIDES} subaccounts can have their own thresholds.`,
+    ),
+  ),
+  z.record(subaccountUidSchema, z.partial(z.strictObject(thresholdsShape))),
+);
+
+const WHOLE_MINUTES = 'Whole minutes, 0 for never.';
+const WHOLE_MINUTES_FROM_ONE = 'Whole minutes, at least 1.';
+const A_DAY = 24 * 60;
 
 export const alertRulesSchema = z
   .strictObject({
     ...thresholdsShape,
     enabled: z.boolean(),
     alertOnInitialMarginBreach: z.boolean(),
-    repeatCriticalMinutes: z.number('Whole minutes, 0 for never.').int('Whole minutes, 0 for never.').min(0, 'Whole minutes, 0 for never.').max(24 * 60, 'At most a day.'),
-    quietHours: z.strictObject({ from: timeOfDay, to: timeOfDay }).nullable(),
-    maxNotificationsPerMinute: z.number('At least 1.').int('A whole number.').min(1, 'At least 1.').max(60, 'At most 60.'),
-    staleAfterMinutes: z.number('Whole minutes, at least 1.').int('Whole minutes, at least 1.').min(1, 'Whole minutes, at least 1.').max(24 * 60, 'At most a day.').nullable(),
+    repeatCriticalMinutes: wholeNumber(WHOLE_MINUTES, WHOLE_MINUTES, [0, WHOLE_MINUTES], [A_DAY, 'At most a day.']),
+    quietHours: z.nullable(z.strictObject({ from: timeOfDay, to: timeOfDay })),
+    maxNotificationsPerMinute: wholeNumber('At least 1.', 'A whole number.', [1, 'At least 1.'], [60, 'At most 60.']),
+    staleAfterMinutes: z.nullable(wholeNumber(WHOLE_MINUTES_FROM_ONE, WHOLE_MINUTES_FROM_ONE, [1, WHOLE_MINUTES_FROM_ONE], [A_DAY, 'At most a day.'])),
     subaccountOverrides,
-    nearLiquidationPct: z
-      .number(NEAR_LIQUIDATION_MESSAGE)
-      .gt(0, NEAR_LIQUIDATION_MESSAGE)
-      .max(100, NEAR_LIQUIDATION_MESSAGE)
-      .nullable()
-      .optional(),
+    nearLiquidationPct: z.optional(z.nullable(z.number(NEAR_LIQUIDATION_MESSAGE).check(z.gt(0, NEAR_LIQUIDATION_MESSAGE), z.maximum(100, NEAR_LIQUIDATION_MESSAGE)))),
   })
-  .superRefine((rules, context) => {
-    checkLadder(rules, context, []);
-    for (const [uid, override] of Object.entries(rules.subaccountOverrides)) {
-      checkLadder({ ...rules, ...override }, context, ['subaccountOverrides', uid]);
-    }
-  });
+  .check(
+    z.superRefine((rules, context) => {
+      checkLadder(rules, context, []);
+      for (const [uid, override] of Object.entries(rules.subaccountOverrides)) {
+        checkLadder({ ...rules, ...override }, context, ['subaccountOverrides', uid]);
+      }
+    }),
+  );

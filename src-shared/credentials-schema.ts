@@ -3,7 +3,7 @@
  * is stored or sent. Main adds the checks only it can make (src-main/profiles/credential-validation.ts:
  * lengths of a real key, the signer's own decoding). Messages never quote the pasted text.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { isBase64 } from './base64.ts';
 
 /** Generous bounds against hostile input; a real key and secret are far shorter. */
@@ -12,20 +12,24 @@ const MAX_API_SECRET_LENGTH = 512;
 
 export const apiKeySchema = z
   .string()
-  .trim()
-  .min(1, 'Paste the public API key.')
-  .max(MAX_API_KEY_LENGTH, 'The API key is too long for a Kraken key.')
-  .regex(/^\S+$/, 'The API key contains a space or a line break, so it was not copied in one piece.');
+  .check(
+    z.trim(),
+    z.minLength(1, 'Paste the public API key.'),
+    z.maxLength(MAX_API_KEY_LENGTH, 'The API key is too long for a Kraken key.'),
+    z.regex(/^\S+$/, 'The API key contains a space or a line break, so it was not copied in one piece.'),
+  );
 
 export const apiSecretSchema = z
   .string()
-  .trim()
-  .min(1, 'Paste the private key (API secret).')
-  .max(MAX_API_SECRET_LENGTH, 'The API secret is too long for a Kraken secret.')
-  .regex(/^\S+$/, 'The API secret contains a space or a line break, so it was not copied in one piece.')
-  .refine(
-    isBase64,
-    'This is not a valid secret: Kraken secrets are base64 text (letters, digits, + and /, ending in = padding). Copy it again in full.',
+  .check(
+    z.trim(),
+    z.minLength(1, 'Paste the private key (API secret).'),
+    z.maxLength(MAX_API_SECRET_LENGTH, 'The API secret is too long for a Kraken secret.'),
+    z.regex(/^\S+$/, 'The API secret contains a space or a line break, so it was not copied in one piece.'),
+    z.refine(
+      isBase64,
+      'This is not a valid secret: Kraken secrets are base64 text (letters, digits, + and /, ending in = padding). Copy it again in full.',
+    ),
   );
 
 export const credentialsShape = { apiKey: apiKeySchema, apiSecret: apiSecretSchema };

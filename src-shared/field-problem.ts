@@ -2,7 +2,7 @@
  * What a schema found wrong with one field, in words for the user: the bridge's gate, the domain
  * services and the forms all report a refused value this way.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 export interface FieldProblem {
   /** Dotted path of the field in the checked value (`name`, `rules.warnBelowPct`); empty for the value itself. */
@@ -25,12 +25,12 @@ function shownIssues(issues: readonly Issue[], prefix: readonly PropertyKey[]): 
   });
 }
 
-export function fieldProblems(error: z.ZodError): FieldProblem[] {
+export function fieldProblems(error: z.core.$ZodError): FieldProblem[] {
   return shownIssues(error.issues, []).map(({ path, message }) => ({ field: path.map(String).join('.'), message }));
 }
 
 /** The first problem found, for a single error message. */
-export function firstProblem(error: z.ZodError): FieldProblem {
+export function firstProblem(error: z.core.$ZodError): FieldProblem {
   const [first] = fieldProblems(error);
   return first ?? { field: '', message: 'The value is not valid.' };
 }

@@ -4,7 +4,7 @@
  * reads it from the path a native dialog gave it (src-main/profiles/key-file.ts has the format).
  * A report names lines by number and profiles by the name the file gave them, never a key or secret.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { DataSourceKind } from './profile.ts';
 import { baseUrlSchema, dataSourceSchema, profileColourSchema, streamUrlSchema } from './profile-schema.ts';
 
@@ -19,9 +19,9 @@ export interface KeyImportRequest {
 
 export const keyImportRequestSchema = z.strictObject({
   colour: profileColourSchema,
-  source: dataSourceSchema.optional(),
-  baseUrl: baseUrlSchema.optional(),
-  streamUrl: streamUrlSchema.optional(),
+  source: z.optional(dataSourceSchema),
+  baseUrl: z.optional(baseUrlSchema),
+  streamUrl: z.optional(streamUrlSchema),
 });
 
 export type KeyImportOutcome =

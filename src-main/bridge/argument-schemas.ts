@@ -22,7 +22,7 @@ import {
   profileIdSchema as id,
 } from '../../src-shared/profile-schema.ts';
 import { deskChangesSchema, deskIdSchema, newDeskSchema } from '../../src-shared/desk-schema.ts';
-import { settingsSchema } from '../../src-shared/settings-schema.ts';
+import { settingsChangesSchema } from '../../src-shared/settings-schema.ts';
 import { keyImportRequestSchema } from '../../src-shared/key-import.ts';
 
 const none = z.undefined();
@@ -37,7 +37,7 @@ export const ARGUMENT_SCHEMAS = {
   deleteProfile: z.strictObject({ id }),
   activateProfile: z.strictObject({ id }),
   testConnection: z.union([
-    z.strictObject({ ...credentialsShape, source: dataSourceSchema.optional(), baseUrl: baseUrlSchema.optional() }),
+    z.strictObject({ ...credentialsShape, source: z.optional(dataSourceSchema), baseUrl: z.optional(baseUrlSchema) }),
     z.strictObject({ profileId: id }),
   ]),
   listDesks: none,
@@ -55,14 +55,14 @@ export const ARGUMENT_SCHEMAS = {
     accountKey: z.string().min(1).max(MAX_ACCOUNT_KEY_LENGTH),
     range: z.enum(['24h', '7d', '30d', '90d', '1y']),
   }),
-  listAlerts: z.strictObject({ profileId: id.optional(), limit: z.number().int().min(1).max(1000) }),
+  listAlerts: z.strictObject({ profileId: z.optional(id), limit: z.number().int().min(1).max(1000) }),
   acknowledgeAlert: z.strictObject({ id: z.number().int().min(1) }),
   getAlertRules: z.strictObject({ profileId: id }),
   setAlertRules: z.strictObject({ profileId: id, rules: alertRulesSchema }),
   snoozeAlerts: z.strictObject({ profileId: id, minutes: z.number().int().min(0).max(7 * 24 * 60) }),
   getAlertStatus: z.strictObject({ profileId: id }),
   getSettings: none,
-  updateSettings: settingsSchema.partial(),
+  updateSettings: settingsChangesSchema,
   reportRendererError: z.strictObject({
     message: z.string().max(2000),
     stack: z.string().max(8000).optional(),
@@ -73,4 +73,4 @@ export const ARGUMENT_SCHEMAS = {
   checkForUpdatesNow: none,
   installUpdate: none,
   openExternal: z.strictObject({ url: z.string().max(2000) }),
-} satisfies { readonly [K in CallName]: z.ZodType<CallInput<K>> };
+} satisfies { readonly [K in CallName]: z.core.$ZodType<CallInput<K>> };

@@ -5,7 +5,7 @@
  * thrown Error (which would reach the renderer as a bare message). Plain Node: the Electron adapter
  * (src-main/electron/ipc-bridge.ts) and the end-to-end harness both call it.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { CALL_CHANNELS, type BridgeResult, type CallName, type WindowOpening } from '../../src-preload/contract.ts';
 import { fieldProblems } from '../../src-shared/field-problem.ts';
 import type { UserFacingError } from '../../src-shared/user-facing-error.ts';
@@ -63,7 +63,7 @@ function failure(error: UserFacingError): BridgeResult<never> {
   return { ok: false, error };
 }
 
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.core.$ZodError): string {
   return fieldProblems(error)
     .slice(0, 3)
     .map((problem) => `${problem.field === '' ? 'argument' : problem.field}: ${problem.message}`)
@@ -107,7 +107,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         });
       }
       // One argument at most: extra arguments are a sign of a hostile or broken caller.
-      const parsed = args.length > 1 ? null : ARGUMENT_SCHEMAS[call].safeParse(args[0]);
+      const parsed = args.length > 1 ? null : z.safeParse(ARGUMENT_SCHEMAS[call], args[0]);
       if (!parsed?.success) {
         const detail = parsed ? describeIssues(parsed.error) : 'too many arguments';
         log.warn('Refused a call with malformed arguments', { call, detail });

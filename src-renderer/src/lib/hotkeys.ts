@@ -24,3 +24,6 @@ export function hotkeyAction(press: KeyPress): HotkeyAction | null {
 
 /** How the shortcut modifier is written on this platform, for hints next to the controls. */
 export const MODIFIER_LABEL = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
+
+/** The same modifier as `aria-keyshortcuts` names it. */
+export const MODIFIER_ARIA = MODIFIER_LABEL === '⌘' ? 'Meta' : 'Control';

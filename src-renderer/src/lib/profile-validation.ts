@@ -3,7 +3,7 @@
  * with the shared schemas main checks with too (src-shared): the user learns at once, in words,
  * what is wrong, and main never sees a value the form let through but would refuse.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { Credentials, NewProfile } from '../../../src-preload/contract.ts';
 import { credentialsSchema } from '../../../src-shared/credentials-schema.ts';
 import { fieldProblems } from '../../../src-shared/field-problem.ts';
@@ -14,7 +14,7 @@ export type ProfileField = 'name' | 'colour' | 'source' | 'baseUrl' | 'streamUrl
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
 /** The first problem of each field. */
-function errorsOf<F extends string>(error: z.ZodError): FieldErrors<F> {
+function errorsOf<F extends string>(error: z.core.$ZodError): FieldErrors<F> {
   const errors: FieldErrors<F> = {};
   for (const problem of fieldProblems(error)) {
     const field = problem.field as F;

@@ -32,7 +32,8 @@ export function subaccountKey(uid: string): string {
   return `sub:${uid}`;
 }
 
-export function buildRows(subaccounts: Subaccounts, health: HealthReport): SubaccountRow[] {
+/** Rows of a master's list with its health report, or of a desk's composition with its members' figures. */
+export function buildRows(subaccounts: Subaccounts, health: Pick<HealthReport, 'figures'>): SubaccountRow[] {
   const figures = new Map<string, HealthFigure>();
   for (const figure of health.figures) figures.set(figure.accountKey, figure);
   return subaccounts.subaccounts.map((subaccount) => {

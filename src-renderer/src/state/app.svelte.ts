@@ -7,6 +7,8 @@
 import { getContext, setContext } from 'svelte';
 import type {
   Bridge,
+  Desk,
+  DeskList,
   NavigateRequest,
   ProfileList,
   ProfileStatus,
@@ -17,6 +19,7 @@ import type {
   ViewName,
   WindowOpening,
 } from '../../../src-preload/contract.ts';
+import { composeDesk, type DeskComposition } from '../../../src-shared/desk-composition.ts';
 import { DEFAULT_SETTINGS } from '../../../src-shared/settings-model.ts';
 import { afterFirstPaint } from '../lib/after-first-paint.ts';
 import { isOutdated } from '../lib/labels.ts';
@@ -30,6 +33,12 @@ import { SubaccountTableState } from './subaccount-table.svelte.ts';
 const SETTINGS_BEFORE_LOAD: Settings = { ...DEFAULT_SETTINGS, privacyMode: true };
 
 export type Phase = 'loading' | 'ready' | 'failed';
+
+/** The views that show one profile's accounts: a desk shows its members on the overview and the subaccounts table instead. */
+const SINGLE_PROFILE_VIEWS: ReadonlySet<ViewName> = new Set(['flex', 'positions', 'stress', 'history']);
+
+/** One entry of the switcher and of Ctrl/Cmd+1…9: the profiles, then the desks. */
+export type SwitchTarget = { readonly kind: 'profile'; readonly profile: ProfileView } | { readonly kind: 'desk'; readonly desk: Desk };
 
 /** A failed action of the shell (switch, refresh, a setting), shown until dismissed or superseded. */
 export interface ShellNotice {
@@ -51,7 +60,11 @@ export class AppState {
   notice = $state.raw<ShellNotice | null>(null);
 
   profiles = $state.raw<readonly ProfileView[]>([]);
+  /** The profile shown; null while a desk is shown. */
   activeProfileId = $state<string | null>(null);
+  desks = $state.raw<readonly Desk[]>([]);
+  /** The desk shown instead of a profile, null when a profile is shown. */
+  activeDeskId = $state<string | null>(null);
   snapshots = $state.raw<Readonly<Record<string, SnapshotView>>>({});
   statuses = $state.raw<Readonly<Record<string, ProfileStatus>>>({});
   settings = $state.raw<Settings>(SETTINGS_BEFORE_LOAD);
@@ -61,6 +74,24 @@ export class AppState {
   /** The account a navigation request asked to show: `flex`, `wallet:<key>` or `sub:<uid>`. */
   focusAccountKey = $state<string | null>(null);
 
+  readonly activeDesk = $derived(this.desks.find((desk) => desk.id === this.activeDeskId) ?? null);
+  /** The shown desk's members that exist, in the desk's order. */
+  readonly deskMembers = $derived(
+    this.activeDesk === null
+      ? []
+      : this.activeDesk.memberIds.flatMap((id) => this.profiles.filter((profile) => profile.id === id)),
+  );
+  /** The shown desk as a master's subaccounts list (src-shared/desk-composition.ts), null while a profile is shown. */
+  readonly deskComposition = $derived<DeskComposition | null>(
+    this.activeDesk === null
+      ? null
+      : composeDesk(this.deskMembers.map((profile) => ({ profileId: profile.id, name: profile.name, view: this.snapshots[profile.id] ?? null }))),
+  );
+  /** The switcher's entries in shortcut order: profiles, then desks. */
+  readonly switchTargets = $derived<readonly SwitchTarget[]>([
+    ...this.profiles.map((profile) => ({ kind: 'profile', profile }) as const),
+    ...this.desks.map((desk) => ({ kind: 'desk', desk }) as const),
+  ]);
   readonly activeProfile = $derived(this.profiles.find((profile) => profile.id === this.activeProfileId) ?? null);
   readonly activeSnapshot = $derived(this.activeProfileId === null ? null : (this.snapshots[this.activeProfileId] ?? null));
   readonly activeStatus = $derived(
@@ -80,6 +111,8 @@ export class AppState {
   readonly outdated = $derived(this.activeStatus !== null && isOutdated(this.activeStatus.state));
 
   #pendingActivation: string | null = null;
+  /** The profile main remembers as active; shown again when the desk is put away. */
+  #rememberedProfileId: string | null = null;
   #teardown: (() => void)[] = [];
 
   constructor(bridge: Bridge) {
@@ -97,6 +130,7 @@ export class AppState {
       bridge.onSnapshot((view) => this.#storeSnapshot(view)),
       bridge.onProfileStatus((status) => this.#storeStatus(status)),
       bridge.onProfilesChanged((list) => this.#storeProfiles(list)),
+      bridge.onDesksChanged((list) => this.#storeDesks(list)),
       bridge.onSettingsChanged((settings) => {
         this.settings = settings;
       }),
@@ -140,11 +174,13 @@ export class AppState {
   }
 
   /** Takes the window's opening as the state to show. */
-  #adopt({ settings, profiles, view }: WindowOpening): void {
+  #adopt({ settings, profiles, view, desks, members }: WindowOpening): void {
     this.settings = settings;
     // A switch the user started meanwhile stays: #storeProfiles leaves the active profile alone then.
     this.#storeProfiles(profiles);
+    this.#storeDesks(desks);
     if (view !== null) this.#storeSnapshot(view);
+    for (const member of members) this.#storeSnapshot(member);
     this.loadError = null;
     this.phase = 'ready';
   }
@@ -170,36 +206,75 @@ export class AppState {
    */
   async activate(id: string): Promise<void> {
     if (id === this.activeProfileId && this.#pendingActivation === null) return;
-    const previous = this.activeProfileId;
+    const previous = { profileId: this.activeProfileId, deskId: this.activeDeskId };
     this.activeProfileId = id;
+    this.activeDeskId = null;
     this.#pendingActivation = id;
     const result = await settle(() => this.bridge.activateProfile({ id }));
     if (this.#pendingActivation !== id) return;
     this.#pendingActivation = null;
     if (result.ok) {
+      this.#rememberedProfileId = id;
       if (result.value !== null) this.#storeSnapshot(result.value);
     } else {
-      this.activeProfileId = previous;
+      this.activeProfileId = previous.profileId;
+      this.activeDeskId = previous.deskId;
       this.notice = { context: 'Could not switch profile', error: result.error };
     }
   }
 
-  async activateByIndex(index: number): Promise<void> {
-    const profile = this.profiles[index];
-    if (profile !== undefined) await this.activate(profile.id);
+  /**
+   * Shows a desk: its members' figures in memory paint at once, main's cached ones replace them as
+   * soon as `activateDesk` answers, and events keep every member current. A view that shows one
+   * profile's accounts gives way to the overview.
+   */
+  async activateDesk(id: string): Promise<void> {
+    if (id === this.activeDeskId && this.#pendingActivation === null) return;
+    const previous = { profileId: this.activeProfileId, deskId: this.activeDeskId, view: this.view };
+    this.activeDeskId = id;
+    this.activeProfileId = null;
+    if (SINGLE_PROFILE_VIEWS.has(this.view)) this.show('overview');
+    const pending = `desk:${id}`;
+    this.#pendingActivation = pending;
+    const result = await settle(() => this.bridge.activateDesk({ id }));
+    if (this.#pendingActivation !== pending) return;
+    this.#pendingActivation = null;
+    if (result.ok) {
+      for (const view of result.value) this.#storeSnapshot(view);
+    } else {
+      this.activeProfileId = previous.profileId;
+      this.activeDeskId = previous.deskId;
+      this.view = previous.view;
+      this.notice = { context: 'Could not show the desk', error: result.error };
+    }
   }
 
+  /** Ctrl/Cmd+1…9: the profiles first, then the desks, as the switcher lists them. */
+  async activateByIndex(index: number): Promise<void> {
+    const target = this.switchTargets[index];
+    if (target === undefined) return;
+    if (target.kind === 'profile') await this.activate(target.profile.id);
+    else await this.activateDesk(target.desk.id);
+  }
+
+  /** Refreshes what is shown: the active profile, or every member of the shown desk. */
   async refreshNow(): Promise<void> {
-    const id = this.activeProfileId;
-    if (id === null) return;
-    const result = await settle(() => this.bridge.refreshNow({ profileId: id }));
-    if (!result.ok) this.notice = { context: 'Refresh failed', error: result.error };
+    const ids = this.activeDesk !== null ? this.activeDesk.memberIds : this.activeProfileId === null ? [] : [this.activeProfileId];
+    const results = await Promise.all(ids.map((profileId) => settle(() => this.bridge.refreshNow({ profileId }))));
+    const failed = results.find((result) => !result.ok);
+    if (failed !== undefined && !failed.ok) this.notice = { context: 'Refresh failed', error: failed.error };
   }
 
   async navigate(request: NavigateRequest): Promise<void> {
     this.view = request.view;
     this.focusAccountKey = request.accountKey ?? null;
-    if (request.profileId !== undefined && request.profileId !== this.activeProfileId) await this.activate(request.profileId);
+    if (request.deskId !== undefined) await this.activateDesk(request.deskId);
+    else if (request.profileId !== undefined && request.profileId !== this.activeProfileId) await this.activate(request.profileId);
+  }
+
+  /** Whether a view has something to show now: a desk has no single-profile views. */
+  isViewAvailable(view: ViewName): boolean {
+    return this.activeDesk === null || !SINGLE_PROFILE_VIEWS.has(view);
   }
 
   show(view: ViewName): void {
@@ -254,10 +329,25 @@ export class AppState {
       : [...this.profiles, profile];
   }
 
+  /** Adopts a desk returned by a desk action (create, update) before its event arrives. */
+  adoptNewDesk(desk: Desk): void {
+    const exists = this.desks.some((candidate) => candidate.id === desk.id);
+    this.desks = exists ? this.desks.map((candidate) => (candidate.id === desk.id ? desk : candidate)) : [...this.desks, desk];
+  }
+
+  removeDesk(id: string): void {
+    this.desks = this.desks.filter((desk) => desk.id !== id);
+    if (this.activeDeskId === id) {
+      this.activeDeskId = null;
+      this.activeProfileId = this.#rememberedProfileId;
+    }
+  }
+
   removeProfile(id: string): void {
     this.profiles = this.profiles.filter((profile) => profile.id !== id);
     const { [id]: _removed, ...snapshots } = this.snapshots;
     this.snapshots = snapshots;
+    if (this.#rememberedProfileId === id) this.#rememberedProfileId = null;
     if (this.activeProfileId === id) {
       this.activeProfileId = null;
       const next = this.profiles[0];
@@ -280,8 +370,18 @@ export class AppState {
     const statuses: Record<string, ProfileStatus> = { ...this.statuses };
     for (const profile of list.profiles) statuses[profile.id] = profile.status;
     this.statuses = statuses;
-    // While a switch is in flight the user's choice wins over a list that predates it.
-    if (this.#pendingActivation === null) this.activeProfileId = list.activeProfileId;
+    this.#rememberedProfileId = list.activeProfileId;
+    // While a switch is in flight the user's choice wins over a list that predates it; while a desk
+    // is shown no profile is.
+    if (this.#pendingActivation === null) this.activeProfileId = this.activeDeskId === null ? list.activeProfileId : null;
+  }
+
+  #storeDesks(list: DeskList): void {
+    this.desks = list.desks;
+    if (this.#pendingActivation !== null) return;
+    this.activeDeskId = list.activeDeskId;
+    // The desk was put away (deleted, or a profile shown from the tray): the remembered profile shows again.
+    this.activeProfileId = list.activeDeskId === null ? (this.activeProfileId ?? this.#rememberedProfileId) : null;
   }
 
   #watchColourScheme(): void {

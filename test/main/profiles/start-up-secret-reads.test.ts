@@ -8,12 +8,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it, onTestFinished } from 'vitest';
+import { afterAll, afterEach, beforeEach, expect, it, onTestFinished } from 'vitest';
 import { AppServices } from '../../../src-main/app/app-services.ts';
 import { createLogger } from '../../../src-main/log/logger.ts';
 import { KeytarSecretStore, type KeytarApi } from '../../../src-main/profiles/keytar-secret-store.ts';
 import { Store } from '../../../src-main/store/store.ts';
 import { DEFAULT_ALERT_RULES } from '../../../src-shared/alert-model.ts';
+import { recordAuditFigures } from '../security/audit-figures.ts';
 import { buildProfile } from '../store/fixtures/profile-fixture.ts';
 import { accountsIn, describeWithKeychain, removeAllIn, testService } from './real-keychain.ts';
 import { newCredentials } from './support.ts';
@@ -44,6 +45,10 @@ function recordingKeytar(use: KeychainUse): KeytarApi {
 }
 
 describeWithKeychain('start-up and the keychain', () => {
+  const figures: Record<string, string> = {};
+  afterAll(() => {
+    if (Object.keys(figures).length === 2) recordAuditFigures('keychainAtStart', figures);
+  });
   let service: string;
   let dataDir: string;
 
@@ -106,6 +111,7 @@ describeWithKeychain('start-up and the keychain', () => {
       `deletePassword ${deleted}`,
     ]);
     expect(await accountsIn(service)).toEqual([...ids].sort());
+    figures.unmonitoredStart = `${use.secretsRead.length} of ${ids.length} secrets read`;
   });
 
   it('reads exactly the secrets of the monitored profiles', async () => {
@@ -117,5 +123,6 @@ describeWithKeychain('start-up and the keychain', () => {
     await expect.poll(() => [...new Set(use.secretsRead)].sort()).toEqual(monitored);
     // Besides those reads: the probes and the queued removal, no listing of any kind.
     expect(use.calls.filter((call) => !call.startsWith('getPassword') && !call.endsWith('margin-desk-unlock-probe'))).toEqual([`deletePassword ${deleted}`]);
+    figures.twoMonitoredStart = `secrets of ${new Set(use.secretsRead).size} of ${ids.length} profiles read (the 2 monitored)`;
   });
 });

@@ -22,6 +22,7 @@ import { UwsAccountStream } from '../../../src-main/kraken/uws/uws-account-strea
 import { DEFAULT_MAX_MESSAGES_PER_SECOND, DEFAULT_MAX_PAYLOAD_BYTES, UwsConnection } from '../../../src-main/kraken/uws/uws-connection.ts';
 import { buildRiskReport } from '../../../src-main/risk/risk-report.ts';
 import type { AccountSnapshot } from '../../../src-shared/account-model.ts';
+import { startUwsLoopback, type UwsLoopback } from '../kraken/uws/uws-loopback.ts';
 import { recordAuditFigures } from './audit-figures.ts';
 
 /** Far above a frame's handling: a frame not handled by then never will be. */
@@ -326,5 +327,33 @@ describe('audit: the Unified WebSocket handshake and compression', () => {
     expect(state.kind === 'reconnecting' && state.lastError).toMatchObject({ kind: 'uwsConnectFailed', message: expect.stringContaining('HTTP 302') });
     expect(elsewhere.wss.clients.size).toBe(0);
     expect(received).toEqual([]);
+  });
+});
+
+describe('audit: reconnect storms', () => {
+  let loopback: UwsLoopback;
+  afterEach(() => loopback.close());
+
+  it('a storm of network-change events while the exchange refuses the upgrade: one attempt per backoff base at most', async () => {
+    loopback = await startUwsLoopback();
+    const events = 200;
+    const stepMs = 10;
+    const backoffBaseMs = 500;
+    loopback.server.uws.refuseUpgrades(503, 0, events);
+    const recorded = loopback.connect({ timings: { backoffBaseMs, backoffMaxMs: 60_000 } });
+    recorded.connection.start();
+    expect(await until(() => recorded.connection.state.kind === 'reconnecting', 'the first refusal')).toBe(true);
+    const before = loopback.exchange.requestCount('wsToken');
+    for (let i = 0; i < events; i++) {
+      recorded.connection.networkChanged();
+      recorded.clock.advance(stepMs);
+      // real time for the loopback token request and handshake an event may have started
+      await new Promise((resolve) => setTimeout(resolve, 3));
+    }
+    const attempts = loopback.exchange.requestCount('wsToken') - before;
+    // a network change does try again (sooner than the backoff), but never more often than the base allows
+    expect(attempts).toBeGreaterThan(0);
+    expect(attempts).toBeLessThanOrEqual((events * stepMs) / backoffBaseMs + 1);
+    recordAuditFigures('reconnectStorm', { networkChangeEvents: events, simulatedSeconds: (events * stepMs) / 1000, connectionAttempts: attempts });
   });
 });

@@ -292,7 +292,7 @@ export class FakeBridge {
       },
       listDesks: () => this.#deskList(),
       createDesk: (input) => {
-        const desk: Desk = { id: `d${this.#nextId++}`, name: input.name.trim(), memberIds: [...input.memberIds], createdAt: now() };
+        const desk: Desk = { id: `desk${this.#nextId++}`, name: input.name.trim(), memberIds: [...input.memberIds], createdAt: now() };
         this.desks = [...this.desks, desk];
         this.emit('desksChanged', this.#deskList());
         return desk;

@@ -1,0 +1,161 @@
+/**
+ * Desks in the window: the switcher and Ctrl/Cmd+1…9 reach them after the profiles, a desk's
+ * subaccounts table reads exactly as its master's list of the same accounts, each member keeps its
+ * own freshness, and desks are made, edited and deleted from Profiles and from a master's list.
+ */
+import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import type { AccountSnapshot, Desk, ProfileView, SnapshotView, Subaccount } from '../../src-preload/contract.ts';
+import { openView } from './support/navigate.ts';
+import { renderApp } from './support/render-app.ts';
+import { AGE_MS, NOW, seedProfile } from './support/scenarios.ts';
+import { statusOf, syntheticSubaccount, viewOf } from './support/seed.ts';
+import { freezeDate } from './support/time.ts';
+import type { ConnectionState } from '../../src-shared/profile-status.ts';
+
+freezeDate();
+
+const SUBACCOUNTS: readonly Subaccount[] = [1, 2, 3].map((index) => syntheticSubaccount(index));
+
+/** A master whose /subaccounts list holds the three accounts. */
+function masterView(): SnapshotView {
+  const snapshot: AccountSnapshot = {
+    profileId: 'master',
+    fetchedAt: NOW - AGE_MS,
+    serverTime: null,
+    accounts: { cash: null, marginWallets: [], flex: null, unknown: [], serverTime: null },
+    subaccounts: { masterUid: 'master-uid', subaccounts: SUBACCOUNTS, serverTime: null },
+    positions: [],
+    markPrices: {},
+  };
+  return viewOf(snapshot, statusOf('master', 'live', NOW - AGE_MS, NOW));
+}
+
+/** The same account read with its own key: its cash wallet and flex account as the member's own. */
+function memberView(id: string, subaccount: Subaccount, state: ConnectionState = 'live'): SnapshotView {
+  const snapshot: AccountSnapshot = {
+    profileId: id,
+    fetchedAt: NOW - AGE_MS,
+    serverTime: null,
+    accounts: { cash: { balances: subaccount.holdings }, marginWallets: [], flex: subaccount.flex, unknown: [], serverTime: null },
+    subaccounts: null,
+    positions: [],
+    markPrices: {},
+  };
+  return viewOf(snapshot, statusOf(id, state, NOW - AGE_MS, NOW));
+}
+
+function deskState(options: { readonly offline?: string; readonly active?: 'desk' | 'master' } = {}) {
+  const members = SUBACCOUNTS.map((subaccount, index) => ({ id: `m${index + 1}`, name: subaccount.fullName ?? subaccount.email, subaccount }));
+  const state = (id: string): ConnectionState => (id === options.offline ? 'offline' : 'live');
+  const profiles: ProfileView[] = [seedProfile('master', 'Master'), ...members.map((member) => seedProfile(member.id, member.name, state(member.id)))];
+  const desk: Desk = { id: 'd1', name: 'Team', memberIds: members.map((member) => member.id), createdAt: NOW };
+  return {
+    profiles,
+    desks: [desk],
+    activeProfileId: 'master',
+    activeDeskId: options.active === 'desk' ? 'd1' : null,
+    snapshots: {
+      master: masterView(),
+      ...Object.fromEntries(members.map((member) => [member.id, memberView(member.id, member.subaccount, state(member.id))])),
+    },
+    now: () => NOW,
+  };
+}
+
+/** Each row's figures as text, by label, without the member's freshness chip. */
+function tableTexts(name: string): { rows: string[]; totals: string } {
+  const table = screen.getByRole('table', { name });
+  const rows = within(table)
+    .getAllByRole('row')
+    .filter((row) => row.hasAttribute('data-uid'))
+    .map((row) => [...row.querySelectorAll('.label, td')].map((cell) => cell.textContent?.trim()).join(' | '));
+  const totals = table.querySelector('tfoot')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  return { rows, totals };
+}
+
+describe('desks in the window', () => {
+  it('the switcher lists desks after the profiles, and Ctrl/Cmd+N reaches them in that order', async () => {
+    const { app, fake } = await renderApp(deskState());
+    const switcher = screen.getByRole('group', { name: 'Switch profile' });
+    const desk = within(switcher).getByRole('button', { name: /Team/ });
+    expect(desk.getAttribute('aria-keyshortcuts')).toBe('Control+5');
+    await fireEvent.keyDown(window, { key: '5', code: 'Digit5', ctrlKey: true });
+    await waitFor(() => expect(app.activeDeskId).toBe('d1'));
+    expect(fake.callsOf('activateDesk')).toEqual([{ id: 'd1' }]);
+    expect(desk.getAttribute('aria-pressed')).toBe('true');
+    // a view of one profile's accounts steps aside while a desk is shown
+    const nav = screen.getByRole('navigation', { name: 'Views' });
+    expect(within(nav).queryByRole('button', { name: /^Positions/ })).toBeNull();
+    await fireEvent.keyDown(window, { key: '1', code: 'Digit1', ctrlKey: true });
+    await waitFor(() => expect(app.activeProfileId).toBe('master'));
+    expect(app.activeDeskId).toBeNull();
+  });
+
+  it("a desk of the three accounts' keys shows the same rows, totals and worst health as the master's list", async () => {
+    await renderApp(deskState());
+    await openView('subaccounts');
+    const master = tableTexts('Subaccounts');
+    const masterWorst = screen.getByText('Closest to liquidation').nextElementSibling?.textContent;
+    await fireEvent.click(screen.getByRole('button', { name: /Team/ }));
+    await screen.findByRole('table', { name: 'Desk members' });
+    const desk = tableTexts('Desk members');
+    expect(desk.rows).toEqual(master.rows);
+    expect(desk.totals).toEqual(master.totals);
+    expect(screen.getByText('Closest to liquidation').nextElementSibling?.textContent).toBe(masterWorst);
+    expect(master.rows).toHaveLength(3);
+  });
+
+  it('one member offline reads on its row only; the overview totals the desk and opens a member alone', async () => {
+    const { app } = await renderApp(deskState({ offline: 'm2', active: 'desk' }));
+    const overview = screen.getByRole('table', { name: 'Members of the desk Team' });
+    const rows = within(overview).getAllByRole('row').filter((row) => row.hasAttribute('data-uid'));
+    expect(rows.map((row) => row.querySelector('[data-state]')?.getAttribute('data-state'))).toEqual(['live', 'offline', 'live']);
+    expect(rows.map((row) => row.classList.contains('outdated'))).toEqual([false, true, false]);
+    expect(screen.getByRole('contentinfo').textContent).toContain('2 of 3 members live');
+    await fireEvent.click(within(rows[0]!).getByRole('button', { name: SUBACCOUNTS[0]!.fullName ?? '' }));
+    await waitFor(() => expect(app.activeProfileId).toBe('m1'));
+    expect(app.activeDeskId).toBeNull();
+  });
+
+  it('a desk is made, edited and deleted on Profiles, and deleting it keeps its profiles', async () => {
+    const { fake } = await renderApp(deskState());
+    await openView('profiles');
+    await fireEvent.click(screen.getByRole('button', { name: 'New desk' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Create desk' }));
+    expect(await screen.findByText('The desk name is empty.')).toBeTruthy();
+    expect(screen.getByText('A desk needs at least one profile.')).toBeTruthy();
+    await fireEvent.input(screen.getByLabelText('Desk name'), { target: { value: 'Pair' } });
+    const choices = screen.getByRole('region', { name: 'Profiles to choose from' });
+    await fireEvent.click(within(choices).getByRole('checkbox', { name: /^Master/ }));
+    await fireEvent.click(within(choices).getByRole('checkbox', { name: new RegExp(`^${SUBACCOUNTS[1]!.fullName}`) }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Create desk' }));
+    await waitFor(() => expect(fake.callsOf('createDesk')).toEqual([{ name: 'Pair', memberIds: ['master', 'm2'] }]));
+    const list = await screen.findByRole('list', { name: 'Desks' });
+    expect(list.textContent).toContain('2 members: Master, ');
+    const pair = within(list).getAllByRole('listitem').at(-1)!;
+    await fireEvent.click(within(pair).getByRole('button', { name: 'Delete' }));
+    await fireEvent.click(within(pair).getByRole('button', { name: 'Delete Pair (its profiles stay)' }));
+    await waitFor(() => expect(fake.desks.map((desk) => desk.name)).toEqual(['Team']));
+    expect(fake.profiles).toHaveLength(4);
+  });
+
+  it("makes a desk from a master's subaccounts: profiles named after them are picked, names carried over, the desk shown", async () => {
+    const state = deskState();
+    // The second subaccount's key was saved under another name; the user picks it by hand.
+    const renamed = { ...state, desks: [], profiles: state.profiles.map((profile) => (profile.id === 'm2' ? { ...profile, name: 'Key two' } : profile)) };
+    const { fake, app } = await renderApp(renamed);
+    await openView('subaccounts');
+    await fireEvent.click(screen.getByRole('button', { name: 'Make a desk from these subaccounts' }));
+    const labels = SUBACCOUNTS.map((subaccount) => subaccount.fullName ?? subaccount.email);
+    const pick = (label: string) => screen.getByRole('combobox', { name: `Profile for ${label}` }) as HTMLSelectElement;
+    expect(labels.map((label) => pick(label).value)).toEqual(['m1', '', 'm3']);
+    await fireEvent.change(pick(labels[1]!), { target: { value: 'm2' } });
+    expect((screen.getByLabelText('Desk name') as HTMLInputElement).value).toBe('Master subaccounts');
+    await fireEvent.click(screen.getByRole('button', { name: 'Make a desk of 3 profiles' }));
+    await waitFor(() => expect(fake.callsOf('createDesk')).toEqual([{ name: 'Master subaccounts', memberIds: ['m1', 'm2', 'm3'] }]));
+    expect(fake.callsOf('updateProfile')).toEqual([{ id: 'm2', name: labels[1] }]);
+    await waitFor(() => expect(app.activeDesk?.name).toBe('Master subaccounts'));
+    expect(await screen.findByRole('table', { name: 'Desk members' })).toBeTruthy();
+  });
+});
