@@ -1,10 +1,11 @@
 /**
  * Audit: what a Unified WebSocket peer (Kraken gone wrong, a proxy, a man in the middle on a
  * loopback test address) can send, through the app's own stream path (UwsAccountStream over a real
- * loopback WebSocket, with the app's default limits). Each bad frame is skipped (with a typed error
- * where the app reads it), makes the health it spoils unknown, or closes the connection with a typed
- * reason, after which it reconnects: no uncaught exception, no frame that is never handled, memory
- * bounded, and skipped frames leave the figures as they were.
+ * loopback WebSocket, with the app's default limits). Each bad frame is skipped with a typed error
+ * (the log's trail), is ignored when it is well-formed but carries nothing the app shows, makes the
+ * health it spoils unknown, or closes the connection with a typed reason, after which it
+ * reconnects: no uncaught exception, no frame that is never handled, memory bounded, and skipped
+ * frames leave the figures as they were.
  * The token goes only where the profile says: a redirected handshake is not followed.
  */
 import { execFileSync } from 'node:child_process';
@@ -76,6 +77,15 @@ const UNREADABLE_FIGURES: Readonly<Record<string, string>> = {
   'a margin figure too large for any float': margin('{"margin_equity":1e99999,"maintenance_margin":"10","initial_margin":"20"}'),
   'a decimal string that is not a number': margin('{"margin_equity":"12,5","maintenance_margin":"10","initial_margin":"20"}'),
 };
+
+/** Of BAD_FRAMES, those that are JSON objects carrying nothing the app shows: ignored without a word. */
+const CARRYING_NOTHING: ReadonlySet<string> = new Set([
+  'a channel that is a number',
+  'an error without method or channel',
+  'an unknown channel',
+  'duplicate keys',
+  'a balances update with an object balance',
+]);
 
 const statusFrame = (size: number): string => {
   const head = '{"channel":"status","data":"';
@@ -229,7 +239,9 @@ describe('audit: a hostile Unified WebSocket peer, through the app stream', () =
         ? !outcome.startsWith('closed uws')
         : name in UNREADABLE_FIGURES
           ? !outcome.startsWith('health unknown')
-          : !(outcome === 'ignored' || outcome.startsWith('typed ')),
+          : CARRYING_NOTHING.has(name)
+            ? outcome !== 'ignored'
+            : !outcome.startsWith('typed '),
     );
     expect(wrong).toEqual([]);
     expect(uncaught).toEqual([]);
@@ -238,6 +250,9 @@ describe('audit: a hostile Unified WebSocket peer, through the app stream', () =
     expect(peakGrowthMb).toBeLessThan(512);
     recordAuditFigures('badFrames', {
       tried: Object.keys(BAD_FRAMES).length + Object.keys(UNREADABLE_FIGURES).length + Object.keys(CLOSING_FRAMES).length,
+      skippedWithTypedError: Object.values(outcomes).filter((outcome) => outcome.startsWith('typed ')).length,
+      ignoredCarryingNothing: Object.values(outcomes).filter((outcome) => outcome === 'ignored').length,
+      healthMadeUnknown: Object.values(outcomes).filter((outcome) => outcome.startsWith('health unknown')).length,
       closedAndBackUp: Object.values(outcomes).filter((outcome) => outcome.endsWith('back up')).length,
       crashes: uncaught.length,
       hangs,
