@@ -316,7 +316,7 @@ describe('audit: the Unified WebSocket handshake and compression', () => {
     wss.on('connection', (socket, request) => {
       negotiated = request.headers['sec-websocket-extensions'] ?? '';
       socket.send(statusFrame(DEFAULT_MAX_PAYLOAD_BYTES + 1), { compress: true }, () => {
-        wireBytes = (socket as unknown as { _socket: { bytesWritten: number } })._socket.bytesWritten;
+        wireBytes = request.socket.bytesWritten;
       });
     });
     const client = connection(url, 'token-deflate');
