@@ -7,7 +7,7 @@ import type { ProfileStatus, SnapshotView } from '../../src-preload/contract.ts'
 import type { UserFacingError } from '../../src-shared/user-facing-error.ts';
 import { CostBudgets } from '../kraken/budget.ts';
 import { KrakenClient } from '../kraken/client.ts';
-import { systemClock } from '../../src-shared/clock.ts';
+import { systemClock, type Clock } from '../../src-shared/clock.ts';
 import type { AccountDataSource } from '../kraken/data-source.ts';
 import type { FetchFunction } from '../kraken/transport.ts';
 import type { AccountSnapshot } from '../../src-shared/account-model.ts';
@@ -63,6 +63,11 @@ export interface AppServicesOptions {
   readonly updater?: UpdaterPort;
   /** Shorter staleness and probing for tests that watch a whole outage. */
   readonly monitorTiming?: SchedulerTiming;
+  /**
+   * The polling monitor's clock (default: the system's): its timers and the time of the snapshots
+   * it polls. The benchmark skips the wait for a poll with it.
+   */
+  readonly monitorClock?: Clock;
   /** Shorter stream staleness and coalescing for tests and benchmarks. */
   readonly streamTiming?: Partial<StreamTiming>;
   /** Shorter connection watchdog and backoff for tests that drop connections. */
@@ -144,6 +149,7 @@ export class AppServices {
       logger: this.logger.child('monitor'),
       backgroundIntervalMs: BACKGROUND_INTERVAL_MS,
       timing: options.monitorTiming,
+      clock: options.monitorClock,
     });
     this.diagnostics = new StreamDiagnostics({ dataDir: options.dataDir, appVersion: options.appVersion });
     this.diagnostics.setEnabled(this.store.settings.get().recordStreamMessages);
@@ -427,7 +433,7 @@ export class AppServices {
       budgets: this.#budgets,
       nonces: this.#nonces,
     });
-    return new RestDataSource({ clientFor: () => client });
+    return new RestDataSource({ clientFor: () => client, clock: this.options.monitorClock });
   }
 
   /**

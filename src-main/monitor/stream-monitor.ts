@@ -196,8 +196,11 @@ export class StreamMonitor {
       return;
     }
     // A new connection must deliver every channel's current state again before its figures count.
+    const wasDelivering = watch.delivered;
     watch.delivered = false;
     if (event.kind === 'down') {
+      // once per lost connection, not per failed attempt to reopen it: a trail for support, not a flood
+      if (wasDelivering) this.#options.logger.info('Stream connection lost: reconnecting', { profileId: id, error: event.error });
       const error = event.error === null || event.error === undefined ? watch.status.lastError : toUserFacing(event.error);
       this.#publish(watch, { lastError: error, lastAttemptAt: this.#clock() });
       return;

@@ -118,6 +118,15 @@ describe('desks in the window', () => {
     expect(app.activeDeskId).toBeNull();
   });
 
+  it("the Alerts view of a desk lists all alerts and opens a member's own rules", async () => {
+    const { app } = await renderApp(deskState({ active: 'desk' }));
+    await openView('alerts');
+    const rules = screen.getByRole('region', { name: "Alert rules of the desk's members" });
+    await fireEvent.click(within(rules).getByRole('button', { name: SUBACCOUNTS[2]!.fullName ?? '' }));
+    await waitFor(() => expect(app.activeProfileId).toBe('m3'));
+    expect(app.view).toBe('alerts');
+  });
+
   it('a desk is made, edited and deleted on Profiles, and deleting it keeps its profiles', async () => {
     const { fake } = await renderApp(deskState());
     await openView('profiles');

@@ -18,16 +18,9 @@ import { createLogger } from '../../../src-main/log/logger.ts';
 import { MemorySecretStore } from '../../../src-main/profiles/memory-secret-store.ts';
 import { CALL_CHANNELS, type CallInput, type CallName } from '../../../src-preload/contract.ts';
 import { recordAuditFigures } from './audit-figures.ts';
+import { leakForms } from './leak-forms.ts';
 
 const WINDOW: CallSender = { fromAppWindow: true, isMainFrame: true, frameUrl: 'app://margin-desk/index.html' };
-
-/** The forms a secret could leak in: as typed, its bytes in hex, base64url, URL-encoded, and its halves. */
-function leakForms(secret: string): string[] {
-  const bytes = Buffer.from(secret, 'base64');
-  const forms = [secret, encodeURIComponent(secret), Buffer.from(secret).toString('hex')];
-  if (bytes.length >= 16) forms.push(bytes.toString('hex'), bytes.toString('base64url'), bytes.toString('base64').slice(0, 32));
-  return forms.filter((form) => form.length >= 16);
-}
 
 describe('audit: secrets, signatures and tokens', () => {
   it('leaves none in bridge results, events, the log file or the database files', async () => {
