@@ -51,6 +51,8 @@ export interface HarnessOptions {
   readonly keychainService?: string;
   /** Shorter staleness and probing, to watch a whole outage within a test. */
   readonly monitorTiming?: SchedulerTiming;
+  /** The file the native open dialog "chooses" for an import of keys; none: the dialog is closed without one. */
+  readonly keyFile?: string;
 }
 
 let browser: Browser | null = null;
@@ -92,6 +94,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       showLogFile: (path) => void hookCalls.push(`showLogFile ${path}`),
       openExternal: (url) => void hookCalls.push(`openExternal ${url}`),
       setStartAtLogin: (enabled, hidden) => void hookCalls.push(`startAtLogin ${enabled} ${hidden}`),
+      chooseKeyFile: async () => {
+        hookCalls.push('chooseKeyFile');
+        return options.keyFile ?? null;
+      },
     },
     sampleExchange: createSampleExchange(),
     monitorTiming: options.monitorTiming,
