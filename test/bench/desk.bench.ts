@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { AppServices } from '../../src-main/app/app-services.ts';
 import type { DeskMemberKey } from '../../src-main/kraken/simulator/desk-exchange.ts';
 import { createLogger } from '../../src-main/log/logger.ts';
+import { DEFAULT_UWS_TIMINGS } from '../../src-main/kraken/uws/uws-connection.ts';
 import { importKeyFile } from '../../src-main/profiles/key-import.ts';
 import { MemorySecretStore } from '../../src-main/profiles/memory-secret-store.ts';
 import { closeBrowser, startHarness } from '../e2e/support/app-harness.ts';
@@ -32,6 +33,8 @@ const MEMBERS = Number(process.env['MD_BENCH_DESK_MEMBERS'] ?? 200);
 const COLD_STARTS = Number(process.env['MD_BENCH_COLD_STARTS'] ?? 5);
 const IDLE_SECONDS = Number(process.env['MD_BENCH_IDLE_SECONDS'] ?? 30);
 const RENDER_RUNS = Number(process.env['MD_BENCH_RUNS'] ?? 31);
+const RESTARTS = Number(process.env['MD_BENCH_RESTARTS'] ?? 3);
+const RESTART_DOWN_MS = 5_000;
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 function median(values: readonly number[]): number {
@@ -60,13 +63,21 @@ interface Served {
   readonly members: readonly DeskMemberKey[];
 }
 
-async function startSimulator(): Promise<{ served: Served; stop: () => void }> {
-  const child = spawn(process.execPath, ['src-main/kraken/simulator/serve.ts', '--desk', String(MEMBERS), '--subaccounts', '0', '--heartbeat-ms', '1000'], {
+/** The simulator in its own process; the same seed gives the same keys, so a restart on the same port is the same exchange. */
+async function startSimulator(port = 0): Promise<{ served: Served; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['src-main/kraken/simulator/serve.ts', '--desk', String(MEMBERS), '--subaccounts', '0', '--heartbeat-ms', '1000', '--port', String(port)], {
     cwd: ROOT,
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const served = await new Promise<Served>((resolve) => createInterface({ input: child.stdout }).once('line', (line) => resolve(JSON.parse(line) as Served)));
-  return { served, stop: () => child.stdin.end() };
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    served,
+    stop: () => {
+      child.stdin.end();
+      return exited;
+    },
+  };
 }
 
 function newApp(dataDir: string, secrets: MemorySecretStore): AppServices {
@@ -81,7 +92,11 @@ function newApp(dataDir: string, secrets: MemorySecretStore): AppServices {
 }
 
 function allLive(app: AppServices, ids: readonly string[]): boolean {
-  return ids.every((id) => app.streams.status(id)?.state === 'live');
+  return ids.every((id) => {
+    const status = app.streams.status(id);
+    // live with an error still on it: the connection dropped and its figures are not back yet
+    return status?.state === 'live' && status.lastError === null;
+  });
 }
 
 interface StreamFigures {
@@ -91,10 +106,14 @@ interface StreamFigures {
   readonly cpuPct: number;
   readonly heapMb: number;
   readonly rssMb: number;
+  /** Heap with the streams open minus the heap just before the app that opened them was made. */
+  readonly heapGrowthMb: number;
+  /** After the exchange was down RESTART_DOWN_MS and came back: until every member is live again. */
+  readonly restartMs: number[];
 }
 
 async function streams(): Promise<StreamFigures> {
-  const simulator = await startSimulator();
+  let simulator = await startSimulator();
   const folder = mkdtempSync(join(tmpdir(), 'md-bench-desk-'));
   const dataDir = join(folder, 'data');
   const secrets = new MemorySecretStore();
@@ -121,7 +140,11 @@ async function streams(): Promise<StreamFigures> {
 
     // Cold starts: a new app on the saved profiles, the desk shown as it was at quit.
     const coldStartMs: number[] = [];
+    const gc = (globalThis as { gc?: () => void }).gc;
+    let heapBefore = 0;
     for (let run = 0; run < COLD_STARTS; run++) {
+      gc?.();
+      heapBefore = process.memoryUsage().heapUsed;
       const start = performance.now();
       const app = newApp(dataDir, secrets);
       open = app;
@@ -137,7 +160,6 @@ async function streams(): Promise<StreamFigures> {
     // Idle: the last start's 200 streams stay open, only heartbeats flow.
     const app = open!;
     await sleep(5_000);
-    const gc = (globalThis as { gc?: () => void }).gc;
     gc?.();
     const cpuStart = process.cpuUsage();
     const wallStart = performance.now();
@@ -147,10 +169,35 @@ async function streams(): Promise<StreamFigures> {
     if (!allLive(app, ids)) throw new Error('a member stopped being live while idle');
     gc?.();
     const memory = process.memoryUsage();
-    return { importMs, imported: report.added, coldStartMs, cpuPct, heapMb: memory.heapUsed / 1_048_576, rssMb: memory.rss / 1_048_576 };
+
+    // The exchange goes away for a few seconds and comes back: every member notices, backs off on
+    // its own jitter, and reconnects through the shared limit.
+    const port = Number(new URL(url).port);
+    const restartMs: number[] = [];
+    for (let run = 0; run < RESTARTS; run++) {
+      await simulator.stop();
+      await until(() => ids.every((id) => app.streams.status(id)?.lastError !== null), 60_000, 'every member to notice the exchange is gone');
+      await sleep(RESTART_DOWN_MS);
+      simulator = await startSimulator(port);
+      const start = performance.now();
+      await until(() => allLive(app, ids), 120_000, `every member back after restart ${run + 1}`);
+      restartMs.push(performance.now() - start);
+      // Outages in quick succession back off further on purpose: each run is a first outage.
+      if (run < RESTARTS - 1) await sleep(DEFAULT_UWS_TIMINGS.stableAfterMs + 1_000);
+    }
+    return {
+      importMs,
+      imported: report.added,
+      coldStartMs,
+      cpuPct,
+      heapMb: memory.heapUsed / 1_048_576,
+      rssMb: memory.rss / 1_048_576,
+      heapGrowthMb: (memory.heapUsed - heapBefore) / 1_048_576,
+      restartMs,
+    };
   } finally {
     open?.dispose();
-    simulator.stop();
+    await simulator.stop();
     rmSync(folder, { recursive: true, force: true });
   }
 }
@@ -202,7 +249,14 @@ export async function run(): Promise<BenchResult[]> {
     { name: `desk of ${MEMBERS} keys: cold start → every member live, slowest`, value: round(Math.max(...figures.coldStartMs), 0), unit: 'ms' },
     withBudget({ name: `desk of ${MEMBERS} streams open, idle: main-process CPU (${IDLE_SECONDS} s)`, value: round(figures.cpuPct, 2), unit: '% of a core' }, 2),
     { name: `desk of ${MEMBERS} streams open, idle: heap used`, value: round(figures.heapMb), unit: 'MB', note: 'after a GC when run with --expose-gc' },
-    { name: `desk of ${MEMBERS} streams open, idle: resident memory`, value: round(figures.rssMb), unit: 'MB' },
+    { name: `desk of ${MEMBERS} streams open, idle: resident memory`, value: round(figures.rssMb), unit: 'MB', note: 'the whole bench process, SQLite and earlier starts included' },
+    { name: `desk of ${MEMBERS} streams open, idle: heap of the app that opened them`, value: round(figures.heapGrowthMb), unit: 'MB', note: 'heap now minus just before it was made' },
+    {
+      name: `exchange back after ${RESTART_DOWN_MS / 1000} s down → every member live again, median of ${RESTARTS}`,
+      value: round(median(figures.restartMs), 0),
+      unit: 'ms',
+      note: 'reconnects spread by jittered backoff, at most 8 attempts at once',
+    },
     { name: `Subaccounts view, ${MEMBERS} rows: render, median of ${RENDER_RUNS}`, value: round(median(render)), unit: 'ms', note: 'a master with as many subaccounts: the desk table is not in the renderer yet' },
   ];
 }
