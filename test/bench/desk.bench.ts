@@ -106,8 +106,6 @@ interface StreamFigures {
   readonly cpuPct: number;
   readonly heapMb: number;
   readonly rssMb: number;
-  /** Heap with the streams open minus the heap just before the app that opened them was made. */
-  readonly heapGrowthMb: number;
   /** After the exchange was down RESTART_DOWN_MS and came back: until every member is live again. */
   readonly restartMs: number[];
 }
@@ -141,10 +139,7 @@ async function streams(): Promise<StreamFigures> {
     // Cold starts: a new app on the saved profiles, the desk shown as it was at quit.
     const coldStartMs: number[] = [];
     const gc = (globalThis as { gc?: () => void }).gc;
-    let heapBefore = 0;
     for (let run = 0; run < COLD_STARTS; run++) {
-      gc?.();
-      heapBefore = process.memoryUsage().heapUsed;
       const start = performance.now();
       const app = newApp(dataDir, secrets);
       open = app;
@@ -192,7 +187,6 @@ async function streams(): Promise<StreamFigures> {
       cpuPct,
       heapMb: memory.heapUsed / 1_048_576,
       rssMb: memory.rss / 1_048_576,
-      heapGrowthMb: (memory.heapUsed - heapBefore) / 1_048_576,
       restartMs,
     };
   } finally {
@@ -250,12 +244,11 @@ export async function run(): Promise<BenchResult[]> {
     withBudget({ name: `desk of ${MEMBERS} streams open, idle: main-process CPU (${IDLE_SECONDS} s)`, value: round(figures.cpuPct, 2), unit: '% of a core' }, 2),
     { name: `desk of ${MEMBERS} streams open, idle: heap used`, value: round(figures.heapMb), unit: 'MB', note: 'after a GC when run with --expose-gc' },
     { name: `desk of ${MEMBERS} streams open, idle: resident memory`, value: round(figures.rssMb), unit: 'MB', note: 'the whole bench process, SQLite and earlier starts included' },
-    { name: `desk of ${MEMBERS} streams open, idle: heap of the app that opened them`, value: round(figures.heapGrowthMb), unit: 'MB', note: 'heap now minus just before it was made' },
     {
       name: `exchange back after ${RESTART_DOWN_MS / 1000} s down → every member live again, median of ${RESTARTS}`,
       value: round(median(figures.restartMs), 0),
       unit: 'ms',
-      note: 'reconnects spread by jittered backoff, at most 8 attempts at once',
+      note: 'the first member back makes the others retry, at most 8 attempts at once',
     },
     { name: `Subaccounts view, ${MEMBERS} rows: render, median of ${RENDER_RUNS}`, value: round(median(render)), unit: 'ms', note: 'a master with as many subaccounts: the desk table is not in the renderer yet' },
   ];
