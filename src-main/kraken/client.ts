@@ -12,7 +12,7 @@ import { exchange } from './http-exchange.ts';
 import type { z } from 'zod';
 import { interpretResponse, type Envelope, type RawResponse } from './interpret-response.ts';
 import type { Accounts, Instrument, KeyPermissions, OpenPosition, Subaccounts, Ticker } from '../../src-shared/account-model.ts';
-import { knownSecrets, SIGNATURE_RETENTION_MS } from '../log/known-secrets.ts';
+import { knownSecrets } from '../log/known-secrets.ts';
 import { NonceSequences } from './nonce.ts';
 import { accountsBody } from './parse-accounts.ts';
 import { instrumentsBody } from './parse-instruments.ts';
@@ -174,7 +174,7 @@ export class KrakenClient {
       const authent = computeAuthent(apiSecret, endpoint.path, '', nonce);
       // masked in any log line: over a nonce it is spent once used; without one it never changes, a lasting credential
       if (nonce === '') knownSecrets.remember(authent);
-      else knownSecrets.rememberFor(authent, SIGNATURE_RETENTION_MS);
+      else knownSecrets.rememberSignature(authent);
       const signed: Record<string, string> = { ...headers, APIKey: apiKey, Authent: authent };
       if (nonce !== '') signed['Nonce'] = nonce;
       return this.#send(url, signed, signal);

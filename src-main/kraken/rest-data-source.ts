@@ -89,6 +89,10 @@ export class RestDataSource implements AccountDataSource {
             positions.map((position) => position.symbol),
             () => listInstruments(signal),
           );
+    // Decoding the last body and accepting the snapshot (health, alerts, storage, the window's
+    // update) are each long with a thousand subaccounts: a task apiece, so that the window, IPC and
+    // the tray get their turn between them.
+    await new Promise((resolve) => setImmediate(resolve));
     if (signal?.aborted) throw abortedError();
     return {
       profileId,

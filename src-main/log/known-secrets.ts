@@ -15,14 +15,18 @@ export const MIN_SECRET_LENGTH = 8;
  */
 const MAX_LONG_LIVED = 1024;
 /**
- * How long a one-time value is kept: a token may be used within 15 minutes of its issue and then
- * stays valid while the subscription made with it holds (the UWS notes), so it is kept for a day,
- * longer than a connection usually lives between reconnects (each takes a fresh token); a signature
- * over a nonce is refused by Kraken once used, so it matters only while its request may be logged.
- * One-time values are never forgotten for lack of room, only once this time has passed.
+ * A token may be used within 15 minutes of its issue and then stays valid while the subscription
+ * made with it holds (the UWS notes): each is kept for a day, longer than a connection usually lives
+ * between reconnects (each takes a fresh token), and never forgotten for lack of room.
  */
 export const TOKEN_RETENTION_MS = 24 * 60 * 60 * 1000;
-export const SIGNATURE_RETENTION_MS = 10 * 60 * 1000;
+/**
+ * A signature over a nonce is refused by Kraken once used: it matters while its request may still
+ * be logged (a timeout, a retry), so it is kept for a few minutes, and only the newest are kept
+ * when many profiles poll (a spent signature is the one to let go).
+ */
+export const SIGNATURE_RETENTION_MS = 2 * 60 * 1000;
+const MAX_SIGNATURES = 256;
 const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
 
 function formsOf(secret: string): string[] {
@@ -46,9 +50,10 @@ function windowsOf(forms: readonly string[]): string[] {
 export class KnownSecrets {
   /** Forms per long-lived secret, least recently registered first (a Map keeps insertion order). */
   readonly #forms = new Map<string, readonly string[]>();
-  /** Forms per one-time value (tokens, signatures), with the time after which it is forgotten. */
-  readonly #oneTime = new Map<string, { readonly forms: readonly string[]; until: number }>();
+  /** Forms per one-time value (tokens, signatures over a nonce), with the time after which it is forgotten. */
+  readonly #oneTime = new Map<string, { readonly forms: readonly string[]; until: number; readonly signature: boolean }>();
   readonly #now: () => number;
+  #signatures = 0;
   #windows: ReadonlySet<string> | null = null;
   #allForms: readonly string[] | null = null;
 
@@ -74,11 +79,23 @@ export class KnownSecrets {
     this.#changed();
   }
 
-  /**
-   * Adds a one-time value (a token, a signature over a nonce) for `retentionMs` from now, however
-   * many others arrive meanwhile; registering it again extends its time.
-   */
-  rememberFor(value: string, retentionMs: number): void {
+  /** Adds a WebSocket token for TOKEN_RETENTION_MS, however many others arrive meanwhile. */
+  rememberToken(token: string): void {
+    this.#rememberOneTime(token, TOKEN_RETENTION_MS, false);
+  }
+
+  /** Adds a signature over a nonce for SIGNATURE_RETENTION_MS; beyond the newest 256, the oldest goes. */
+  rememberSignature(signature: string): void {
+    this.#rememberOneTime(signature, SIGNATURE_RETENTION_MS, true);
+    if (this.#signatures <= MAX_SIGNATURES) return;
+    for (const [value, entry] of this.#oneTime) {
+      if (!entry.signature) continue;
+      this.#forget(value);
+      break;
+    }
+  }
+
+  #rememberOneTime(value: string, retentionMs: number, signature: boolean): void {
     if (value.length < MIN_SECRET_LENGTH) return;
     const now = this.#now();
     this.#forgetExpired(now);
@@ -87,18 +104,19 @@ export class KnownSecrets {
       known.until = Math.max(known.until, now + retentionMs);
       return;
     }
-    this.#oneTime.set(value, { forms: formsOf(value), until: now + retentionMs });
+    this.#oneTime.set(value, { forms: formsOf(value), until: now + retentionMs, signature });
+    if (signature) this.#signatures += 1;
+    this.#changed();
+  }
+
+  #forget(value: string): void {
+    if (this.#oneTime.get(value)?.signature === true) this.#signatures -= 1;
+    this.#oneTime.delete(value);
     this.#changed();
   }
 
   #forgetExpired(now: number): void {
-    let forgot = false;
-    for (const [value, entry] of this.#oneTime) {
-      if (entry.until > now) continue;
-      this.#oneTime.delete(value);
-      forgot = true;
-    }
-    if (forgot) this.#changed();
+    for (const [value, entry] of this.#oneTime) if (entry.until <= now) this.#forget(value);
   }
 
   #changed(): void {

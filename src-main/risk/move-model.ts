@@ -8,10 +8,10 @@
  * is solved exactly, piece by piece. docs/LIQUIDATION.md writes the method out with an example.
  */
 import type Big from 'big.js';
-import { big, fromBig, ONE, ZERO } from '../../src-shared/decimal.ts';
+import { big, div, fromBig, ONE, ZERO } from '../../src-shared/decimal.ts';
 import type { Decimal, MarginLevel } from '../../src-shared/account-model.ts';
 import { levelIndexAt, maintenanceMarginOf, sortedLevels } from './margin-schedule.ts';
-import type { LiquidationMove, MovePiece } from '../../src-shared/risk-model.ts';
+import type { LiquidationMove, MovePiece, StressModel } from '../../src-shared/risk-model.ts';
 
 /** A position whose notional moves with k, margined by its contract's levels. */
 export interface MovingRequirement {
@@ -53,8 +53,17 @@ function prepare(requirement: MovingRequirement): Prepared {
   return { notional: requirement.notional, sorted, fixedRate: rate };
 }
 
+/** A piece's straight lines, exact: what MovePiece writes as decimals. */
+interface Line {
+  readonly fromK: Big.Big;
+  readonly equityAt0: Big.Big;
+  readonly equityPerK: Big.Big;
+  readonly maintenanceAt0: Big.Big;
+  readonly maintenancePerK: Big.Big;
+}
+
 /** Builds the pieces: equity and maintenance margin as straight lines in k between level crossings. */
-export function buildPieces(inputs: MoveInputs): MovePiece[] {
+function buildLines(inputs: MoveInputs): Line[] {
   const prepared = inputs.moving.map(prepare);
   // Maintenance margin of what does not move (and any difference between Kraken's figure and the levels).
   let heldMaintenance = inputs.maintenanceNow;
@@ -86,54 +95,86 @@ export function buildPieces(inputs: MoveInputs): MovePiece[] {
       maintenanceAt0 = maintenanceAt0.plus(maintenanceMarginOf(item.sorted, big(level.from))).minus(big(level.from).times(level.maintenanceMargin));
       maintenancePerK = maintenancePerK.plus(item.notional.times(level.maintenanceMargin));
     }
-    return {
-      fromK: fromBig(fromK),
-      equityAt0: fromBig(equityAt0),
-      equityPerK: fromBig(inputs.equitySlope),
-      maintenanceAt0: fromBig(maintenanceAt0),
-      maintenancePerK: fromBig(maintenancePerK),
-    };
+    return { fromK, equityAt0, equityPerK: inputs.equitySlope, maintenanceAt0, maintenancePerK };
   });
 }
 
+function written(line: Line): MovePiece {
+  return {
+    fromK: fromBig(line.fromK),
+    equityAt0: fromBig(line.equityAt0),
+    equityPerK: fromBig(line.equityPerK),
+    maintenanceAt0: fromBig(line.maintenanceAt0),
+    maintenancePerK: fromBig(line.maintenancePerK),
+  };
+}
+
+/** An account's pieces under a move and where they meet liquidation ("crypto", "BTC": the scope in the reason). */
+export function stressModelOf(inputs: MoveInputs, scopeLabel: string): StressModel {
+  const lines = buildLines(inputs);
+  return { pieces: lines.map(written), liquidation: liquidationMove(lines, scopeLabel) };
+}
+
 /** equity − maintenance of the piece at k. */
-function surplus(piece: MovePiece, k: Big.Big): Big.Big {
-  return big(piece.equityAt0).plus(k.times(piece.equityPerK)).minus(big(piece.maintenanceAt0).plus(k.times(piece.maintenancePerK)));
+function surplus(line: Line, k: Big.Big): Big.Big {
+  return line.equityAt0.plus(k.times(line.equityPerK)).minus(line.maintenanceAt0.plus(k.times(line.maintenancePerK)));
 }
 
 /** The piece that holds k (pieces sorted by fromK, the first from 0). */
-export function pieceAt(pieces: readonly MovePiece[], k: Big.Big): MovePiece {
-  let found = pieces[0] as MovePiece;
-  for (const piece of pieces) if (k.gte(piece.fromK)) found = piece;
+function lineAt(lines: readonly Line[], k: Big.Big): Line {
+  let found = lines[0] as Line;
+  for (const line of lines) if (k.gte(line.fromK)) found = line;
   return found;
+}
+
+/** Where a piece's equity meets its maintenance margin: k = numerator / denominator, the denominator positive. */
+interface Root {
+  readonly numerator: Big.Big;
+  readonly denominator: Big.Big;
+}
+
+/** The piece's root when it lies inside the piece (from its start, before the next one's) and above 0. */
+function rootIn(line: Line, next: Line | undefined): Root | null {
+  const slope = line.equityPerK.minus(line.maintenancePerK);
+  if (slope.eq(0)) return null;
+  // equity − maintenance = intercept + slope × k = 0 at k = −intercept / slope; the sign goes to the numerator.
+  const intercept = line.equityAt0.minus(line.maintenanceAt0);
+  const root = slope.gt(0) ? { numerator: intercept.neg(), denominator: slope } : { numerator: intercept, denominator: slope.neg() };
+  // Compared as products (k < x ⟺ numerator < x × denominator): no quotient needed to place it.
+  const below = (x: Big.Big) => root.numerator.lt(x.times(root.denominator));
+  if (root.numerator.lte(0) || below(line.fromK) || (next !== undefined && !below(next.fromK))) return null;
+  return root;
+}
+
+/** |k − 1| × denominator: how far from today's prices, over the root's denominator. */
+function scaledDistance(root: Root): Big.Big {
+  return root.numerator.minus(root.denominator).abs();
 }
 
 /**
  * The move at which equity meets maintenance margin closest to today's prices, or why there is
- * none. Prices cannot fall to 0, so k = 0 is never an answer.
+ * none. Prices cannot fall to 0, so k = 0 is never an answer. Roots are placed and compared as
+ * products; only the one answer is divided, to the places it is written with.
  */
-export function liquidationMove(pieces: readonly MovePiece[], scopeLabel: string): LiquidationMove {
-  if (pieces.length === 0) return { kind: 'none', reason: 'Nothing to estimate.' };
-  const nowSurplus = surplus(pieceAt(pieces, big(ONE)), big(ONE));
-  let best: Big.Big | null = null;
-  pieces.forEach((piece, i) => {
-    const slope = big(piece.equityPerK).minus(piece.maintenancePerK);
-    if (slope.eq(0)) return;
-    const intercept = big(piece.equityAt0).minus(piece.maintenanceAt0);
-    const root = intercept.neg().div(slope);
-    const next = pieces[i + 1];
-    if (root.lte(0) || root.lt(piece.fromK) || (next !== undefined && root.gte(next.fromK))) return;
-    if (best === null || root.minus(1).abs().lt(best.minus(1).abs())) best = root;
+function liquidationMove(lines: readonly Line[], scopeLabel: string): LiquidationMove {
+  if (lines.length === 0) return { kind: 'none', reason: 'Nothing to estimate.' };
+  const nowSurplus = surplus(lineAt(lines, big(ONE)), big(ONE));
+  let best: Root | null = null;
+  lines.forEach((line, i) => {
+    const root = rootIn(line, lines[i + 1]);
+    // |a/b − 1| < |c/d − 1| ⟺ |a − b| × d < |c − d| × b (b, d positive)
+    if (root !== null && (best === null || scaledDistance(root).times(best.denominator).lt(scaledDistance(best).times(root.denominator)))) best = root;
   });
   if (best === null) {
     if (nowSurplus.lte(0)) return { kind: 'none', reason: `Margin equity is below maintenance margin at any ${scopeLabel} price.` };
     return { kind: 'none', reason: `Margin equity stays above maintenance margin at any ${scopeLabel} price.` };
   }
-  const factor = (best as Big.Big).round(FACTOR_PLACES);
+  const { numerator, denominator } = best as Root;
+  const over = fromBig(denominator);
   return {
     kind: 'move',
-    movePct: fromBig((best as Big.Big).minus(1).times(100).round(PERCENT_PLACES)),
-    factor: fromBig(factor),
+    movePct: div(fromBig(numerator.minus(denominator).times(100)), over, PERCENT_PLACES),
+    factor: div(fromBig(numerator), over, FACTOR_PLACES),
     pastLiquidation: nowSurplus.lte(0),
   };
 }

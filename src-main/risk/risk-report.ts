@@ -11,7 +11,7 @@ import { walletMarkPrice } from '../monitor/health.ts';
 import { subaccountLabel } from '../../src-shared/subaccount-label.ts';
 import { flexMoveInputs, scopeLabel, subaccountMoveInputs, walletMoveInputs, type HeldPosition, type MoveInputsResult } from './account-moves.ts';
 import { contractKind, isCrypto, quoteOf, signedSize, underlyingOf, walletKeyOfInverse } from './contracts.ts';
-import { buildPieces, liquidationMove, movedPrice } from './move-model.ts';
+import { movedPrice, stressModelOf } from './move-model.ts';
 import { notionalOf, unrealisedPnl } from './position-figures.ts';
 import type { AccountStress, LiquidationPrice, MoveScope, PositionRisk, RiskReport, StressModel } from '../../src-shared/risk-model.ts';
 
@@ -22,8 +22,7 @@ const ALL_CRYPTO: MoveScope = { kind: 'allCrypto' };
 
 function stressModel(result: MoveInputsResult, scope: MoveScope): StressModel {
   if (!result.ok) return { pieces: [], liquidation: { kind: 'none', reason: result.reason } };
-  const pieces = buildPieces(result.inputs);
-  return { pieces, liquidation: liquidationMove(pieces, scopeLabel(scope)) };
+  return stressModelOf(result.inputs, scopeLabel(scope));
 }
 
 /** The stress models of an account: every crypto price, and each underlying it is exposed to alone. */

@@ -5,7 +5,7 @@
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import type { AccountSnapshot, Desk, ProfileView, SnapshotView, Subaccount } from '../../src-preload/contract.ts';
+import type { AccountSnapshot, AlertRecord, Desk, ProfileView, SnapshotView, Subaccount } from '../../src-preload/contract.ts';
 import { openView } from './support/navigate.ts';
 import { renderApp } from './support/render-app.ts';
 import { AGE_MS, NOW, seedProfile } from './support/scenarios.ts';
@@ -116,6 +116,41 @@ describe('desks in the window', () => {
     await fireEvent.click(within(rows[0]!).getByRole('button', { name: SUBACCOUNTS[0]!.fullName ?? '' }));
     await waitFor(() => expect(app.activeProfileId).toBe('m1'));
     expect(app.activeDeskId).toBeNull();
+  });
+
+  it("the Alerts view of a desk narrows to its members' alerts, named after them, and opens a member's own rules", async () => {
+    const alert = (id: number, profileId: string, profileName: string): AlertRecord => ({
+      id,
+      profileId,
+      profileName,
+      accountKey: 'flex',
+      accountLabel: 'Flex',
+      level: 'critical',
+      title: `[${profileName}] Margin level 142 % - critical`,
+      body: 'Add collateral or reduce positions now.',
+      raisedAt: NOW - 1_000 * id,
+      notified: true,
+      acknowledgedAt: null,
+    });
+    const member = SUBACCOUNTS[0]!.fullName ?? '';
+    const { app } = await renderApp({ ...deskState({ active: 'desk' }), alerts: [alert(1, 'm1', member), alert(2, 'master', 'Master')] });
+    await openView('alerts');
+    await fireEvent.click(screen.getByRole('radio', { name: 'Team only' }));
+    await waitFor(() => expect(screen.queryByText('[Master] Margin level 142 % - critical')).toBeNull());
+    expect(screen.getByText(`[${member}] Margin level 142 % - critical`)).toBeTruthy();
+    const rules = screen.getByRole('region', { name: "Alert rules of the desk's members" });
+    await fireEvent.click(within(rules).getByRole('button', { name: SUBACCOUNTS[2]!.fullName ?? '' }));
+    await waitFor(() => expect(app.activeProfileId).toBe('m3'));
+    expect(app.view).toBe('alerts');
+  });
+
+  it('deleting a profile says which desks it leaves', async () => {
+    await renderApp(deskState());
+    await openView('profiles');
+    const cards = within(screen.getByRole('list', { name: 'Profiles' })).getAllByRole('listitem');
+    const member = cards.find((card) => card.textContent?.includes(SUBACCOUNTS[0]!.fullName ?? '-'))!;
+    await fireEvent.click(within(member).getByRole('button', { name: 'Delete' }));
+    expect(within(member).getByRole('alertdialog').textContent).toContain('It also leaves the desk Team.');
   });
 
   it('a desk is made, edited and deleted on Profiles, and deleting it keeps its profiles', async () => {

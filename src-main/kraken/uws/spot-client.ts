@@ -10,7 +10,7 @@
  */
 import { inspect } from 'node:util';
 import { z } from 'zod';
-import { knownSecrets, SIGNATURE_RETENTION_MS, TOKEN_RETENTION_MS } from '../../log/known-secrets.ts';
+import { knownSecrets } from '../../log/known-secrets.ts';
 import type { KrakenCredentials } from '../client.ts';
 import { systemClock, type Clock } from '../../../src-shared/clock.ts';
 import { errorFromBody, errorFromHttpStatus, KrakenError, SchemaError } from '../errors.ts';
@@ -176,7 +176,7 @@ export class SpotClient {
     const parsed = tokenResult.safeParse(spotResult(await this.#post(WEBSOCKET_TOKEN_PATH, signal)));
     if (!parsed.success) throw new SchemaError(`result.${String(parsed.error.issues[0]?.path[0] ?? 'token')}`, 'as documented');
     // the logger masks what it knows: a token that slipped into a line by some other path
-    knownSecrets.rememberFor(parsed.data.token, TOKEN_RETENTION_MS);
+    knownSecrets.rememberToken(parsed.data.token);
     return new WebSocketToken(parsed.data.token, parsed.data.expires);
   }
 
@@ -200,7 +200,7 @@ export class SpotClient {
     return this.#nonces.withNonce(apiKey, (nonce) => {
       const body = `nonce=${nonce}`;
       const signature = computeApiSign(apiSecret, path, nonce, body);
-      knownSecrets.rememberFor(signature, SIGNATURE_RETENTION_MS);
+      knownSecrets.rememberSignature(signature);
       const headers = {
         'User-Agent': this.#userAgent,
         Accept: 'application/json',

@@ -40,7 +40,7 @@ export interface UwsAccountStreamOptions {
   readonly clock?: () => number;
   readonly timings?: Partial<UwsTimings>;
   readonly onFrame?: FrameObserver;
-  /** A listener or decoding failure inside a frame's handling: logged, never a crash. */
+  /** A frame that could not be handled (malformed, refused by a decoder, a listener failing): logged, never a crash. */
   readonly onError: (error: unknown) => void;
   /** Bounds the connection attempts in flight at once across every profile of this stream (a desk of many keys opens them together). */
   readonly attempts?: ConnectionAttemptLimiter;
@@ -87,6 +87,11 @@ export class UwsAccountStream implements AccountStream {
         if (complete) listener.changed();
       });
       connection.on('heartbeat', (at) => listener.alive(at));
+      // A frame the connection skipped (not JSON, binary) is a frame not handled: logged like one the
+      // decoders refused. Why a connection dropped reaches the monitor with its state instead.
+      connection.on('problem', (problem) => {
+        if (problem.kind === 'uwsMalformedFrame') options.onError(problem);
+      });
       connection.on('state', (change) => {
         if (change.kind === 'live') {
           listener.connection({ kind: 'up' });

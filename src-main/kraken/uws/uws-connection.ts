@@ -17,7 +17,9 @@
  * stayed up for `stableAfterMs`) so a server that accepts and drops at once is not hammered; a key
  * or permission error stops the connection (`failed`) instead of retrying, and so does
  * `EGeneral:Temporary lockout`, which retries would extend. The token is never part of an event, an
- * error or a state; nor are the key, the secret or a signature, which never reach this file.
+ * error or a state; nor are the key, the secret or a signature, which never reach this file. It is
+ * sent only to a server whose certificate checks out, whatever the environment says, and never
+ * after a redirect.
  */
 import WebSocket, { type RawData } from 'ws';
 import { systemClock, type Clock } from '../../../src-shared/clock.ts';
@@ -389,7 +391,13 @@ export class UwsConnection {
   }
 
   #open(session: Session): void {
-    const socket = new WebSocket(this.#url, { maxPayload: this.#maxPayload, headers: { 'User-Agent': this.#userAgent }, followRedirects: false });
+    // rejectUnauthorized set, not left to Node's default, which NODE_TLS_REJECT_UNAUTHORIZED=0 turns off: the token goes only to a verified server.
+    const socket = new WebSocket(this.#url, {
+      maxPayload: this.#maxPayload,
+      headers: { 'User-Agent': this.#userAgent },
+      followRedirects: false,
+      rejectUnauthorized: true,
+    });
     session.socket = socket;
     socket.on('open', () => {
       if (this.#session !== session) return;

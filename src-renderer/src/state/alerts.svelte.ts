@@ -61,8 +61,9 @@ export class AlertsState {
     }
   }
 
-  async acknowledgeAll(profileId: string | null): Promise<void> {
-    const open = this.items.filter((alert) => alert.acknowledgedAt === null && (profileId === null || alert.profileId === profileId));
+  /** Acknowledges every open alert, or those of the given profiles (the shown profile, a desk's members). */
+  async acknowledgeAll(profileIds: ReadonlySet<string> | null): Promise<void> {
+    const open = this.items.filter((alert) => alert.acknowledgedAt === null && (profileIds === null || profileIds.has(alert.profileId)));
     for (const alert of open) await this.acknowledge(alert.id);
   }
 }

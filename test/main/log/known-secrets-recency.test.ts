@@ -11,42 +11,58 @@ describe('KnownSecrets recency', () => {
     secrets.remember(profileSecret);
     const tokens = Array.from({ length: 500 }, token);
     tokens.forEach((value, i) => {
-      secrets.rememberFor(value, TOKEN_RETENTION_MS);
+      secrets.rememberToken(value);
       if (i % 10 === 0) secrets.remember(profileSecret);
     });
     expect(secrets.overlaps(profileSecret)).toBe(true);
     expect(secrets.overlaps(tokens.at(-1) as string)).toBe(true);
   });
 
-  it('never forgets a one-time value for lack of room while it may still be valid: a long session issues thousands', () => {
+  it('never forgets a token for lack of room while it may still be valid: a long session issues thousands of tokens and signatures', () => {
     let now = 0;
     const secrets = new KnownSecrets(() => now);
     const first = token();
-    secrets.rememberFor(first, TOKEN_RETENTION_MS);
-    const later = Array.from({ length: 2_000 }, () => {
-      now += 1_000;
+    secrets.rememberToken(first);
+    const tokens = Array.from({ length: 2_000 }, () => {
+      now += 30_000;
       const value = token();
-      secrets.rememberFor(value, SIGNATURE_RETENTION_MS);
+      secrets.rememberToken(value);
+      for (let i = 0; i < 5; i++) secrets.rememberSignature(token());
       return value;
     });
+    expect(now).toBeLessThan(TOKEN_RETENTION_MS);
     expect(secrets.overlaps(first)).toBe(true);
     expect(secrets.forms()).toContain(first);
-    expect(secrets.overlaps(later.at(-1) as string)).toBe(true);
+    expect(tokens.every((value) => secrets.overlaps(value))).toBe(true);
   });
 
-  it('forgets a one-time value once its retention has passed, and registering it again extends it', () => {
+  it('forgets a token a day after it was issued', () => {
+    let now = 0;
+    const secrets = new KnownSecrets(() => now);
+    const old = token();
+    secrets.rememberToken(old);
+    now = TOKEN_RETENTION_MS + 1;
+    expect(secrets.forms()).not.toContain(old);
+    expect(secrets.overlaps(old)).toBe(false);
+  });
+
+  it('keeps signatures for a few minutes, the newest 256 when many profiles poll; registering one again extends it', () => {
     let now = 0;
     const secrets = new KnownSecrets(() => now);
     const spent = token();
     const reused = token();
-    secrets.rememberFor(spent, SIGNATURE_RETENTION_MS);
-    secrets.rememberFor(reused, SIGNATURE_RETENTION_MS);
+    secrets.rememberSignature(spent);
+    secrets.rememberSignature(reused);
     now = SIGNATURE_RETENTION_MS - 1;
-    secrets.rememberFor(reused, SIGNATURE_RETENTION_MS);
+    secrets.rememberSignature(reused);
     now = SIGNATURE_RETENTION_MS + 1;
     expect(secrets.forms()).not.toContain(spent);
     expect(secrets.overlaps(spent)).toBe(false);
     expect(secrets.overlaps(reused)).toBe(true);
+    const burst = Array.from({ length: 300 }, token);
+    for (const value of burst) secrets.rememberSignature(value);
+    expect(burst.slice(-256).every((value) => secrets.overlaps(value))).toBe(true);
+    expect(burst.slice(0, 40).some((value) => secrets.forms().includes(value))).toBe(false);
   });
 
   it('keeps the keys and secrets of a desk of hundreds of profiles', () => {

@@ -1,13 +1,19 @@
 /**
  * Audit: what a Unified WebSocket peer (Kraken gone wrong, a proxy, a man in the middle on a
  * loopback test address) can send, through the app's own stream path (UwsAccountStream over a real
- * loopback WebSocket, with the app's default limits). Each bad frame is skipped (with a typed error
- * where the app reads it), makes the health it spoils unknown, or closes the connection with a typed
- * reason, after which it reconnects: no uncaught exception, no frame that is never handled, memory
- * bounded, and skipped frames leave the figures as they were.
+ * loopback WebSocket, with the app's default limits). Each bad frame is skipped with a typed error
+ * (the log's trail), is ignored when it is well-formed but carries nothing the app shows, makes the
+ * health it spoils unknown, or closes the connection with a typed reason, after which it
+ * reconnects: no uncaught exception, no frame that is never handled, memory bounded, and skipped
+ * frames leave the figures as they were.
  * The token goes only where the profile says: a redirected handshake is not followed.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
@@ -71,6 +77,15 @@ const UNREADABLE_FIGURES: Readonly<Record<string, string>> = {
   'a margin figure too large for any float': margin('{"margin_equity":1e99999,"maintenance_margin":"10","initial_margin":"20"}'),
   'a decimal string that is not a number': margin('{"margin_equity":"12,5","maintenance_margin":"10","initial_margin":"20"}'),
 };
+
+/** Of BAD_FRAMES, those that are JSON objects carrying nothing the app shows: ignored without a word. */
+const CARRYING_NOTHING: ReadonlySet<string> = new Set([
+  'a channel that is a number',
+  'an error without method or channel',
+  'an unknown channel',
+  'duplicate keys',
+  'a balances update with an object balance',
+]);
 
 const statusFrame = (size: number): string => {
   const head = '{"channel":"status","data":"';
@@ -224,7 +239,9 @@ describe('audit: a hostile Unified WebSocket peer, through the app stream', () =
         ? !outcome.startsWith('closed uws')
         : name in UNREADABLE_FIGURES
           ? !outcome.startsWith('health unknown')
-          : !(outcome === 'ignored' || outcome.startsWith('typed ')),
+          : CARRYING_NOTHING.has(name)
+            ? outcome !== 'ignored'
+            : !outcome.startsWith('typed '),
     );
     expect(wrong).toEqual([]);
     expect(uncaught).toEqual([]);
@@ -233,6 +250,9 @@ describe('audit: a hostile Unified WebSocket peer, through the app stream', () =
     expect(peakGrowthMb).toBeLessThan(512);
     recordAuditFigures('badFrames', {
       tried: Object.keys(BAD_FRAMES).length + Object.keys(UNREADABLE_FIGURES).length + Object.keys(CLOSING_FRAMES).length,
+      skippedWithTypedError: Object.values(outcomes).filter((outcome) => outcome.startsWith('typed ')).length,
+      ignoredCarryingNothing: Object.values(outcomes).filter((outcome) => outcome === 'ignored').length,
+      healthMadeUnknown: Object.values(outcomes).filter((outcome) => outcome.startsWith('health unknown')).length,
       closedAndBackUp: Object.values(outcomes).filter((outcome) => outcome.endsWith('back up')).length,
       crashes: uncaught.length,
       hangs,
@@ -296,7 +316,7 @@ describe('audit: the Unified WebSocket handshake and compression', () => {
     wss.on('connection', (socket, request) => {
       negotiated = request.headers['sec-websocket-extensions'] ?? '';
       socket.send(statusFrame(DEFAULT_MAX_PAYLOAD_BYTES + 1), { compress: true }, () => {
-        wireBytes = (socket as unknown as { _socket: { bytesWritten: number } })._socket.bytesWritten;
+        wireBytes = request.socket.bytesWritten;
       });
     });
     const client = connection(url, 'token-deflate');
@@ -308,6 +328,38 @@ describe('audit: the Unified WebSocket handshake and compression', () => {
     // the whole 16 MiB frame crossed the wire in a few kilobytes
     expect(wireBytes).toBeGreaterThan(0);
     expect(wireBytes).toBeLessThan(DEFAULT_MAX_PAYLOAD_BYTES / 100);
+  });
+
+  it('checks the certificate even with NODE_TLS_REJECT_UNAUTHORIZED=0 in the environment: no token to a server it cannot verify', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'md-wss-'));
+    closers.push(async () => rmSync(dir, { recursive: true, force: true }));
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-days', '1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    const https = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) });
+    const impostor = new WebSocketServer({ server: https });
+    const received: string[] = [];
+    impostor.on('connection', (socket) => socket.on('message', (data) => received.push(String(data))));
+    await new Promise<void>((resolve) => https.listen(0, '127.0.0.1', resolve));
+    closers.push(
+      () =>
+        new Promise((done) => {
+          for (const client of impostor.clients) client.terminate();
+          impostor.close();
+          https.close(() => done());
+        }),
+    );
+    const saved = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+    process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+    try {
+      const client = connection(`wss://127.0.0.1:${(https.address() as AddressInfo).port}/v2/private`, 'token-impostor');
+      client.start();
+      expect(await until(() => client.state.kind === 'reconnecting', 'the handshake refused')).toBe(true);
+      const state = client.state;
+      expect(state.kind === 'reconnecting' && state.lastError.kind).toBe('uwsConnectFailed');
+      expect(received).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+      else process.env.NODE_TLS_REJECT_UNAUTHORIZED = saved;
+    }
   });
 
   it('does not follow a redirected handshake: the token never reaches the other server', async () => {
