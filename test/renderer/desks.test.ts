@@ -113,7 +113,16 @@ describe('desks in the window', () => {
     expect(rows.map((row) => row.querySelector('[data-state]')?.getAttribute('data-state'))).toEqual(['live', 'offline', 'live']);
     expect(rows.map((row) => row.classList.contains('outdated'))).toEqual([false, true, false]);
     expect(screen.getByRole('contentinfo').textContent).toContain('2 of 3 members live');
-    await fireEvent.click(within(rows[0]!).getByRole('button', { name: SUBACCOUNTS[0]!.fullName ?? '' }));
+    // the offline member's detail pane says why, on that member only
+    await fireEvent.click(within(screen.getByRole('navigation', { name: 'Views' })).getByRole('button', { name: /^Subaccounts/ }));
+    const members = await screen.findByRole('table', { name: 'Desk members' });
+    await fireEvent.click(within(members).getByRole('button', { name: new RegExp(SUBACCOUNTS[1]!.fullName ?? '-') }));
+    const pane = screen.getByRole('complementary', { name: SUBACCOUNTS[1]!.fullName ?? '' });
+    expect(within(pane).getByRole('status').textContent).toContain('Kraken could not be reached.');
+    await fireEvent.click(within(pane).getByRole('button', { name: 'Close details' }));
+    await openView('overview');
+    const overviewRows = within(screen.getByRole('table', { name: 'Members of the desk Team' })).getAllByRole('row').filter((row) => row.hasAttribute('data-uid'));
+    await fireEvent.click(within(overviewRows[0]!).getByRole('button', { name: SUBACCOUNTS[0]!.fullName ?? '' }));
     await waitFor(() => expect(app.activeProfileId).toBe('m1'));
     expect(app.activeDeskId).toBeNull();
   });

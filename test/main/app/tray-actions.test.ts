@@ -29,6 +29,18 @@ async function tray() {
 }
 
 describe('tray actions', () => {
+  it('switchDesk shows the desk and the window on its overview; switchProfile puts it away again', async () => {
+    const { services, shown, run } = await tray();
+    const first = services.profiles.createSample().id;
+    const second = addStoredProfile(services, 'p2');
+    const desk = services.desks.create({ name: 'Team', memberIds: [first, second] });
+    run({ kind: 'switchDesk', deskId: desk.id });
+    expect(services.desks.activeDeskId()).toBe(desk.id);
+    expect(shown).toEqual([{ view: 'overview', deskId: desk.id }]);
+    run({ kind: 'switchProfile', profileId: second });
+    expect(services.desks.activeDeskId()).toBeNull();
+  });
+
   it('switchProfile makes the profile active and shows the window on its overview', async () => {
     const { services, shown, run } = await tray();
     const first = services.profiles.createSample().id;
