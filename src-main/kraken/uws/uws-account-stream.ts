@@ -2,13 +2,17 @@
  * The Unified WebSocket as an AccountStream (../account-stream.ts): per profile one UwsConnection
  * (./uws-connection.ts: a fresh token for every connection, subscriptions, watchdog, reconnects)
  * whose data frames update the profile's UwsAccountState (./uws-account-state.ts). The figures count
- * once every channel has delivered its current state on the connection.
+ * once every channel has delivered its current state on the connection. All its connections share
+ * a bound on connection attempts in flight and the news that the exchange is back after an outage,
+ * so a desk of hundreds of keys opens and recovers without a herd and without its slowest member
+ * waiting out a long backoff.
  */
 import type { KrakenCredentials } from '../client.ts';
 import type { AccountStream, AccountStreamHandle, AccountStreamListener } from '../account-stream.ts';
 import type { FetchFunction } from '../transport.ts';
 import type { NonceSequences } from '../nonce.ts';
 import { ConnectionAttemptLimiter } from './connection-attempt-limiter.ts';
+import { ReconnectPeers } from './reconnect-peers.ts';
 import { SpotClient } from './spot-client.ts';
 import { UwsAccountState } from './uws-account-state.ts';
 import { UwsConnection, type UwsTimings } from './uws-connection.ts';
@@ -46,6 +50,8 @@ export class UwsAccountStream implements AccountStream {
   readonly #options: UwsAccountStreamOptions;
   /** One limiter for every profile's connection: a desk's streams open and reopen without a herd. */
   readonly #attempts: ConnectionAttemptLimiter;
+  /** One member back after an outage makes the others waiting to retry try soon. */
+  readonly #peers = new ReconnectPeers();
 
   constructor(options: UwsAccountStreamOptions) {
     this.#options = options;
@@ -70,6 +76,7 @@ export class UwsAccountStream implements AccountStream {
         timings: options.timings,
         onListenerError: options.onError,
         attempts: this.#attempts,
+        peers: this.#peers,
       });
       connection.on('data', ({ channel, type, frame }) => {
         options.onFrame?.(profileId, channel, type, frame);

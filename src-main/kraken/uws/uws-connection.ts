@@ -26,6 +26,7 @@ import { systemClock, type Clock } from '../../../src-shared/clock.ts';
 import { KrakenError } from '../errors.ts';
 import { parseRetryAfter } from '../retry-policy.ts';
 import { ConnectionAttemptLimiter, type ReleaseSlot } from './connection-attempt-limiter.ts';
+import { ReconnectPeers } from './reconnect-peers.ts';
 import { insecureAddressError, isSecureOrLoopback } from './secure-address.ts';
 import type { WebSocketToken } from './spot-client.ts';
 import {
@@ -148,6 +149,8 @@ export interface UwsConnectionOptions {
    * handshake) run at once (./connection-attempt-limiter.ts); by default this connection's own.
    */
   readonly attempts?: ConnectionAttemptLimiter;
+  /** Shared with the other connections to the same exchange: one back after a drop makes the others retry soon (./reconnect-peers.ts). */
+  readonly peers?: ReconnectPeers;
 }
 
 /** Kraken's largest documented positions snapshot is far below this; a frame above it is refused. */
@@ -218,6 +221,15 @@ export class UwsConnection {
   readonly #maxSnapshotRetries: number;
   readonly #onListenerError: (error: unknown) => void;
   readonly #attempts: ConnectionAttemptLimiter;
+  readonly #peers: ReconnectPeers;
+  /** Takes this connection off the peers' list of those waiting to retry. */
+  #leavePeers: (() => void) | null = null;
+  /** Dropped since it was last live: going live again is a recovery the peers hear of. */
+  #recovering = false;
+  /** A peer's recovery already moved this outage's retry forward: the backoff alone decides from now on. */
+  #hinted = false;
+  /** A server's Retry-After: no retry before this time, whatever else asks for one. */
+  #retryNotBefore = Number.NEGATIVE_INFINITY;
   readonly #listeners: { [E in keyof UwsConnectionEvents]: Set<UwsConnectionEvents[E]> } = {
     data: new Set(),
     state: new Set(),
@@ -246,6 +258,7 @@ export class UwsConnection {
     this.#maxPerSecond = options.maxMessagesPerSecond ?? DEFAULT_MAX_MESSAGES_PER_SECOND;
     this.#maxSnapshotRetries = options.maxSnapshotRetries ?? DEFAULT_MAX_SNAPSHOT_RETRIES;
     this.#attempts = options.attempts ?? new ConnectionAttemptLimiter(1);
+    this.#peers = options.peers ?? new ReconnectPeers();
     this.#onListenerError =
       options.onListenerError ??
       ((error) =>
@@ -305,14 +318,7 @@ export class UwsConnection {
   networkChanged(): void {
     const { kind } = this.#state;
     if (kind === 'reconnecting') {
-      this.#cancelRetry?.();
-      this.#cancelRetry = null;
-      // a storm of network events still waits a backoff base between attempts
-      const wait = Math.max(0, this.#lastConnectAt + this.#timings.backoffBaseMs - this.#clock.now());
-      this.#cancelRetry = this.#clock.timer(wait, () => {
-        this.#cancelRetry = null;
-        this.#connect();
-      });
+      this.retrySoon();
       return;
     }
     if ((kind === 'live' || kind === 'subscribing') && this.#session !== null && this.#cancelNetworkCheck === null) {
@@ -325,11 +331,30 @@ export class UwsConnection {
     }
   }
 
+  /**
+   * A connection waiting to retry tries soon: a backoff base after its last attempt (a storm of
+   * network events or recoveries still waits that long between attempts), never before a server's
+   * Retry-After. Nothing happens in any other state.
+   */
+  retrySoon(): void {
+    if (this.#state.kind !== 'reconnecting') return;
+    this.#cancelRetry?.();
+    this.#cancelRetry = null;
+    const now = this.#clock.now();
+    const wait = Math.max(0, this.#lastConnectAt + this.#timings.backoffBaseMs - now, this.#retryNotBefore - now);
+    this.#cancelRetry = this.#clock.timer(wait, () => {
+      this.#cancelRetry = null;
+      this.#connect();
+    });
+  }
+
   // --- connecting --------------------------------------------------------------------------------
 
   #connect(): void {
     this.#cancelRetry?.();
     this.#cancelRetry = null;
+    this.#leavePeers?.();
+    this.#leavePeers = null;
     this.#attempt++;
     this.#lastConnectAt = this.#clock.now();
     const session = new Session();
@@ -513,7 +538,11 @@ export class UwsConnection {
     session.acknowledged.add(channel);
     if (this.#state.kind === 'subscribing' && this.#channels.every((c) => session.acknowledged.has(c))) {
       session.liveSince = this.#clock.now();
+      const recovered = this.#recovering;
+      this.#recovering = false;
+      this.#hinted = false;
       this.#setState({ kind: 'live' });
+      if (recovered) this.#peers.recovered();
     }
   }
 
@@ -614,12 +643,22 @@ export class UwsConnection {
     this.#emit('problem', error);
     const ceiling = Math.min(this.#timings.backoffMaxMs, this.#timings.backoffBaseMs * 2 ** Math.max(0, this.#attempt - 1));
     // a server's Retry-After is honoured but capped: a day-long value must not silence a margin monitor
-    const delay = Math.max(Math.round(this.#random() * ceiling), Math.min(error.retryAfterMs ?? 0, this.#timings.backoffMaxMs));
+    const retryAfter = Math.min(error.retryAfterMs ?? 0, this.#timings.backoffMaxMs);
+    const delay = Math.max(Math.round(this.#random() * ceiling), retryAfter);
+    this.#retryNotBefore = this.#clock.now() + retryAfter;
+    this.#recovering = true;
     this.#setState({ kind: 'reconnecting', attempt: this.#attempt + 1, nextRetryAt: this.#clock.now() + delay, lastError: error });
     this.#cancelRetry = this.#clock.timer(delay, () => {
       this.#cancelRetry = null;
       this.#connect();
     });
+    if (!this.#hinted) {
+      this.#leavePeers = this.#peers.waiting(() => {
+        this.#leavePeers = null;
+        this.#hinted = true;
+        this.retrySoon();
+      });
+    }
   }
 
   #fail(error: KrakenError): void {
@@ -629,6 +668,10 @@ export class UwsConnection {
   #halt(state: UwsConnectionState): void {
     this.#cancelRetry?.();
     this.#cancelRetry = null;
+    this.#leavePeers?.();
+    this.#leavePeers = null;
+    this.#recovering = false;
+    this.#hinted = false;
     if (this.#session !== null) this.#closeSession(this.#session);
     this.#session = null;
     this.#setState(state);
