@@ -107,6 +107,18 @@ describe('a desk of subaccount keys', () => {
       await page.getByRole('list', { name: 'Desks' }).getByRole('button', { name: 'Edit' }).click();
       await audit(page, 'profiles with the desk editor open', findings);
       expect(findings.join('\n\n')).toBe('');
+
+      // Reflow at 320 CSS px: the desk's views never scroll sideways (a table may, inside its card).
+      await page.setViewportSize({ width: 320, height: 640 });
+      for (const view of ['Overview', 'Subaccounts']) {
+        await show(page, view);
+        const overflow = await page.evaluate(() => {
+          const main = document.getElementById('main')!;
+          return { page: document.documentElement.scrollWidth - document.documentElement.clientWidth, main: main.scrollWidth - main.clientWidth };
+        });
+        expect(overflow, view).toEqual({ page: 0, main: 0 });
+        await harness.screenshot(`desk-320px-${view.toLowerCase()}`);
+      }
     } finally {
       await harness.close();
     }
