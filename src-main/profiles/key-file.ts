@@ -12,12 +12,17 @@
  *   reported by its number and what is wrong with it, never by its text.
  */
 import { open } from 'node:fs/promises';
+import { MAX_DESK_MEMBERS } from '../../src-shared/desk-schema.ts';
 import { AppError } from '../errors.ts';
 import { knownSecrets } from '../log/known-secrets.ts';
 
 /** A desk of a few hundred keys is a few tens of kilobytes: a larger file is not a file of keys. */
 export const MAX_KEY_FILE_BYTES = 256 * 1024;
-export const MAX_KEY_FILE_KEYS = 1_000;
+/**
+ * As many as a desk holds; and so every key and secret of one file stays known to the log's
+ * redactor at once (../log/known-secrets.ts keeps the 1,024 most recent).
+ */
+export const MAX_KEY_FILE_KEYS = MAX_DESK_MEMBERS;
 
 export type KeyFileLine =
   | { readonly line: number; readonly name: string; readonly apiKey: string; readonly apiSecret: string }

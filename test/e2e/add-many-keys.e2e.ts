@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeBrowser, startHarness, type Harness } from './support/app-harness.ts';
+import { axeViolations, describeViolations } from './support/axe.ts';
 
 afterAll(closeBrowser);
 
@@ -50,6 +51,8 @@ describe('adding many keys', () => {
       const rows = await result.getByRole('row').allTextContents();
       expect(rows.slice(1)).toEqual([expect.stringMatching(/^5No websocketRefused/), expect.stringMatching(/^6—Not a key lineLine 6 has 2 fields/)]);
       await harness.screenshot('profiles-import-keys');
+      const violations = await axeViolations(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
       expect(harness.hookCalls).toContain('chooseKeyFile');
       expect(app.profiles.list().profiles.map((profile) => profile.name).sort()).toEqual(['Desk A', 'Desk B, EU', 'Desk C']);
 
@@ -65,6 +68,8 @@ describe('adding many keys', () => {
         expect(await form.getByLabel('WebSocket address').inputValue()).toBe(harness.exchangeStreamUrl);
       }
       await harness.screenshot('profiles-add-another');
+      const afterAdding = await axeViolations(page);
+      expect(afterAdding, describeViolations(afterAdding)).toEqual([]);
       await form.getByRole('button', { name: 'Done' }).click();
       await page.getByRole('heading', { name: 'Add a Kraken profile' }).waitFor({ state: 'detached' });
       const profiles = app.profiles.list().profiles;
