@@ -47,9 +47,14 @@ export function flexMoveInputs(flex: FlexAccount, positions: readonly HeldPositi
     if (!moves(underlyingOf(position.symbol, instrument), scope)) continue;
     const symbol = position.symbol.toUpperCase();
     if (mark === undefined) return { ok: false, reason: `No mark price for ${symbol}.` };
-    if (instrument === undefined || instrument.marginLevels.length === 0) {
-      return { ok: false, reason: `No margin levels for ${symbol} (Kraken's instrument list was not available).` };
+    if (instrument === undefined) {
+      // UWS profiles always land here: the notes know no margin schedule on the Unified WebSocket.
+      return {
+        ok: false,
+        reason: `No margin levels for ${symbol}: these figures came without Kraken's instrument list (a Futures key's refresh fetches it; the Unified WebSocket sends none).`,
+      };
     }
+    if (instrument.marginLevels.length === 0) return { ok: false, reason: `No margin levels for ${symbol}: Kraken's instrument list gives none for it.` };
     const size = signedSize(position);
     equitySlope = equitySlope.plus(size.times(mark));
     moving.push({ notional: size.abs().times(mark), levels: instrument.marginLevels, levelUnit: instrument.levelUnit, contracts: size.abs() });

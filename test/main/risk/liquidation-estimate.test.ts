@@ -236,7 +236,23 @@ describe('missing inputs: no estimate, and why', () => {
         marks: { pf_xbtusd: '60000' },
       }),
     );
-    expect(only(report).liquidation).toEqual({ source: 'none', reason: "No margin levels for PF_XBTUSD (Kraken's instrument list was not available)." });
+    expect(only(report).liquidation).toEqual({
+      source: 'none',
+      reason:
+        "No margin levels for PF_XBTUSD: these figures came without Kraken's instrument list (a Futures key's refresh fetches it; the Unified WebSocket sends none).",
+    });
+  });
+
+  it('with an instrument Kraken gives no margin levels for', () => {
+    const report = buildRiskReport(
+      snapshot({
+        flex: flex([USD('10000')], { marginEquity: '10000', maintenanceMargin: '600' }),
+        positions: [position('pf_xbtusd', 'long', '1', '60000')],
+        marks: { pf_xbtusd: '60000' },
+        instruments: [linearInstrument('pf_xbtusd', 'BTC', [])],
+      }),
+    );
+    expect(only(report).liquidation).toEqual({ source: 'none', reason: "No margin levels for PF_XBTUSD: Kraken's instrument list gives none for it." });
   });
 
   it('without a mark price', () => {
