@@ -53,7 +53,8 @@ export async function importKeyFile(path: string, request: KeyImportRequest, pro
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(IMPORT_CONCURRENCY, toCheck.length) }, worker));
+  // One profile-list notification for the whole file (the window, the tray and the monitors follow it).
+  await profiles.holdingChanges(() => Promise.all(Array.from({ length: Math.min(IMPORT_CONCURRENCY, toCheck.length) }, worker)));
   const report: KeyImportReport = {
     fileName: basename(path),
     lines: [...results.values()].sort((a, b) => a.line - b.line),

@@ -137,6 +137,9 @@ export class ProfileService {
   /** Keychain state per kraken profile id; absent means no contact yet (shown as `ok`). */
   readonly #keychain = new Map<string, KeychainState>();
   readonly #listeners = new Set<(list: ProfileList) => void>();
+  /** Runs of `holdingChanges` in progress, and whether a change came meanwhile. */
+  #holding = 0;
+  #heldChange = false;
 
   constructor(options: ProfileServiceOptions) {
     this.#records = options.records;
@@ -428,7 +431,28 @@ export class ProfileService {
     if (changed) this.#emit();
   }
 
+  /**
+   * Runs `work` with change notifications held: one notification when it ends instead of one per
+   * profile (an import of hundreds of keys would otherwise send the growing list hundreds of times).
+   */
+  async holdingChanges<T>(work: () => Promise<T>): Promise<T> {
+    this.#holding++;
+    try {
+      return await work();
+    } finally {
+      this.#holding--;
+      if (this.#holding === 0 && this.#heldChange) {
+        this.#heldChange = false;
+        this.#emit();
+      }
+    }
+  }
+
   #emit(): void {
+    if (this.#holding > 0) {
+      this.#heldChange = true;
+      return;
+    }
     if (this.#listeners.size === 0) return;
     const list = this.list();
     for (const listener of this.#listeners) listener(list);

@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { ProfileList } from '../../../src-preload/contract.ts';
 import { createHandlerTable } from '../../../src-main/bridge/handlers.ts';
 import { createDeskExchange } from '../../../src-main/kraken/simulator/desk-exchange.ts';
 import type { ExchangeServer } from '../../../src-main/kraken/simulator/exchange.ts';
@@ -89,7 +90,13 @@ describeWithKeychain('importing a file of keys', () => {
       }
     };
 
+    const listsSent: number[] = [];
+    app.events.subscribe((name, payload) => {
+      if (name === 'profilesChanged') listsSent.push((payload as ProfileList).profiles.length);
+    });
     const report = await handlers.importKeys({ colour: '#10b981', baseUrl: server.url, streamUrl: server.uwsUrl });
+    // one list for the whole file, not one per key
+    expect(listsSent).toEqual([10]);
     expect(dialogs).toBe(1);
     expect(report?.fileName).toBe('keys.csv');
     expect(report?.added).toBe(10);
