@@ -99,6 +99,44 @@ describe('connections that hear of each other coming back', () => {
     await untilLive(second);
   });
 
+  it('does not hear of a recovery at another exchange', async () => {
+    const elsewhere = await startUwsLoopback();
+    try {
+      const peers = new ReconnectPeers();
+      const timings = { backoffBaseMs: 1_000, backoffMaxMs: 3_600_000 };
+      const here = loopback.connect({ peers, timings, random: () => 0.999 });
+      const there = elsewhere.connect({ peers, timings, random: () => 0.999 });
+      here.connection.start();
+      there.connection.start();
+      await untilLive(here);
+      await untilLive(there);
+      loopback.server.uws.dropConnections();
+      elsewhere.server.uws.dropConnections();
+      await until(() => stateKind(here) === 'reconnecting' && stateKind(there) === 'reconnecting', 'both reconnecting');
+      // the other exchange refuses a few attempts meanwhile: its connection's backoff grows long
+      elsewhere.server.uws.refuseUpgrades(503, 0, 4);
+      for (let failures = 0; failures < 4; failures++) {
+        const state = there.connection.state;
+        if (state.kind !== 'reconnecting') throw new Error(`expected reconnecting, got ${state.kind}`);
+        there.clock.advance(state.nextRetryAt - there.clock.now());
+        await until(() => {
+          const next = there.connection.state;
+          return next.kind === 'reconnecting' && next.attempt === state.attempt + 1;
+        }, 'the next refusal');
+      }
+      const waiting = there.connection.state;
+      if (waiting.kind !== 'reconnecting') throw new Error(`expected reconnecting, got ${waiting.kind}`);
+
+      await reconnectNow(here);
+      // a backoff base later, and short of its own backoff, the other exchange's connection still waits
+      there.clock.advance(timings.backoffBaseMs);
+      expect(waiting.nextRetryAt - there.clock.now()).toBeGreaterThan(0);
+      expect(stateKind(there)).toBe('reconnecting');
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
   it('does not retry before a Retry-After the server asked for', async () => {
     const peers = new ReconnectPeers();
     const timings = { backoffBaseMs: 1_000, backoffMaxMs: 3_600_000 };
