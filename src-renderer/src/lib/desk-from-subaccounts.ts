@@ -37,7 +37,7 @@ export function deskNameFor(masterName: string): string {
 }
 
 /** A subaccount's label as a profile name (within the profile name's limit). */
-export function carriedName(row: SubaccountRow): string {
+function carriedName(row: SubaccountRow): string {
   return row.label.slice(0, PROFILE_NAME_MAX_LENGTH).trim();
 }
 
