@@ -143,6 +143,18 @@ describe('desks in the window', () => {
     expect(banner.querySelector('.level')?.textContent).toMatch(/^Was: /);
   });
 
+  it("says the desk's totals hold an offline member's last known figures, on the overview and under the table", async () => {
+    await renderApp(deskState({ offline: 'm2', active: 'desk' }));
+    const banner = screen.getByRole('region', { name: 'Desk Team: margin health' });
+    expect(banner.textContent?.replace(/\s+/g, ' ')).toContain('The totals hold the last known figures of 1 member that is not current.');
+    expect(banner.querySelector('.banner-facts')?.classList.contains('outdated')).toBe(true);
+    await openView('subaccounts');
+    const totals = [...(await screen.findByRole('table', { name: 'Desk members' })).querySelectorAll('tfoot tr')];
+    expect(totals.map((row) => [row.classList.contains('outdated'), row.querySelector('th')?.textContent?.replace(/\s+/g, ' ').trim()])).toEqual([
+      [true, 'All 3 with 1 last known'],
+    ]);
+  });
+
   it("the Alerts view of a desk narrows to its members' alerts, named after them, and opens a member's own rules", async () => {
     const alert = (id: number, profileId: string, profileName: string): AlertRecord => ({
       id,
