@@ -11,6 +11,7 @@ import { renderApp } from './support/render-app.ts';
 import { AGE_MS, NOW, seedProfile } from './support/scenarios.ts';
 import { statusOf, syntheticSubaccount, viewOf } from './support/seed.ts';
 import { freezeDate } from './support/time.ts';
+import { formatAge } from '../../src-renderer/src/lib/format.ts';
 import type { ConnectionState } from '../../src-shared/profile-status.ts';
 
 freezeDate();
@@ -125,6 +126,21 @@ describe('desks in the window', () => {
     await fireEvent.click(within(overviewRows[0]!).getByRole('button', { name: SUBACCOUNTS[0]!.fullName ?? '' }));
     await waitFor(() => expect(app.activeProfileId).toBe('m1'));
     expect(app.activeDeskId).toBeNull();
+  });
+
+  it('the desk banner says how old its totals can be, and reads as last known when its closest member goes offline', async () => {
+    const { fake } = await renderApp(deskState({ active: 'desk' }));
+    const banner = screen.getByRole('region', { name: /^Desk Team: margin health/ });
+    const fact = (term: string) => within(banner).getByText(term).nextElementSibling?.textContent?.trim();
+    expect(fact('Oldest figures')).toBe(formatAge(AGE_MS));
+    expect(banner.classList.contains('last-known')).toBe(false);
+    const closest = within(banner).getByRole('strong').textContent ?? '';
+    const member = deskState().profiles.find((profile) => profile.name === closest);
+    expect(member).toBeDefined();
+    fake.emit('profileStatus', statusOf(member!.id, 'offline', NOW - AGE_MS, NOW));
+    await waitFor(() => expect(banner.classList.contains('last-known')).toBe(true));
+    expect(banner.textContent).toContain(`last known, ${formatAge(AGE_MS)}`);
+    expect(banner.querySelector('.level')?.textContent).toMatch(/^Was: /);
   });
 
   it("says the desk's totals hold an offline member's last known figures, on the overview and under the table", async () => {
