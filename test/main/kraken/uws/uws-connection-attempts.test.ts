@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConnectionAttemptLimiter } from '../../../../src-main/kraken/uws/connection-attempt-limiter.ts';
 import { ReconnectPeers } from '../../../../src-main/kraken/uws/reconnect-peers.ts';
 import { DEFAULT_UWS_TIMINGS } from '../../../../src-main/kraken/uws/uws-connection.ts';
-import { reconnectNow, startUwsLoopback, stateKind, until, untilLive, type UwsLoopback } from './uws-loopback.ts';
+import { reconnectNow, startUwsLoopback, stateKind, until, untilLive, type Recorded, type UwsLoopback } from './uws-loopback.ts';
 
 let loopback: UwsLoopback;
 
@@ -19,6 +19,19 @@ beforeEach(async () => {
 afterEach(async () => {
   await loopback.close();
 });
+
+/** Lets a reconnecting connection retry `times` times, each refused by the exchange: its backoff grows. */
+async function retryRefused(recorded: Recorded, times: number): Promise<void> {
+  for (let failures = 0; failures < times; failures++) {
+    const state = recorded.connection.state;
+    if (state.kind !== 'reconnecting') throw new Error(`expected reconnecting, got ${state.kind}`);
+    recorded.clock.advance(state.nextRetryAt - recorded.clock.now());
+    await until(() => {
+      const next = recorded.connection.state;
+      return next.kind === 'reconnecting' && next.attempt === state.attempt + 1;
+    }, 'the next refusal');
+  }
+}
 
 describe('connection attempts through a shared limiter', () => {
   it('waits for a slot without timing out, then connects once the attempt holding it has failed', async () => {
@@ -82,15 +95,7 @@ describe('connections that hear of each other coming back', () => {
 
     // the second fails a few more times meanwhile (the exchange refuses upgrades): its backoff grows long
     loopback.server.uws.refuseUpgrades(503, 0, 4);
-    for (let failures = 0; failures < 4; failures++) {
-      const state = second.connection.state;
-      if (state.kind !== 'reconnecting') throw new Error(`expected reconnecting, got ${state.kind}`);
-      second.clock.advance(state.nextRetryAt - second.clock.now());
-      await until(() => {
-        const next = second.connection.state;
-        return next.kind === 'reconnecting' && next.attempt === state.attempt + 1;
-      }, 'the next refusal');
-    }
+    await retryRefused(second, 4);
     // the first comes back at the end of its backoff; the second hears of it and tries a backoff base later
     await reconnectNow(first);
     const waiting = second.connection.state;
@@ -115,15 +120,7 @@ describe('connections that hear of each other coming back', () => {
       await until(() => stateKind(here) === 'reconnecting' && stateKind(there) === 'reconnecting', 'both reconnecting');
       // the other exchange refuses a few attempts meanwhile: its connection's backoff grows long
       elsewhere.server.uws.refuseUpgrades(503, 0, 4);
-      for (let failures = 0; failures < 4; failures++) {
-        const state = there.connection.state;
-        if (state.kind !== 'reconnecting') throw new Error(`expected reconnecting, got ${state.kind}`);
-        there.clock.advance(state.nextRetryAt - there.clock.now());
-        await until(() => {
-          const next = there.connection.state;
-          return next.kind === 'reconnecting' && next.attempt === state.attempt + 1;
-        }, 'the next refusal');
-      }
+      await retryRefused(there, 4);
       const waiting = there.connection.state;
       if (waiting.kind !== 'reconnecting') throw new Error(`expected reconnecting, got ${waiting.kind}`);
 
