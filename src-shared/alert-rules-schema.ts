@@ -35,7 +35,7 @@ const thresholdsShape = {
 };
 
 /** Kraken subaccount UIDs are UUIDs; the bound keeps a stored key short whatever they become. */
-export const subaccountUidSchema = z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/, 'This is not a subaccount identifier.'));
+const subaccountUidSchema = z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/, 'This is not a subaccount identifier.'));
 
 /** The threshold ladder's order, reported on the field that breaks it (prefixed by `path`). */
 function checkLadder(thresholds: AlertThresholds, context: z.core.$RefinementCtx, path: readonly PropertyKey[]): void {

@@ -9,8 +9,6 @@
 import BigJs from 'big.js';
 import type { Decimal } from './account-model.ts';
 
-export type { Decimal };
-
 /**
  * A private Big constructor: its DP/RM settings cannot be changed by any other module that happens
  * to use big.js. big.js's `strict` mode stays off: it would also refuse exact integer literals such

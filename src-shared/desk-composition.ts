@@ -28,7 +28,7 @@ export interface DeskComposition {
 }
 
 /** A member's row key: the profile id stands where a master's list has a subaccount's UID. */
-export function memberAccountKey(profileId: string): string {
+function memberAccountKey(profileId: string): string {
   return subaccountAccountKey(profileId);
 }
 

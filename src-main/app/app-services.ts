@@ -285,6 +285,7 @@ export class AppServices {
    * monitor refreshes it in the background.
    */
   activate(profileId: string): SnapshotView | null {
+    // An unknown profile is refused (profileNotFound) before the shown desk is put away for it.
     this.profiles.get(profileId);
     this.desks.deactivate();
     this.profiles.activate(profileId);

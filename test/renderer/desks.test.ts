@@ -11,6 +11,7 @@ import { renderApp } from './support/render-app.ts';
 import { AGE_MS, NOW, seedProfile } from './support/scenarios.ts';
 import { statusOf, syntheticSubaccount, viewOf } from './support/seed.ts';
 import { freezeDate } from './support/time.ts';
+import { formatAge } from '../../src-renderer/src/lib/format.ts';
 import type { ConnectionState } from '../../src-shared/profile-status.ts';
 
 freezeDate();
@@ -156,6 +157,33 @@ describe('desks in the window', () => {
     await fireEvent.click(within(overviewRows[0]!).getByRole('button', { name: SUBACCOUNTS[0]!.fullName ?? '' }));
     await waitFor(() => expect(app.activeProfileId).toBe('m1'));
     expect(app.activeDeskId).toBeNull();
+  });
+
+  it('the desk banner says how old its totals can be, and reads as last known when its closest member goes offline', async () => {
+    const { fake } = await renderApp(deskState({ active: 'desk' }));
+    const banner = screen.getByRole('region', { name: /^Desk Team: margin health/ });
+    const fact = (term: string) => within(banner).getByText(term).nextElementSibling?.textContent?.trim();
+    expect(fact('Oldest figures')).toBe(formatAge(AGE_MS));
+    expect(banner.classList.contains('last-known')).toBe(false);
+    const closest = within(banner).getByRole('strong').textContent ?? '';
+    const member = deskState().profiles.find((profile) => profile.name === closest);
+    expect(member).toBeDefined();
+    fake.emit('profileStatus', statusOf(member!.id, 'offline', NOW - AGE_MS, NOW));
+    await waitFor(() => expect(banner.classList.contains('last-known')).toBe(true));
+    expect(banner.textContent).toContain(`last known, ${formatAge(AGE_MS)}`);
+    expect(banner.querySelector('.level')?.textContent).toMatch(/^Was: /);
+  });
+
+  it("says the desk's totals hold an offline member's last known figures, on the overview and under the table", async () => {
+    await renderApp(deskState({ offline: 'm2', active: 'desk' }));
+    const banner = screen.getByRole('region', { name: 'Desk Team: margin health' });
+    expect(banner.textContent?.replace(/\s+/g, ' ')).toContain('The totals hold the last known figures of 1 member that is not current.');
+    expect(banner.querySelector('.banner-facts')?.classList.contains('outdated')).toBe(true);
+    await openView('subaccounts');
+    const totals = [...(await screen.findByRole('table', { name: 'Desk members' })).querySelectorAll('tfoot tr')];
+    expect(totals.map((row) => [row.classList.contains('outdated'), row.querySelector('th')?.textContent?.replace(/\s+/g, ' ').trim()])).toEqual([
+      [true, 'All 3 with 1 last known'],
+    ]);
   });
 
   it("the Alerts view of a desk narrows to its members' alerts, named after them, and opens a member's own rules", async () => {

@@ -14,7 +14,7 @@
 export type ReleaseSlot = () => void;
 
 /** Enough to keep a loopback or a fast network busy, few enough not to look like a flood. */
-export const DEFAULT_MAX_CONNECTION_ATTEMPTS = 8;
+const DEFAULT_MAX_CONNECTION_ATTEMPTS = 8;
 
 interface Waiter {
   readonly grant: (release: ReleaseSlot) => void;

@@ -8,20 +8,35 @@
  * (./connection-attempt-limiter.ts) keeps that from turning into a herd. A connection takes one such
  * hint per outage, and never before a server's Retry-After, so an exchange that lets only some
  * connections in still sees each of the others back off as before.
+ *
+ * The news is kept per exchange (the WebSocket address): one list serves every profile of the app,
+ * and the Sample profile's simulated exchange, or a test endpoint, being back says nothing about
+ * Kraken.
  */
 export class ReconnectPeers {
-  readonly #waiting = new Set<() => void>();
+  /** By exchange address: the connections to it waiting to retry. */
+  readonly #waiting = new Map<string, Set<() => void>>();
 
-  /** A connection waits to retry; `retrySoon` is called when another comes back. Returns how to leave the list. */
-  waiting(retrySoon: () => void): () => void {
-    this.#waiting.add(retrySoon);
-    return () => this.#waiting.delete(retrySoon);
+  /**
+   * A connection to `exchange` waits to retry; `retrySoon` is called when another connection to the
+   * same exchange comes back. Returns how to leave the list.
+   */
+  waiting(exchange: string, retrySoon: () => void): () => void {
+    let waiting = this.#waiting.get(exchange);
+    if (waiting === undefined) this.#waiting.set(exchange, (waiting = new Set()));
+    waiting.add(retrySoon);
+    const list = waiting;
+    return () => {
+      list.delete(retrySoon);
+      if (list.size === 0 && this.#waiting.get(exchange) === list) this.#waiting.delete(exchange);
+    };
   }
 
-  /** A connection is back after a drop: every other one waiting to retry tries soon. */
-  recovered(): void {
-    const waiting = [...this.#waiting];
-    this.#waiting.clear();
+  /** A connection to `exchange` is back after a drop: every other one waiting to retry there tries soon. */
+  recovered(exchange: string): void {
+    const waiting = this.#waiting.get(exchange);
+    if (waiting === undefined) return;
+    this.#waiting.delete(exchange);
     for (const retrySoon of waiting) retrySoon();
   }
 }

@@ -50,7 +50,7 @@ export class UwsAccountStream implements AccountStream {
   readonly #options: UwsAccountStreamOptions;
   /** One limiter for every profile's connection: a desk's streams open and reopen without a herd. */
   readonly #attempts: ConnectionAttemptLimiter;
-  /** One member back after an outage makes the others waiting to retry try soon. */
+  /** One member back after an outage makes the others waiting to retry at the same exchange try soon. */
   readonly #peers = new ReconnectPeers();
 
   constructor(options: UwsAccountStreamOptions) {

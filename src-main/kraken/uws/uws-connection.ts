@@ -149,7 +149,7 @@ export interface UwsConnectionOptions {
    * handshake) run at once (./connection-attempt-limiter.ts); by default this connection's own.
    */
   readonly attempts?: ConnectionAttemptLimiter;
-  /** Shared with the other connections to the same exchange: one back after a drop makes the others retry soon (./reconnect-peers.ts). */
+  /** Shared with the other connections: one back after a drop makes the others to the same exchange (its address) retry soon (./reconnect-peers.ts). */
   readonly peers?: ReconnectPeers;
 }
 
@@ -542,7 +542,7 @@ export class UwsConnection {
       this.#recovering = false;
       this.#hinted = false;
       this.#setState({ kind: 'live' });
-      if (recovered) this.#peers.recovered();
+      if (recovered) this.#peers.recovered(this.#url);
     }
   }
 
@@ -653,7 +653,7 @@ export class UwsConnection {
       this.#connect();
     });
     if (!this.#hinted) {
-      this.#leavePeers = this.#peers.waiting(() => {
+      this.#leavePeers = this.#peers.waiting(this.#url, () => {
         this.#leavePeers = null;
         this.#hinted = true;
         this.retrySoon();

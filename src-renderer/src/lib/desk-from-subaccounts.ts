@@ -3,7 +3,7 @@
  *
  * Neither Kraken's key check nor its key information says which account a key belongs to, so no
  * match can be certain: the user picks the profile of each subaccount, and the form starts from the
- * profile already named after the subaccount (its label or e-mail, ignoring case and spaces).
+ * profile already named after the subaccount (its label or e-mail, ignoring case and the spaces around it).
  */
 import type { NewDesk, ProfileView } from '../../../src-preload/contract.ts';
 import { DESK_NAME_MAX_LENGTH } from '../../../src-shared/desk-schema.ts';
@@ -37,7 +37,7 @@ export function deskNameFor(masterName: string): string {
 }
 
 /** A subaccount's label as a profile name (within the profile name's limit). */
-export function carriedName(row: SubaccountRow): string {
+function carriedName(row: SubaccountRow): string {
   return row.label.slice(0, PROFILE_NAME_MAX_LENGTH).trim();
 }
 

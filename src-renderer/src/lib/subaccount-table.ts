@@ -3,10 +3,10 @@
  * filtering and totals. Plain functions so that 1,000 rows can be re-sorted without touching the DOM.
  */
 import Big from 'big.js';
-import type { CurrencyAmount, Decimal, HealthFigure, HealthReport, Subaccount, Subaccounts } from '../../../src-preload/contract.ts';
+import type { CurrencyAmount, Decimal, HealthFigure, HealthReport, ProfileStatus, Subaccount, Subaccounts } from '../../../src-preload/contract.ts';
 import { fromBig, sum } from '../../../src-shared/decimal.ts';
 import { subaccountLabel } from '../../../src-shared/subaccount-label.ts';
-import { HEALTH_RANK } from './labels.ts';
+import { HEALTH_RANK, isOutdated } from './labels.ts';
 
 export interface SubaccountRow {
   readonly uid: string;
@@ -141,4 +141,16 @@ export function totalsOf(rows: readonly SubaccountRow[]): SubaccountTotals {
     holdings: [...holdings.values()].map(({ amount, currency }) => ({ currency, amount: fromBig(amount) })),
     worst,
   };
+}
+
+/**
+ * How many rows are a desk member's last known figures (`statusOf` gives each member's own state;
+ * a master's rows have none): a total over them is not current either.
+ */
+export function outdatedCount(rows: readonly SubaccountRow[], statusOf: ((uid: string) => ProfileStatus | null) | undefined): number {
+  if (statusOf === undefined) return 0;
+  return rows.filter((row) => {
+    const status = statusOf(row.uid);
+    return status !== null && isOutdated(status.state);
+  }).length;
 }

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConnectionAttemptLimiter } from '../../../../src-main/kraken/uws/connection-attempt-limiter.ts';
 import { ReconnectPeers } from '../../../../src-main/kraken/uws/reconnect-peers.ts';
 import { DEFAULT_UWS_TIMINGS } from '../../../../src-main/kraken/uws/uws-connection.ts';
-import { reconnectNow, startUwsLoopback, stateKind, until, untilLive, type UwsLoopback } from './uws-loopback.ts';
+import { reconnectNow, startUwsLoopback, stateKind, until, untilLive, type Recorded, type UwsLoopback } from './uws-loopback.ts';
 
 let loopback: UwsLoopback;
 
@@ -19,6 +19,19 @@ beforeEach(async () => {
 afterEach(async () => {
   await loopback.close();
 });
+
+/** Lets a reconnecting connection retry `times` times, each refused by the exchange: its backoff grows. */
+async function retryRefused(recorded: Recorded, times: number): Promise<void> {
+  for (let failures = 0; failures < times; failures++) {
+    const state = recorded.connection.state;
+    if (state.kind !== 'reconnecting') throw new Error(`expected reconnecting, got ${state.kind}`);
+    recorded.clock.advance(state.nextRetryAt - recorded.clock.now());
+    await until(() => {
+      const next = recorded.connection.state;
+      return next.kind === 'reconnecting' && next.attempt === state.attempt + 1;
+    }, 'the next refusal');
+  }
+}
 
 describe('connection attempts through a shared limiter', () => {
   it('waits for a slot without timing out, then connects once the attempt holding it has failed', async () => {
@@ -82,21 +95,43 @@ describe('connections that hear of each other coming back', () => {
 
     // the second fails a few more times meanwhile (the exchange refuses upgrades): its backoff grows long
     loopback.server.uws.refuseUpgrades(503, 0, 4);
-    for (let failures = 0; failures < 4; failures++) {
-      const state = second.connection.state;
-      if (state.kind !== 'reconnecting') throw new Error(`expected reconnecting, got ${state.kind}`);
-      second.clock.advance(state.nextRetryAt - second.clock.now());
-      await until(() => {
-        const next = second.connection.state;
-        return next.kind === 'reconnecting' && next.attempt === state.attempt + 1;
-      }, 'the next refusal');
-    }
+    await retryRefused(second, 4);
     // the first comes back at the end of its backoff; the second hears of it and tries a backoff base later
     await reconnectNow(first);
     const waiting = second.connection.state;
     expect(waiting.kind === 'reconnecting' && waiting.nextRetryAt - second.clock.now()).toBeGreaterThan(timings.backoffBaseMs);
     second.clock.advance(timings.backoffBaseMs);
     await untilLive(second);
+  });
+
+  it('does not hear of a recovery at another exchange', async () => {
+    const elsewhere = await startUwsLoopback();
+    try {
+      const peers = new ReconnectPeers();
+      const timings = { backoffBaseMs: 1_000, backoffMaxMs: 3_600_000 };
+      const here = loopback.connect({ peers, timings, random: () => 0.999 });
+      const there = elsewhere.connect({ peers, timings, random: () => 0.999 });
+      here.connection.start();
+      there.connection.start();
+      await untilLive(here);
+      await untilLive(there);
+      loopback.server.uws.dropConnections();
+      elsewhere.server.uws.dropConnections();
+      await until(() => stateKind(here) === 'reconnecting' && stateKind(there) === 'reconnecting', 'both reconnecting');
+      // the other exchange refuses a few attempts meanwhile: its connection's backoff grows long
+      elsewhere.server.uws.refuseUpgrades(503, 0, 4);
+      await retryRefused(there, 4);
+      const waiting = there.connection.state;
+      if (waiting.kind !== 'reconnecting') throw new Error(`expected reconnecting, got ${waiting.kind}`);
+
+      await reconnectNow(here);
+      // a backoff base later, and short of its own backoff, the other exchange's connection still waits
+      there.clock.advance(timings.backoffBaseMs);
+      expect(waiting.nextRetryAt - there.clock.now()).toBeGreaterThan(0);
+      expect(stateKind(there)).toBe('reconnecting');
+    } finally {
+      await elsewhere.close();
+    }
   });
 
   it('does not retry before a Retry-After the server asked for', async () => {
