@@ -19,13 +19,17 @@ export interface AppMenuProfile {
   name: string;
 }
 
+export interface AppMenuDesk extends AppMenuProfile {
+  memberIds: readonly string[];
+}
+
 export interface AppMenuState {
-  /** In the order the app lists them; the first nine entries, profiles then desks, get CmdOrCtrl+1…9. */
+  /** In the order the app lists them; the menu orders them with the desks as the switcher does (src-shared/switch-order.ts). */
   profiles: readonly AppMenuProfile[];
   /** The profile shown; null while a desk is shown. */
   activeProfileId: string | null;
-  /** Desks after the profiles, as the switcher lists them. */
-  desks: readonly AppMenuProfile[];
+  /** In creation order; listed first, their members reached through them. */
+  desks: readonly AppMenuDesk[];
   activeDeskId: string | null;
   privacyMode: boolean;
   /** Offer the developer tools (development builds). */
@@ -51,7 +55,7 @@ export function appMenuState(services: MenuServices, devTools: boolean): AppMenu
   return {
     profiles: list.profiles.map(({ id, name }) => ({ id, name })),
     activeProfileId: desks.activeDeskId === null ? list.activeProfileId : null,
-    desks: desks.desks.map(({ id, name }) => ({ id, name })),
+    desks: desks.desks.map(({ id, name, memberIds }) => ({ id, name, memberIds })),
     activeDeskId: desks.activeDeskId,
     privacyMode: services.store.settings.get().privacyMode,
     devTools,

@@ -3,7 +3,7 @@
  * so copy/paste, zoom, full screen and window switching work with their usual shortcuts, plus the
  * app's own actions with accelerators:
  *   Refresh          CmdOrCtrl+R        (replaces the page-reload role, which would lose the UI state)
- *   Profile 1…9      CmdOrCtrl+1…9
+ *   Desk or profile  CmdOrCtrl+1…9      (the switcher's order: desks, then profiles in no desk)
  *   Privacy Mode     CmdOrCtrl+Shift+P
  *   Settings…        CmdOrCtrl+,
  * The menu only dispatches to injected callbacks (src-main/app/app-menu-model.ts); installAppMenu
@@ -12,8 +12,7 @@
  */
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
 import type { AppMenuActions, AppMenuState } from '../app/app-menu-model.ts';
-
-export const PROFILE_SHORTCUT_COUNT = 9;
+import { looseProfilesStart, switchOrder } from '../../src-shared/switch-order.ts';
 
 const separator: MenuItemConstructorOptions = { type: 'separator' };
 
@@ -43,30 +42,21 @@ export function appMenuTemplate(actions: AppMenuActions, state: AppMenuState, pl
     ],
   };
 
-  // Desks continue the profiles' shortcuts, as in the window's switcher.
-  const shortcut = (index: number) => (index < PROFILE_SHORTCUT_COUNT ? `CmdOrCtrl+${index + 1}` : undefined);
-  const deskItems: MenuItemConstructorOptions[] = state.desks.map((desk, index) => ({
-    label: `${desk.name} (desk)`,
-    type: 'radio' as const,
-    checked: desk.id === state.activeDeskId,
-    accelerator: shortcut(state.profiles.length + index),
-    click: () => actions.switchDesk(desk.id),
-  }));
+  const entries = switchOrder(state);
+  const looseStart = looseProfilesStart(entries);
+  const entryItems = entries.flatMap((entry, index): MenuItemConstructorOptions[] => [
+    ...(index === looseStart ? [separator] : []),
+    {
+      label: entry.kind === 'desk' ? `${entry.desk.name} (desk)` : entry.profile.name,
+      type: 'radio',
+      checked: entry.kind === 'desk' ? entry.desk.id === state.activeDeskId : entry.profile.id === state.activeProfileId,
+      accelerator: entry.shortcut === null ? undefined : `CmdOrCtrl+${entry.shortcut}`,
+      click: () => (entry.kind === 'desk' ? actions.switchDesk(entry.desk.id) : actions.switchProfile(entry.profile.id)),
+    },
+  ]);
   const profileMenu: MenuItemConstructorOptions = {
     label: 'Profile',
-    submenu:
-      state.profiles.length === 0
-        ? [{ label: 'No profiles yet', enabled: false }]
-        : [
-            ...state.profiles.map((profile, index) => ({
-              label: profile.name,
-              type: 'radio' as const,
-              checked: profile.id === state.activeProfileId,
-              accelerator: shortcut(index),
-              click: () => actions.switchProfile(profile.id),
-            })),
-            ...(deskItems.length === 0 ? [] : [separator, ...deskItems]),
-          ],
+    submenu: entryItems.length === 0 ? [{ label: 'No profiles yet', enabled: false }] : entryItems,
   };
 
   // macOS fills an empty Help menu with its search field; elsewhere About lives here.

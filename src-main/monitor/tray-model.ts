@@ -12,6 +12,7 @@ import { formatPercent } from './alert-text.ts';
 import { compareFigures, healthRank } from './health.ts';
 import type { HealthFigure, HealthLevel, HealthReport } from '../../src-shared/health-model.ts';
 import type { ConnectionState } from '../../src-shared/profile-status.ts';
+import { looseProfilesStart, switchOrder, type SwitchEntry } from '../../src-shared/switch-order.ts';
 
 export type TrayIconState = 'ok' | 'warn' | 'critical' | 'stale' | 'offline';
 
@@ -43,7 +44,7 @@ export interface TrayInput {
   readonly profiles: readonly TrayProfileInput[];
   /** The profile shown, null while a desk (or nothing) is shown. */
   readonly activeProfileId: string | null;
-  /** Desks after the profiles, in the switcher's order; none when absent. */
+  /** Desks in the switcher's order; none when absent. The menu lists them first and leaves their members to them. */
   readonly desks?: readonly TrayDeskInput[];
   readonly activeDeskId?: string | null;
   readonly privacyMode: boolean;
@@ -175,23 +176,23 @@ function snoozeItems(profiles: readonly TrayProfileInput[]): TrayMenuItem[] {
   ];
 }
 
-function snoozeMenu(profiles: readonly TrayProfileInput[]): TrayMenuItem {
+/** Snoozing follows the switcher's entries: a desk snoozes all its members, so the menu stays short however large the desk. */
+function snoozeMenu(profiles: readonly TrayProfileInput[], entries: readonly TrayEntry[]): TrayMenuItem {
   const note: TrayMenuItem = { type: 'note', label: 'Liquidation alerts always show' };
   const only = profiles.length === 1 ? profiles[0] : undefined;
   if (only !== undefined) return { type: 'submenu', label: only.snoozedUntil === null ? 'Snooze alerts' : 'Snooze alerts (snoozed)', items: [...snoozeItems(profiles), { type: 'separator' }, note] };
+  const byId = new Map(profiles.map((profile) => [profile.id, profile]));
+  const entryMenu = (entry: TrayEntry): TrayMenuItem => {
+    const members = entry.kind === 'desk' ? entry.desk.memberIds.flatMap((id) => byId.get(id) ?? []) : [entry.profile];
+    const snoozed = members.filter((profile) => profile.snoozedUntil !== null).length;
+    const name = entry.kind === 'desk' ? `${entry.desk.name} (desk)` : entry.profile.name;
+    const state = snoozed === 0 ? '' : snoozed === members.length ? ' (snoozed)' : ' (some snoozed)';
+    return { type: 'submenu', label: `${name}${state}`, items: snoozeItems(members) };
+  };
   return {
     type: 'submenu',
     label: profiles.some((profile) => profile.snoozedUntil !== null) ? 'Snooze alerts (some snoozed)' : 'Snooze alerts',
-    items: [
-      { type: 'submenu', label: 'All profiles', items: snoozeItems(profiles) },
-      ...profiles.map((profile): TrayMenuItem => ({
-        type: 'submenu',
-        label: profile.snoozedUntil === null ? profile.name : `${profile.name} (snoozed)`,
-        items: snoozeItems([profile]),
-      })),
-      { type: 'separator' },
-      note,
-    ],
+    items: [{ type: 'submenu', label: 'All profiles', items: snoozeItems(profiles) }, ...entries.map(entryMenu), { type: 'separator' }, note],
   };
 }
 
@@ -209,24 +210,36 @@ function deskItem(desk: TrayDeskInput, summaries: ReadonlyMap<string, ProfileSum
   return { type: 'radio', label: `${desk.name} — ${state}`, checked: desk.id === activeDeskId, action: { kind: 'switchDesk', deskId: desk.id } };
 }
 
+function profileItem(summary: ProfileSummary, activeProfileId: string | null): TrayMenuItem {
+  return {
+    type: 'radio',
+    label: `${summary.profile.name} — ${describe(summary)}${summary.profile.snoozedUntil === null ? '' : ' (snoozed)'}`,
+    checked: summary.profile.id === activeProfileId,
+    action: { kind: 'switchProfile', profileId: summary.profile.id },
+  };
+}
+
+type TrayEntry = SwitchEntry<TrayProfileInput, TrayDeskInput>;
+
 export function buildTrayModel(input: TrayInput): TrayModel {
   const summaries = input.profiles.map(summarise);
   const byId = new Map(summaries.map((summary) => [summary.profile.id, summary]));
-  const deskItems = (input.desks ?? []).map((desk) => deskItem(desk, byId, input.activeDeskId ?? null));
   const icon = summaries.reduce<TrayIconState>((worst, summary) => (ICON_ORDER.indexOf(summary.icon) > ICON_ORDER.indexOf(worst) ? summary.icon : worst), 'ok');
-  const profileItems = summaries.map((summary): TrayMenuItem => ({
-    type: 'radio',
-    label: `${summary.profile.name} — ${describe(summary)}${summary.profile.snoozedUntil === null ? '' : ' (snoozed)'}`,
-    checked: summary.profile.id === input.activeProfileId,
-    action: { kind: 'switchProfile', profileId: summary.profile.id },
-  }));
+  // The switcher's order (src-shared/switch-order.ts): desks, then the profiles in no desk.
+  const entries = switchOrder({ profiles: input.profiles, desks: input.desks ?? [], activeProfileId: input.activeProfileId });
+  const firstLoose = looseProfilesStart(entries);
+  const entryItems = entries.flatMap((entry, index): TrayMenuItem[] => {
+    if (entry.kind === 'desk') return [deskItem(entry.desk, byId, input.activeDeskId ?? null)];
+    const summary = byId.get(entry.profile.id);
+    const apart: TrayMenuItem[] = index === firstLoose ? [{ type: 'separator' }] : [];
+    return summary === undefined ? [] : [...apart, profileItem(summary, input.activeProfileId)];
+  });
   const menu: TrayMenuItem[] = [
-    ...(profileItems.length === 0 ? [{ type: 'note', label: 'No profiles yet' } as const] : profileItems),
-    ...(deskItems.length === 0 ? [] : [{ type: 'separator' } as const, ...deskItems]),
+    ...(entryItems.length === 0 ? [{ type: 'note', label: 'No profiles yet' } as const] : entryItems),
     { type: 'separator' },
     { type: 'action', label: 'Open Margin Desk', action: { kind: 'openWindow' }, enabled: true },
     { type: 'action', label: 'Refresh now', action: { kind: 'refreshNow' }, enabled: input.profiles.length > 0 },
-    ...(input.profiles.length > 0 ? [snoozeMenu(input.profiles)] : []),
+    ...(input.profiles.length > 0 ? [snoozeMenu(input.profiles, entries)] : []),
     { type: 'checkbox', label: 'Privacy mode', checked: input.privacyMode, action: { kind: 'setPrivacyMode', enabled: !input.privacyMode } },
     { type: 'separator' },
     ...updateItems(input.updateReady ?? null),

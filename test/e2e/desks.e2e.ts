@@ -4,7 +4,8 @@
  * polled over REST): made from the REST master's subaccounts list in one action, it shows the same
  * rows, totals and worst health as that list; an alert on one member names it. Screenshots of the
  * master's list, the desk's table, the desk's overview and the alert go to test-results/screenshots.
- * axe-core (WCAG 2.2 AA) checks every desk screen on the way.
+ * axe-core (WCAG 2.2 AA) checks every desk screen on the way. A desk of many keys leads the switcher
+ * at Ctrl/Cmd+1, and the loose profiles that do not fit are in its "more" menu.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -119,6 +120,64 @@ describe('a desk of subaccount keys', () => {
         expect(overflow, view).toEqual({ page: 0, main: 0 });
         await harness.screenshot(`desk-320px-${view.toLowerCase()}`);
       }
+    } finally {
+      await harness.close();
+    }
+  });
+
+  it('a desk of many keys is the first switcher entry at Ctrl/Cmd+1; the loose profiles that do not fit are in the "more" menu', async () => {
+    const harness = await startHarness({ colorScheme: 'light' });
+    const { page, app, exchange } = harness;
+    try {
+      const subaccounts = exchange.addSubaccounts(24);
+      const members: string[] = [];
+      for (const sub of subaccounts) {
+        const member = await app.profiles.create({ name: sub.fullName ?? sub.email, colour: '#12a150', source: 'rest', baseUrl: harness.exchangeUrl, ...exchange.addKey({ account: sub.uid }) });
+        members.push(member.id);
+      }
+      const loose: string[] = [];
+      for (let index = 1; index <= 12; index += 1) {
+        loose.push((await app.profiles.create({ name: `Trader ${index}`, colour: '#2f80ed', source: 'rest', baseUrl: harness.exchangeUrl, ...exchange.addKey() })).id);
+      }
+      const desk = app.desks.create({ name: 'All subaccounts', memberIds: members });
+      app.activate(loose[0]!);
+      const switcher = page.getByRole('group', { name: 'Switch profile' });
+      const entries = switcher.locator('.strip > button');
+      await expect.poll(() => entries.count()).toBe(13);
+      // Only the entries that fit are shown, the desk first; nothing scrolls sideways.
+      const first = entries.first();
+      expect(await first.innerText()).toContain('All subaccounts');
+      expect(await first.getAttribute('aria-keyshortcuts')).toBe('Control+1');
+      expect(await first.evaluate((button) => getComputedStyle(button).visibility)).toBe('visible');
+      const more = switcher.getByRole('button', { name: /more/ });
+      const hidden = await entries.evaluateAll((buttons) => buttons.filter((button) => getComputedStyle(button).visibility === 'hidden').length);
+      expect(hidden).toBeGreaterThan(0);
+      expect(await more.innerText()).toContain(`${hidden} more`);
+      expect(await switcher.evaluate((element) => element.scrollWidth - element.clientWidth)).toBe(0);
+
+      await page.keyboard.press('Control+1');
+      await expect.poll(() => app.desks.list().activeDeskId).toBe(desk.id);
+
+      // The menu button by keys: it opens on its first entry, Escape closes it back onto the button.
+      await more.focus();
+      await page.keyboard.press('ArrowDown');
+      const menu = page.getByRole('menu', { name: 'More profiles and desks' });
+      expect(await menu.getByRole('menuitemradio').count()).toBe(hidden);
+      const violations = await axeViolations(page);
+      expect(describeViolations(violations)).toBe(describeViolations([]));
+      await harness.screenshot('desk-switcher-more');
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => app.profiles.list().activeProfileId).toBe(loose.at(-1));
+      expect(await menu.count()).toBe(0);
+      expect(await more.innerText()).toContain('Trader 12');
+      await page.keyboard.press('Escape');
+
+      await page.setViewportSize({ width: 320, height: 640 });
+      await expect.poll(() => first.evaluate((button) => getComputedStyle(button).visibility)).toBe('visible');
+      expect(await entries.nth(1).evaluate((button) => getComputedStyle(button).visibility)).toBe('visible');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+      await harness.screenshot('desk-switcher-320px');
     } finally {
       await harness.close();
     }

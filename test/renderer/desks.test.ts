@@ -1,5 +1,5 @@
 /**
- * Desks in the window: the switcher and Ctrl/Cmd+1…9 reach them after the profiles, a desk's
+ * Desks in the window: the switcher and Ctrl/Cmd+1…9 reach them first, their members through them, a desk's
  * subaccounts table reads exactly as its master's list of the same accounts, each member keeps its
  * own freshness, and desks are made, edited and deleted from Profiles and from a master's list.
  */
@@ -76,21 +76,52 @@ function tableTexts(name: string): { rows: string[]; totals: string } {
 }
 
 describe('desks in the window', () => {
-  it('the switcher lists desks after the profiles, and Ctrl/Cmd+N reaches them in that order', async () => {
+  it('the switcher lists the desk first and leaves its members to it; Ctrl/Cmd+N follows that order', async () => {
+    // Desks come first so that a desk of many keys stays at Ctrl/Cmd+1 however many members it has.
     const { app, fake } = await renderApp(deskState());
     const switcher = screen.getByRole('group', { name: 'Switch profile' });
+    expect(within(switcher).getAllByRole('button').map((button) => button.getAttribute('aria-keyshortcuts'))).toEqual(['Control+1', 'Control+2']);
     const desk = within(switcher).getByRole('button', { name: /Team/ });
-    expect(desk.getAttribute('aria-keyshortcuts')).toBe('Control+5');
-    await fireEvent.keyDown(window, { key: '5', code: 'Digit5', ctrlKey: true });
+    expect(within(switcher).getAllByRole('button')[0]).toBe(desk);
+    expect(within(switcher).queryByRole('button', { name: new RegExp(SUBACCOUNTS[0]!.fullName ?? '-') })).toBeNull();
+    await fireEvent.keyDown(window, { key: '1', code: 'Digit1', ctrlKey: true });
     await waitFor(() => expect(app.activeDeskId).toBe('d1'));
     expect(fake.callsOf('activateDesk')).toEqual([{ id: 'd1' }]);
     expect(desk.getAttribute('aria-pressed')).toBe('true');
     // a view of one profile's accounts steps aside while a desk is shown
     const nav = screen.getByRole('navigation', { name: 'Views' });
     expect(within(nav).queryByRole('button', { name: /^Positions/ })).toBeNull();
-    await fireEvent.keyDown(window, { key: '1', code: 'Digit1', ctrlKey: true });
+    await fireEvent.keyDown(window, { key: '2', code: 'Digit2', ctrlKey: true });
     await waitFor(() => expect(app.activeProfileId).toBe('master'));
     expect(app.activeDeskId).toBeNull();
+    await fireEvent.keyDown(window, { key: '3', code: 'Digit3', ctrlKey: true });
+    expect(app.activeProfileId).toBe('master');
+  });
+
+  it('a desk of 200 keys is one entry at Ctrl/Cmd+1, the loose profiles follow, and a member opened alone shows after its desk', async () => {
+    const members = Array.from({ length: 200 }, (_, index) => seedProfile(`k${index}`, `Key ${index}`));
+    const { app } = await renderApp({
+      profiles: [...members, seedProfile('a', 'Alpha'), seedProfile('b', 'Beta')],
+      desks: [{ id: 'big', name: 'Subaccounts', memberIds: members.map((member) => member.id), createdAt: NOW }],
+      activeProfileId: 'a',
+      activeDeskId: null,
+      now: () => NOW,
+    });
+    const switcher = screen.getByRole('group', { name: 'Switch profile' });
+    const names = () => within(switcher).getAllByRole('button').map((button) => button.querySelector('.name')?.textContent);
+    expect(names()).toEqual(['Subaccounts', 'Alpha', 'Beta']);
+    expect(within(switcher).getByRole('button', { name: /Subaccounts/ }).textContent).toContain('desk · 200');
+    await fireEvent.keyDown(window, { key: '1', code: 'Digit1', ctrlKey: true });
+    await waitFor(() => expect(app.activeDeskId).toBe('big'));
+    await app.activate('k7');
+    expect(names()).toEqual(['Subaccounts', 'Key 7', 'Alpha', 'Beta']);
+    const alone = within(switcher).getByRole('button', { name: /Key 7/ });
+    expect(alone.getAttribute('aria-pressed')).toBe('true');
+    expect(alone.textContent).toContain('opened alone');
+    expect(alone.hasAttribute('aria-keyshortcuts')).toBe(false);
+    await fireEvent.keyDown(window, { key: '3', code: 'Digit3', ctrlKey: true });
+    await waitFor(() => expect(app.activeProfileId).toBe('b'));
+    expect(names()).toEqual(['Subaccounts', 'Alpha', 'Beta']);
   });
 
   it("a desk of the three accounts' keys shows the same rows, totals and worst health as the master's list", async () => {

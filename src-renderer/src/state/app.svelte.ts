@@ -21,6 +21,7 @@ import type {
 } from '../../../src-preload/contract.ts';
 import { composeDesk, type DeskComposition } from '../../../src-shared/desk-composition.ts';
 import { DEFAULT_SETTINGS } from '../../../src-shared/settings-model.ts';
+import { entryForShortcut, switchOrder, type SwitchEntry } from '../../../src-shared/switch-order.ts';
 import { afterFirstPaint } from '../lib/after-first-paint.ts';
 import { isOutdated } from '../lib/labels.ts';
 import { settle } from '../lib/settle.ts';
@@ -37,8 +38,8 @@ export type Phase = 'loading' | 'ready' | 'failed';
 /** The views that show one profile's accounts: a desk shows its members on the overview and the subaccounts table instead. */
 const SINGLE_PROFILE_VIEWS: ReadonlySet<ViewName> = new Set(['flex', 'positions', 'stress', 'history']);
 
-/** One entry of the switcher and of Ctrl/Cmd+1…9: the profiles, then the desks. */
-export type SwitchTarget = { readonly kind: 'profile'; readonly profile: ProfileView } | { readonly kind: 'desk'; readonly desk: Desk };
+/** One entry of the switcher and of Ctrl/Cmd+1…9 (src-shared/switch-order.ts). */
+export type SwitchTarget = SwitchEntry<ProfileView, Desk>;
 
 /** A failed action of the shell (switch, refresh, a setting), shown until dismissed or superseded. */
 export interface ShellNotice {
@@ -87,11 +88,10 @@ export class AppState {
       ? null
       : composeDesk(this.deskMembers.map((profile) => ({ profileId: profile.id, name: profile.name, view: this.snapshots[profile.id] ?? null }))),
   );
-  /** The switcher's entries in shortcut order: profiles, then desks. */
-  readonly switchTargets = $derived<readonly SwitchTarget[]>([
-    ...this.profiles.map((profile) => ({ kind: 'profile', profile }) as const),
-    ...this.desks.map((desk) => ({ kind: 'desk', desk }) as const),
-  ]);
+  /** The switcher's entries in shortcut order: desks, then the profiles in no desk. */
+  readonly switchTargets = $derived<readonly SwitchTarget[]>(
+    switchOrder({ profiles: this.profiles, desks: this.desks, activeProfileId: this.activeProfileId }),
+  );
   readonly activeProfile = $derived(this.profiles.find((profile) => profile.id === this.activeProfileId) ?? null);
   readonly activeSnapshot = $derived(this.activeProfileId === null ? null : (this.snapshots[this.activeProfileId] ?? null));
   readonly activeStatus = $derived(
@@ -249,9 +249,9 @@ export class AppState {
     }
   }
 
-  /** Ctrl/Cmd+1…9: the profiles first, then the desks, as the switcher lists them. */
+  /** Ctrl/Cmd+1…9 as the switcher numbers its entries: desks first, then the profiles in no desk. */
   async activateByIndex(index: number): Promise<void> {
-    const target = this.switchTargets[index];
+    const target = entryForShortcut(this.switchTargets, index + 1);
     if (target === undefined) return;
     if (target.kind === 'profile') await this.activate(target.profile.id);
     else await this.activateDesk(target.desk.id);

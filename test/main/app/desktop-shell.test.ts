@@ -37,12 +37,12 @@ describe('desktop shell', () => {
     expect(menus).toEqual([{ profiles: [], activeProfileId: null, desks: [], activeDeskId: null, privacyMode: false, devTools: false }]);
   });
 
-  it('rebuilds the menu when the desks change (they follow the profiles under the same shortcuts)', async () => {
+  it('rebuilds the menu when the desks change (they lead its list, members with them)', async () => {
     const { services, sent, menus } = await shell();
     const sample = services.profiles.createSample();
     const desk = services.desks.create({ name: 'Team', memberIds: [sample.id] });
     expect(sent).toContain('desksChanged');
-    expect(menus.at(-1)?.desks).toEqual([{ id: desk.id, name: 'Team' }]);
+    expect(menus.at(-1)?.desks).toEqual([{ id: desk.id, name: 'Team', memberIds: desk.memberIds }]);
     services.activateDesk(desk.id);
     expect(menus.at(-1)).toMatchObject({ activeDeskId: desk.id, activeProfileId: null });
   });

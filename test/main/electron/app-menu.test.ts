@@ -71,23 +71,37 @@ describe('application menu', () => {
     expect(menu().find('Desk 10')?.accelerator).toBeUndefined();
   });
 
-  it('lists desks after the profiles, their shortcuts continuing the profiles\' ones', () => {
+  it('lists desks first as the switcher does, their members reached through them; a member opened alone follows its desk', () => {
     const { calls, actions } = recordingActions();
     const state: AppMenuState = {
       ...STATE,
-      profiles: STATE.profiles.slice(0, 2),
+      profiles: STATE.profiles.slice(0, 4),
       activeProfileId: null,
-      desks: [{ id: 'd1', name: 'Team' }],
+      desks: [{ id: 'd1', name: 'Team', memberIds: ['p1', 'p2'] }],
       activeDeskId: 'd1',
     };
     installAppMenu(actions, state, 'linux');
     const items = topLevel('Profile');
-    expect(items.map((item) => item.label ?? item.type)).toEqual(['Desk 1', 'Desk 2', 'separator', 'Team (desk)']);
+    expect(items.map((item) => [item.label ?? item.type, item.accelerator])).toEqual([
+      ['Team (desk)', 'CmdOrCtrl+1'],
+      ['separator', undefined],
+      ['Desk 3', 'CmdOrCtrl+2'],
+      ['Desk 4', 'CmdOrCtrl+3'],
+    ]);
     const desk = menu().find('Team (desk)');
-    expect(desk).toMatchObject({ type: 'radio', checked: true, accelerator: 'CmdOrCtrl+3' });
+    expect(desk).toMatchObject({ type: 'radio', checked: true });
     desk?.click?.();
     expect(calls).toEqual(['desk:d1']);
     expect(items.filter((item) => item.checked).map((item) => item.label)).toEqual(['Team (desk)']);
+
+    installAppMenu(actions, { ...state, activeProfileId: 'p2', activeDeskId: null }, 'linux');
+    expect(topLevel('Profile').map((item) => [item.label ?? item.type, item.checked, item.accelerator])).toEqual([
+      ['Team (desk)', false, 'CmdOrCtrl+1'],
+      ['Desk 2', true, undefined],
+      ['separator', undefined, undefined],
+      ['Desk 3', false, 'CmdOrCtrl+2'],
+      ['Desk 4', false, 'CmdOrCtrl+3'],
+    ]);
   });
 
   it('shows the privacy mode as a check mark that follows the state', () => {

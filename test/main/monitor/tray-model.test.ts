@@ -145,7 +145,7 @@ describe('tray menu', () => {
 });
 
 describe('tray desks', () => {
-  it('lists desks after the profiles, each speaking with its member closest to trouble, named; the shown desk is checked', () => {
+  it('lists desks first, each speaking with its member closest to trouble, named, then the profiles in no desk; the shown desk is checked', () => {
     const model = buildTrayModel({
       profiles: [profile('a', 'Trader 1', reportOf(flexAt('900'))), profile('b', 'Trader 2', reportOf(flexAt('142.5'))), profile('c', 'Solo', reportOf(flexAt('900')))],
       activeProfileId: null,
@@ -156,18 +156,33 @@ describe('tray desks', () => {
       activeDeskId: 'd1',
       privacyMode: false,
     });
-    expect(labels(model.menu).slice(0, 6)).toEqual([
-      'Trader 1 — Flex 900 %',
-      'Trader 2 — Flex 142 % critical',
-      'Solo — Flex 900 %',
-      '—',
-      'Team — [Trader 2] Flex 142 % critical',
-      'Calm desk — [Trader 1] Flex 900 %',
-    ]);
+    // The switcher's order (src-shared/switch-order.ts): members are reached through their desk.
+    expect(labels(model.menu).slice(0, 5)).toEqual(['Team — [Trader 2] Flex 142 % critical', 'Calm desk — [Trader 1] Flex 900 %', '—', 'Solo — Flex 900 %', '—']);
     const desks = model.menu.filter((item) => item.type === 'radio' && item.action.kind === 'switchDesk');
     expect(desks.map((item) => item.type === 'radio' && [item.checked, item.action])).toEqual([
       [true, { kind: 'switchDesk', deskId: 'd1' }],
       [false, { kind: 'switchDesk', deskId: 'd2' }],
     ]);
+  });
+
+  it('keeps a desk of 200 keys to one entry in the menu and in the snooze menu; a member opened alone follows its desk, checked', () => {
+    const members = Array.from({ length: 200 }, (_, index) => profile(`k${index}`, `Key ${index}`, reportOf(flexAt(index === 150 ? '120' : '900'))));
+    const model = buildTrayModel({
+      profiles: [...members, profile('x', 'Alpha', reportOf(flexAt('900'))), profile('y', 'Beta', null)],
+      activeProfileId: 'k3',
+      desks: [{ id: 'big', name: 'Subaccounts', memberIds: members.map((member) => member.id) }],
+      activeDeskId: null,
+      privacyMode: false,
+    });
+    const top = labels(model.menu).slice(0, labels(model.menu).indexOf('Open Margin Desk'));
+    expect(top).toEqual(['Subaccounts — [Key 150] Flex 120 % critical', 'Key 3 — Flex 900 %', '—', 'Alpha — Flex 900 %', 'Beta — no data yet', '—']);
+    expect(model.menu[1]).toEqual({ type: 'radio', label: 'Key 3 — Flex 900 %', checked: true, action: { kind: 'switchProfile', profileId: 'k3' } });
+    const snooze = model.menu.find((item) => item.type === 'submenu');
+    const entries = snooze?.type === 'submenu' ? snooze.items.filter((item) => item.type === 'submenu').map((item) => item.label) : [];
+    expect(entries).toEqual(['All profiles', 'Subaccounts (desk)', 'Key 3', 'Alpha', 'Beta']);
+    const desk = snooze?.type === 'submenu' ? snooze.items.find((item) => item.type === 'submenu' && item.label === 'Subaccounts (desk)') : undefined;
+    const hour = desk?.type === 'submenu' ? desk.items[1] : undefined;
+    expect(hour?.type === 'action' && hour.action).toEqual({ kind: 'snooze', profileIds: members.map((member) => member.id), minutes: 60 });
+    expect(model.tooltip).toBe('Margin Desk - [Key 150] Flex 120 % critical');
   });
 });
