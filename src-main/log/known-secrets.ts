@@ -5,6 +5,9 @@
  *
  * Pieces are found by 8-character windows: a run of text sharing any window with a known form is
  * masked whole. Only the windows are kept for that, never a lookup that could hand a secret back.
+ * They are counted in and out as values come and go: a desk's hundreds of keys hold about a million
+ * windows, and a new token or signature (every signed request makes one) must not mean building
+ * them all again for the next log line.
  */
 /** Shorter values are not secrets worth the false matches (and a piece shorter than this reveals little). */
 export const MIN_SECRET_LENGTH = 8;
@@ -41,10 +44,8 @@ function formsOf(secret: string): string[] {
   return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH);
 }
 
-function windowsOf(forms: readonly string[]): string[] {
-  const windows: string[] = [];
-  for (const form of forms) for (let i = 0; i + MIN_SECRET_LENGTH <= form.length; i++) windows.push(form.slice(i, i + MIN_SECRET_LENGTH));
-  return windows;
+function* windowsOf(forms: readonly string[]): Generator<string> {
+  for (const form of forms) for (let i = 0; i + MIN_SECRET_LENGTH <= form.length; i++) yield form.slice(i, i + MIN_SECRET_LENGTH);
 }
 
 export class KnownSecrets {
@@ -54,7 +55,8 @@ export class KnownSecrets {
   readonly #oneTime = new Map<string, { readonly forms: readonly string[]; until: number; readonly signature: boolean }>();
   readonly #now: () => number;
   #signatures = 0;
-  #windows: ReadonlySet<string> | null = null;
+  /** Every 8-character window of every known form, with how many forms hold it. */
+  readonly #windows = new Map<string, number>();
   #allForms: readonly string[] | null = null;
 
   constructor(now: () => number = Date.now) {
@@ -74,9 +76,14 @@ export class KnownSecrets {
       this.#forms.set(secret, known);
       return;
     }
-    this.#forms.set(secret, formsOf(secret));
-    if (this.#forms.size > MAX_LONG_LIVED) this.#forms.delete(this.#forms.keys().next().value!);
-    this.#changed();
+    const forms = formsOf(secret);
+    this.#forms.set(secret, forms);
+    this.#added(forms);
+    if (this.#forms.size > MAX_LONG_LIVED) {
+      const [oldest, oldestForms] = this.#forms.entries().next().value!;
+      this.#forms.delete(oldest);
+      this.#removed(oldestForms);
+    }
   }
 
   /** Adds a WebSocket token for TOKEN_RETENTION_MS, however many others arrive meanwhile. */
@@ -104,23 +111,35 @@ export class KnownSecrets {
       known.until = Math.max(known.until, now + retentionMs);
       return;
     }
-    this.#oneTime.set(value, { forms: formsOf(value), until: now + retentionMs, signature });
+    const forms = formsOf(value);
+    this.#oneTime.set(value, { forms, until: now + retentionMs, signature });
     if (signature) this.#signatures += 1;
-    this.#changed();
+    this.#added(forms);
   }
 
   #forget(value: string): void {
-    if (this.#oneTime.get(value)?.signature === true) this.#signatures -= 1;
+    const entry = this.#oneTime.get(value);
+    if (entry === undefined) return;
+    if (entry.signature) this.#signatures -= 1;
     this.#oneTime.delete(value);
-    this.#changed();
+    this.#removed(entry.forms);
   }
 
   #forgetExpired(now: number): void {
     for (const [value, entry] of this.#oneTime) if (entry.until <= now) this.#forget(value);
   }
 
-  #changed(): void {
-    this.#windows = null;
+  #added(forms: readonly string[]): void {
+    for (const window of windowsOf(forms)) this.#windows.set(window, (this.#windows.get(window) ?? 0) + 1);
+    this.#allForms = null;
+  }
+
+  #removed(forms: readonly string[]): void {
+    for (const window of windowsOf(forms)) {
+      const count = (this.#windows.get(window) ?? 0) - 1;
+      if (count > 0) this.#windows.set(window, count);
+      else this.#windows.delete(window);
+    }
     this.#allForms = null;
   }
 
@@ -133,8 +152,9 @@ export class KnownSecrets {
 
   /** Whether `run` shares an 8-character window with any form of a known secret. */
   overlaps(run: string): boolean {
-    if ((this.#forms.size === 0 && this.#oneTime.size === 0) || run.length < MIN_SECRET_LENGTH) return false;
-    this.#windows ??= new Set(windowsOf(this.forms()));
+    if (run.length < MIN_SECRET_LENGTH) return false;
+    this.#forgetExpired(this.#now());
+    if (this.#windows.size === 0) return false;
     for (let i = 0; i + MIN_SECRET_LENGTH <= run.length; i++) if (this.#windows.has(run.slice(i, i + MIN_SECRET_LENGTH))) return true;
     return false;
   }

@@ -11,6 +11,7 @@
  * - at most MAX_KEY_FILE_BYTES and MAX_KEY_FILE_KEYS keys; a line that is not three fields is
  *   reported by its number and what is wrong with it, never by its text.
  */
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { MAX_DESK_MEMBERS } from '../../src-shared/desk-schema.ts';
 import { AppError } from '../errors.ts';
@@ -38,7 +39,9 @@ function fileError(kind: 'keyFileUnreadable' | 'keyFileTooLarge' | 'keyFileNotTe
 export async function readKeyFile(path: string): Promise<readonly KeyFileLine[]> {
   let handle;
   try {
-    handle = await open(path, 'r');
+    // Non-blocking: a named pipe (or a device) opened for reading would otherwise wait for a writer
+    // before `isFile` below could refuse it. A regular file opens and reads as usual.
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     throw fileError('keyFileUnreadable', 'The file could not be opened.', 'Check that the file exists and that you may read it, then import it again.', error);
   }

@@ -71,4 +71,27 @@ describe('KnownSecrets recency', () => {
     for (const key of keys) secrets.remember(key);
     expect(keys.every((key) => secrets.overlaps(key))).toBe(true);
   });
+
+  it('counts a window shared by two values in and out: forgetting one leaves the other masked whole, and nothing of its own', () => {
+    let now = 0;
+    const secrets = new KnownSecrets(() => now);
+    const shared = 'SHAREDpart12345';
+    const token = `tokenOnlyAAAA${shared}`;
+    const secret = `${shared}secretOnlyBBBB`;
+    secrets.rememberToken(token);
+    secrets.remember(secret);
+    now = TOKEN_RETENTION_MS + 1;
+    expect(secrets.overlaps('tokenOnlyAAAA')).toBe(false);
+    expect(secrets.overlaps(shared)).toBe(true);
+    expect(secrets.overlaps('secretOnlyBBBB')).toBe(true);
+  });
+
+  it('forgets every window of a key pushed out by newer ones', () => {
+    const secrets = new KnownSecrets();
+    const first = token();
+    secrets.remember(first);
+    for (let i = 0; i < 1_024; i++) secrets.remember(token());
+    expect(secrets.forms()).not.toContain(first);
+    expect(secrets.overlaps(first)).toBe(false);
+  });
 });

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -103,5 +104,14 @@ describe('reading a key file', () => {
     mkdirSync(join(dir, 'folder'));
     await expect(readKeyFile(join(dir, 'missing.csv'))).rejects.toMatchObject({ kind: 'keyFileUnreadable' });
     await expect(readKeyFile(join(dir, 'folder'))).rejects.toMatchObject({ kind: 'keyFileUnreadable', message: 'This is not a file.' });
+  });
+
+  it.skipIf(process.platform === 'win32')('refuses a named pipe without waiting for a writer', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'md-key-file-'));
+    dirs.push(dir);
+    const pipe = join(dir, 'keys.csv');
+    execFileSync('mkfifo', [pipe]);
+    // Opening a pipe for reading used to wait for a writer, so the import never finished.
+    await expect(readKeyFile(pipe)).rejects.toMatchObject({ kind: 'keyFileUnreadable', message: 'This is not a file.' });
   });
 });
