@@ -16,7 +16,7 @@ export interface Desk {
 }
 
 export interface DeskList {
-  /** In creation order: the order of the switcher and of the shortcuts after the profiles. */
+  /** In creation order: the order of the switcher and of the shortcuts, before the profiles in no desk (./switch-order.ts). */
   readonly desks: readonly Desk[];
   /** The desk shown instead of a single profile, null when a profile is shown. */
   readonly activeDeskId: string | null;
