@@ -285,10 +285,10 @@ export class AppServices {
    * monitor refreshes it in the background.
    */
   activate(profileId: string): SnapshotView | null {
-    // An unknown profile is refused (profileNotFound) before the shown desk is put away for it.
-    this.profiles.get(profileId);
-    this.desks.deactivate();
+    // The profile first (an unknown one is refused while the desk still shows), then the desk goes:
+    // a member opened alone stays watched throughout instead of being closed and opened again.
     this.profiles.activate(profileId);
+    this.desks.deactivate();
     return this.viewOf(profileId);
   }
 

@@ -36,6 +36,26 @@ describe('desks in the app', () => {
     expect([services.streams.has(a), services.streams.has(b)]).toEqual([true, false]);
   });
 
+  it('opening a member alone keeps its stream open: only the other members are put away', async () => {
+    const { services } = await startedServices();
+    addStoredProfile(services, 'main');
+    const a = addQuietStreamedProfile(services, 'a');
+    const b = addQuietStreamedProfile(services, 'b');
+    services.activate('main');
+    services.activateDesk(services.desks.create({ name: 'Team', memberIds: [a, b] }).id);
+    const streamedLists: string[][] = [];
+    const setProfiles = services.streams.setProfiles.bind(services.streams);
+    services.streams.setProfiles = (profiles) => {
+      streamedLists.push(profiles.map((profile) => profile.id));
+      setProfiles(profiles);
+    };
+    services.activate(a);
+    // never a list without the member: that would close its connection and open a new one (a new token, figures again)
+    expect(streamedLists.length).toBeGreaterThan(0);
+    expect(streamedLists.every((ids) => ids.includes(a))).toBe(true);
+    expect(streamedLists.at(-1)).toEqual([a]);
+  });
+
   it('announces desk changes to the window, and a deleted profile leaves its desks (an emptied desk goes)', async () => {
     const { services } = await startedServices();
     const a = addStoredProfile(services, 'a');
