@@ -20,8 +20,10 @@ import { knownSecrets } from '../log/known-secrets.ts';
 /** A desk of a few hundred keys is a few tens of kilobytes: a larger file is not a file of keys. */
 export const MAX_KEY_FILE_BYTES = 256 * 1024;
 /**
- * As many as a desk holds; and so every key and secret of one file stays known to the log's
- * redactor at once (../log/known-secrets.ts keeps the 1,024 most recent).
+ * As many as a desk holds. Parsing registers every key and secret of the file with the log's
+ * redactor (../log/known-secrets.ts keeps the 1,024 most recently used), and a line's are
+ * registered again when its key is checked: the checks' own lasting signatures push lines not yet
+ * checked out of a file this large meanwhile, but each key and secret is known while it is in use.
  */
 export const MAX_KEY_FILE_KEYS = MAX_DESK_MEMBERS;
 
