@@ -1,7 +1,7 @@
 /**
  * A desk in the shape of a master account: each member's own account becomes one subaccount row
  * (cash balances → holdings, margin wallets → futures wallets, flex → flex, the profile's name as
- * the label) and its flex health figure becomes that row's figure. The subaccounts table, its
+ * the label) and its worst health figure becomes that row's figure. The subaccounts table, its
  * totals, its worst health, its sort, filter and detail pane then read a desk exactly as they read
  * a master's `/subaccounts` list: one rule for both, whichever source each member uses.
  *
@@ -23,7 +23,12 @@ export interface DeskMember {
 export interface DeskComposition {
   /** The members as subaccounts, in the desk's order; `masterUid` is empty (a desk has no master). */
   readonly subaccounts: Subaccounts;
-  /** Each member's flex figure as its row's (`sub:<profileId>`), labelled with the member's name. */
+  /**
+   * Each member's worst figure as its row's (`sub:<profileId>`), labelled with the member's name. A
+   * master's `/subaccounts` list only has each subaccount's flex account to judge; a member's own key
+   * sees its single-collateral wallets too, and a wallet near liquidation must not hide behind a
+   * healthy flex account (the tray and the member's alerts already judge by the worst).
+   */
   readonly figures: readonly HealthFigure[];
 }
 
@@ -55,13 +60,14 @@ function memberSubaccount(member: DeskMember): Subaccount {
 }
 
 function memberFigure(member: DeskMember): HealthFigure | null {
-  const figure = member.view?.health.figures.find((candidate) => candidate.accountKey === FLEX_ACCOUNT_KEY);
-  if (figure === undefined) return null;
+  const figure = member.view?.health.worst ?? null;
+  if (figure === null) return null;
   return {
     ...figure,
+    // The row is the member: its uid stands where a master's row has a subaccount's.
     account: { kind: 'subaccountFlex', uid: member.profileId },
     accountKey: memberAccountKey(member.profileId),
-    label: member.name,
+    label: figure.accountKey === FLEX_ACCOUNT_KEY ? member.name : `${member.name} (${figure.label})`,
   };
 }
 

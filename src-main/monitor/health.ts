@@ -11,6 +11,7 @@ import type { AccountSnapshot, Decimal, FlexAccount, MarginWallet } from '../../
 import type { AlertThresholds } from '../../src-shared/alert-model.ts';
 import { accountKeyOf } from '../../src-shared/account-keys.ts';
 import type { AccountRef, HealthFigure, HealthLevel, HealthReport } from '../../src-shared/health-model.ts';
+import { worstFigure } from '../../src-shared/health-order.ts';
 import { wholePercentOf } from '../../src-shared/margin-ratio.ts';
 import { compareScaled, difference, scaled, truncatedQuotient, truncatedRatio } from './scaled-decimal.ts';
 import { subaccountLabel } from '../../src-shared/subaccount-label.ts';
@@ -19,13 +20,6 @@ import { subaccountLabel } from '../../src-shared/subaccount-label.ts';
 export type HealthThresholds = AlertThresholds & {
   readonly subaccountOverrides?: Readonly<Record<string, Partial<AlertThresholds>>>;
 };
-
-/** Severity order of health levels, mildest first (the index is the rank). */
-export const HEALTH_LEVELS: readonly HealthLevel[] = ['noMargin', 'healthy', 'unknown', 'warn', 'imBreached', 'critical', 'liquidation'];
-
-export function healthRank(level: HealthLevel): number {
-  return HEALTH_LEVELS.indexOf(level);
-}
 
 /**
  * Ratios are kept to 8 decimal places, rounded toward zero. Truncating (not rounding half-up) keeps
@@ -170,30 +164,6 @@ export function walletMarkPrice(wallet: MarginWallet, snapshot: Pick<AccountSnap
     if (Object.hasOwn(snapshot.markPrices, key)) return snapshot.markPrices[key]!;
   }
   return null;
-}
-
-/** Orders figures worst first: by level, then by the lower ratio (no ratio counts as the safest). */
-export function compareFigures(a: HealthFigure, b: HealthFigure): number {
-  const byLevel = healthRank(b.level) - healthRank(a.level);
-  if (byLevel !== 0) return byLevel;
-  if (a.marginRatio === null || b.marginRatio === null) return a.marginRatio === null ? (b.marginRatio === null ? 0 : 1) : -1;
-  return compareDecimals(a.marginRatio, b.marginRatio);
-}
-
-/** The account closest to liquidation; the first one listed among equals. */
-export function worstFigure(figures: readonly HealthFigure[]): HealthFigure | null {
-  let worst: HealthFigure | null = null;
-  let worstRank = -1;
-  for (const figure of figures) {
-    const rank = healthRank(figure.level);
-    if (worst !== null && rank < worstRank) continue;
-    if (worst !== null && rank === worstRank) {
-      if (figure.marginRatio === null || (worst.marginRatio !== null && compareDecimals(figure.marginRatio, worst.marginRatio) >= 0)) continue;
-    }
-    worst = figure;
-    worstRank = rank;
-  }
-  return worst;
 }
 
 /**

@@ -12,7 +12,7 @@
  *   decides the disk writes.
  */
 import type { HealthLevel, HealthReport } from '../../src-shared/health-model.ts';
-import { healthRank } from './health.ts';
+import { healthRank } from '../../src-shared/health-order.ts';
 import type { HistoryEntry } from '../store/history-repository.ts';
 import { isSubaccountKey } from '../../src-shared/account-keys.ts';
 

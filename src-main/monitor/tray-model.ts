@@ -9,7 +9,7 @@
  */
 import type { AccountAlertLevel } from './alert-engine.ts';
 import { formatPercent } from './alert-text.ts';
-import { compareFigures, healthRank } from './health.ts';
+import { compareFigures, healthRank } from '../../src-shared/health-order.ts';
 import type { HealthFigure, HealthLevel, HealthReport } from '../../src-shared/health-model.ts';
 import type { ConnectionState } from '../../src-shared/profile-status.ts';
 import { looseProfilesStart, switchOrder, type SwitchEntry } from '../../src-shared/switch-order.ts';

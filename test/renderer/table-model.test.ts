@@ -23,6 +23,14 @@ describe('subaccount rows', () => {
     expect(usd?.amount).toBe('891.94');
   });
 
+  it('name as worst the row closest to liquidation, also among rows of the same level', () => {
+    const base = rowsOf(1)[0]!;
+    const at = (uid: string, ratio: string) => ({ ...base, uid, health: { ...base.health!, level: 'healthy' as const, marginRatio: ratio as Decimal } });
+    const rows = [at('far', '9.5'), at('closer', '4.2'), at('between', '6')];
+    expect(totalsOf(rows).worst?.marginRatio).toBe('4.2');
+    expect(sortRows(rows, 'health', 'descending').map((row) => row.uid)).toEqual(['closer', 'between', 'far']);
+  });
+
   it('keep rows without a value last in both directions', () => {
     const rows = rowsOf(4).map((row, index) => (index === 1 ? { ...row, marginEquity: null } : row));
     expect(sortRows(rows, 'marginEquity', 'ascending').at(-1)?.marginEquity).toBeNull();

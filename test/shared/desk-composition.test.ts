@@ -35,7 +35,7 @@ const wallet: MarginWallet = {
 };
 
 describe('composeDesk', () => {
-  it("makes each member a subaccount row with its own accounts, and its flex figure the row's, named after the member", () => {
+  it("makes each member a subaccount row with its own accounts, and its worst figure the row's, named after the member", () => {
     const a = snapshot('a');
     const b = snapshot('bb', { marginWallets: [wallet] });
     // b judged with its own thresholds: 250 % is a warning for the default 300 %, healthy under 200 %
@@ -63,6 +63,16 @@ describe('composeDesk', () => {
     ]);
     expect(desk.figures[0]?.marginRatio).toBe(evaluateHealth(a, DEFAULT_ALERT_RULES).figures[0]?.marginRatio);
     expect(desk.subaccounts.serverTime).toBe('2026-06-01T12:00:02Z');
+  });
+
+  it("judges a member by its worst account: a wallet near liquidation is not hidden by a healthy flex account, and is named", () => {
+    const atRisk: MarginWallet = { ...wallet, portfolioValue: '1.05' as Decimal, margin: { ...wallet.margin, im: '0.5' as Decimal, mm: '1' as Decimal } };
+    const member = snapshot('a', { marginWallets: [atRisk] });
+    const health = evaluateHealth(member, DEFAULT_ALERT_RULES);
+    expect(health.figures.find((figure) => figure.accountKey === 'flex')?.level).toBe('warn');
+    const desk = composeDesk([{ profileId: 'a', name: 'Trader A', view: { snapshot: member, health } }]);
+    expect(desk.figures).toHaveLength(1);
+    expect(desk.figures[0]).toMatchObject({ accountKey: 'sub:a', label: 'Trader A (fi_xbtusd)', level: 'liquidation', marginRatio: '1.05', bufferCurrency: 'BTC' });
   });
 
   it('keeps a member whose source left out figures unknown, never healthy', () => {

@@ -32,17 +32,6 @@ export const HEALTH_LABELS: Readonly<Record<HealthLevel, string>> = {
   liquidation: 'Liquidation imminent',
 };
 
-/** Severity order, mildest first, for sorting and "worst of" summaries. */
-export const HEALTH_RANK: Readonly<Record<HealthLevel, number>> = {
-  noMargin: 0,
-  healthy: 1,
-  unknown: 2,
-  warn: 3,
-  imBreached: 4,
-  critical: 5,
-  liquidation: 6,
-};
-
 export const ALERT_LABELS: Readonly<Record<AlertLevel, string>> = {
   warn: 'Warning',
   imBreached: 'Initial margin breached',

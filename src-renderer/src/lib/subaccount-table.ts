@@ -5,8 +5,9 @@
 import Big from 'big.js';
 import type { CurrencyAmount, Decimal, HealthFigure, HealthReport, ProfileStatus, Subaccount, Subaccounts } from '../../../src-preload/contract.ts';
 import { fromBig, sum } from '../../../src-shared/decimal.ts';
+import { compareFigures, healthRank, worstFigure } from '../../../src-shared/health-order.ts';
 import { subaccountLabel } from '../../../src-shared/subaccount-label.ts';
-import { HEALTH_RANK, isOutdated } from './labels.ts';
+import { isOutdated } from './labels.ts';
 
 export interface SubaccountRow {
   readonly uid: string;
@@ -69,7 +70,7 @@ function sortValue(row: SubaccountRow, key: SortKey): SortValue {
       return row.label;
     case 'health':
       // Worst level first when descending; within a level the lower ratio is the riskier one.
-      return row.health === null ? null : HEALTH_RANK[row.health.level];
+      return row.health === null ? null : healthRank(row.health.level);
     default: {
       const value = row[key];
       return value === null ? null : new Big(value);
@@ -86,14 +87,6 @@ function compareValues(a: SortValue, b: SortValue): number {
   return 0;
 }
 
-function ratioTieBreak(a: SubaccountRow, b: SubaccountRow): number {
-  const ra = a.health?.marginRatio ?? null;
-  const rb = b.health?.marginRatio ?? null;
-  if (ra === null || rb === null) return ra === rb ? 0 : ra === null ? -1 : 1;
-  // A higher ratio is healthier: it sorts as "less severe".
-  return new Big(rb).cmp(ra);
-}
-
 /** Stable sort; rows without a value always go last, whatever the direction. */
 export function sortRows(rows: readonly SubaccountRow[], key: SortKey, direction: SortDirection): readonly SubaccountRow[] {
   const keyed = rows.map((row, index) => ({ row, index, value: sortValue(row, key) }));
@@ -104,7 +97,8 @@ export function sortRows(rows: readonly SubaccountRow[], key: SortKey, direction
       return a.value === null ? 1 : -1;
     }
     let order = compareValues(a.value, b.value);
-    if (order === 0 && key === 'health') order = ratioTieBreak(a.row, b.row);
+    // Within a level the lower ratio is the more severe (compareFigures orders worst first).
+    if (order === 0 && key === 'health' && a.row.health !== null && b.row.health !== null) order = -compareFigures(a.row.health, b.row.health);
     return order === 0 ? a.index - b.index : sign * order;
   });
   return keyed.map((entry) => entry.row);
@@ -122,15 +116,12 @@ export interface SubaccountTotals {
 
 export function totalsOf(rows: readonly SubaccountRow[]): SubaccountTotals {
   const holdings = new Map<string, { amount: Big; currency: CurrencyAmount['currency'] }>();
-  let worst: HealthFigure | null = null;
   for (const row of rows) {
     for (const holding of row.holdings) {
       const entry = holdings.get(holding.currency.code);
       if (entry === undefined) holdings.set(holding.currency.code, { amount: new Big(holding.amount), currency: holding.currency });
       else entry.amount = entry.amount.plus(holding.amount);
     }
-    const figure = row.health;
-    if (figure !== null && (worst === null || HEALTH_RANK[figure.level] > HEALTH_RANK[worst.level])) worst = figure;
   }
   const present = (values: (Decimal | null)[]) => values.filter((value): value is Decimal => value !== null);
   return {
@@ -139,7 +130,7 @@ export function totalsOf(rows: readonly SubaccountRow[]): SubaccountTotals {
     maintenanceMargin: sum(present(rows.map((row) => row.maintenanceMargin))),
     availableMargin: sum(present(rows.map((row) => row.availableMargin))),
     holdings: [...holdings.values()].map(({ amount, currency }) => ({ currency, amount: fromBig(amount) })),
-    worst,
+    worst: worstFigure(rows.map((row) => row.health)),
   };
 }
 

@@ -6,7 +6,8 @@ import type { AccountSnapshot, Decimal, FlexAccount, Subaccount } from '../../..
 import { parseAccounts } from '../../../src-main/kraken/parse-accounts.ts';
 import { parseSubaccounts } from '../../../src-main/kraken/parse-subaccounts.ts';
 import { DEFAULT_ALERT_RULES } from '../../../src-shared/alert-model.ts';
-import { flexHealth, worstFigure } from '../../../src-main/monitor/health.ts';
+import { flexHealth } from '../../../src-main/monitor/health.ts';
+import { worstFigure } from '../../../src-shared/health-order.ts';
 import type { HealthFigure, HealthReport } from '../../../src-shared/health-model.ts';
 
 const d = (value: string | number): Decimal => toDecimal(value);

@@ -9,8 +9,8 @@ import {
   marginWalletHealth,
   thresholdsFor,
   walletMarkPrice,
-  worstFigure,
 } from '../../../src-main/monitor/health.ts';
+import { worstFigure } from '../../../src-shared/health-order.ts';
 import { flexAccount, flexAt, flexSnapshot, seedSnapshot, subaccount } from './health-fixtures.ts';
 
 const d = toDecimal;
