@@ -87,6 +87,15 @@ describe('switcher overflow', () => {
     expect(document.activeElement).toBe(trigger());
   });
 
+  it('Ctrl+N pressed inside the open menu switches and closes the menu', async () => {
+    const { app } = await fiveProfiles('p4');
+    await fireEvent.click(trigger());
+    await waitFor(() => expect(document.activeElement).toBe(menuItems()[1]));
+    await fireEvent.keyDown(screen.getByRole('menu'), { key: '1', ctrlKey: true });
+    await waitFor(() => expect(app.activeProfileId).toBe('p1'));
+    expect(screen.queryByRole('menu')).toBeNull();
+  });
+
   it('a click elsewhere closes the menu', async () => {
     await fiveProfiles('p1');
     await fireEvent.click(trigger());
