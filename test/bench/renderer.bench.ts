@@ -22,6 +22,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { closeBrowser, startHarness } from '../e2e/support/app-harness.ts';
 import { BLANK_PAGE_PATH } from '../e2e/support/renderer-server.ts';
+import { MemorySecretStore } from '../../src-main/profiles/memory-secret-store.ts';
 import type { BenchResult } from './bench-result.ts';
 import { timeUntil } from './page-timing.ts';
 
@@ -109,7 +110,8 @@ export async function run(): Promise<BenchResult[]> {
   results.push({ name: 'renderer JS, gzipped, loaded at start', value: round(js.initial / 1024), unit: 'KiB', note: 'uPlot loads with the History view' });
 
   let firstPaintRatio: number | undefined;
-  const harness = await startHarness({ subaccounts: 1000 });
+  // Secrets in memory: `npm run bench` needs no keyring, and paint does not depend on keytar.
+  const harness = await startHarness({ subaccounts: 1000, secrets: new MemorySecretStore() });
   try {
     const { page, app, exchange } = harness;
     const profiles = [];

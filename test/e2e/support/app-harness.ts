@@ -16,6 +16,7 @@ import { createSampleExchange } from '../../../src-main/kraken/simulator/sample-
 import { createLogger } from '../../../src-main/log/logger.ts';
 import type { SchedulerTiming } from '../../../src-main/monitor/refresh-scheduler.ts';
 import { KeytarSecretStore } from '../../../src-main/profiles/keytar-secret-store.ts';
+import type { SecretStore } from '../../../src-main/profiles/secret-store.ts';
 import { launchChromium } from './browser.ts';
 import { connectBridge, emitToPage } from './browser-bridge.ts';
 import { serveBuiltRenderer, type RendererServer } from './renderer-server.ts';
@@ -49,6 +50,8 @@ export interface HarnessOptions {
   readonly colorScheme?: 'light' | 'dark';
   /** Keychain service name: unique per test file so runs never see each other's entries. */
   readonly keychainService?: string;
+  /** Another secret store than the real keychain: the renderer benchmark measures paint, not keytar. */
+  readonly secrets?: SecretStore;
   /** Shorter staleness and probing, to watch a whole outage within a test. */
   readonly monitorTiming?: SchedulerTiming;
   /** The file the native open dialog "chooses" for an import of keys; none: the dialog is closed without one. */
@@ -88,7 +91,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     dataDir,
     appVersion: '0.1.0-e2e',
     platform: 'linux',
-    secrets: new KeytarSecretStore({ service: options.keychainService ?? `com.margindesk.e2e.${process.pid}.${Date.now()}` }),
+    secrets: options.secrets ?? new KeytarSecretStore({ service: options.keychainService ?? `com.margindesk.e2e.${process.pid}.${Date.now()}` }),
     logger: createLogger({ filePath: join(dataDir, 'logs', 'main.log') }),
     hooks: {
       showLogFile: (path) => void hookCalls.push(`showLogFile ${path}`),
