@@ -34,6 +34,11 @@ const SERVE = `${ROOT}src-main/kraken/simulator/serve.ts`;
 const CLIENT = `${ROOT}src-main/kraken/client.ts`;
 const CLIENT_BUNDLE = `${SCRATCH}/client.bundle.mjs`;
 const APP_VERSION = 'bench';
+/**
+ * ccxt is a yardstick, not a target: it reads floats without validation, which this app must not.
+ * The budget that matters is the main-process task (< 50 ms, see budgets.bench.ts).
+ */
+const REFERENCE_ONLY = 'reference only: ccxt reads floats, unvalidated';
 
 /**
  * Rounds per size: 4 budget points per refresh and 500 per key in 10 s, so warm-up and rounds stay
@@ -193,8 +198,8 @@ async function steadyRefresh(ccxt: CcxtModule | null, subaccounts: number): Prom
       rows.push(
         { name: `${label}: ccxt wall (median)`, value: result.theirs.wall, unit: 'ms' },
         { name: `${label}: ccxt CPU (median)`, value: result.theirs.cpu, unit: 'ms' },
-        { name: `${label}: wall ours/ccxt`, value: result.ours.wall / result.theirs.wall, unit: 'ratio', note: 'target ≤ 1.0' },
-        { name: `${label}: CPU ours/ccxt`, value: result.ours.cpu / result.theirs.cpu, unit: 'ratio', note: 'target ≤ 1.0' },
+        { name: `${label}: wall ours/ccxt`, value: result.ours.wall / result.theirs.wall, unit: 'ratio', note: REFERENCE_ONLY },
+        { name: `${label}: CPU ours/ccxt`, value: result.ours.cpu / result.theirs.cpu, unit: 'ratio', note: REFERENCE_ONLY },
       );
     }
     const parseRounds = PARSE_ROUNDS[subaccounts];
@@ -269,7 +274,7 @@ async function coldStart(ccxtEntry: string | null): Promise<BenchResult[]> {
       );
       rows.push(
         { name: 'cold start: ccxt (import + first refresh)', value: ccxtMs, unit: 'ms' },
-        { name: 'cold start: ours bundled/ccxt', value: bundledMs / ccxtMs, unit: 'ratio', note: 'target ≤ 0.25' },
+        { name: 'cold start: ours bundled/ccxt', value: bundledMs / ccxtMs, unit: 'ratio', note: 'reference only' },
         { name: 'cold start: ours from sources/ccxt', value: sourcesMs / ccxtMs, unit: 'ratio' },
       );
     }
