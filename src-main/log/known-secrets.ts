@@ -19,10 +19,14 @@ export const MIN_SECRET_LENGTH = 8;
 const MAX_LONG_LIVED = 1024;
 /**
  * A token may be used within 15 minutes of its issue and then stays valid while the subscription
- * made with it holds (the UWS notes): each is kept for a day, longer than a connection usually lives
- * between reconnects (each takes a fresh token), and never forgotten for lack of room.
+ * made with it holds (the UWS notes). So it is kept that long, and for as long as a connection holds
+ * it (holdToken), never forgotten for lack of room; then a grace for a late log line quoting it.
+ * A token no connection holds any more is let go: a desk of hundreds of keys on a flaky network
+ * takes hundreds of fresh tokens per reconnect, and keeping each for long would grow the registry
+ * (and every log line's redaction) without need.
  */
-export const TOKEN_RETENTION_MS = 24 * 60 * 60 * 1000;
+export const TOKEN_USABLE_MS = 15 * 60 * 1000;
+export const TOKEN_GRACE_MS = 2 * 60 * 1000;
 /**
  * A signature over a nonce is refused by Kraken once used: it matters while its request may still
  * be logged (a timeout, a retry), so it is kept for a few minutes, and only the newest are kept
@@ -52,7 +56,7 @@ export class KnownSecrets {
   /** Forms per long-lived secret, least recently registered first (a Map keeps insertion order). */
   readonly #forms = new Map<string, readonly string[]>();
   /** Forms per one-time value (tokens, signatures over a nonce), with the time after which it is forgotten. */
-  readonly #oneTime = new Map<string, { readonly forms: readonly string[]; until: number; readonly signature: boolean }>();
+  readonly #oneTime = new Map<string, { readonly forms: readonly string[]; until: number; readonly signature: boolean; held: number }>();
   readonly #now: () => number;
   #signatures = 0;
   /** Every 8-character window of every known form, with how many forms hold it. */
@@ -86,9 +90,24 @@ export class KnownSecrets {
     }
   }
 
-  /** Adds a WebSocket token for TOKEN_RETENTION_MS, however many others arrive meanwhile. */
+  /** Adds a WebSocket token for the time it may be used, however many others arrive meanwhile. */
   rememberToken(token: string): void {
-    this.#rememberOneTime(token, TOKEN_RETENTION_MS, false);
+    this.#rememberOneTime(token, TOKEN_USABLE_MS + TOKEN_GRACE_MS, false);
+  }
+
+  /** A connection subscribed with the token: it stays known while held, whatever its age. */
+  holdToken(token: string): void {
+    this.rememberToken(token);
+    const entry = this.#oneTime.get(token);
+    if (entry !== undefined) entry.held += 1;
+  }
+
+  /** The connection that held the token closed: it is forgotten after its usable time and a grace. */
+  releaseToken(token: string): void {
+    const entry = this.#oneTime.get(token);
+    if (entry === undefined || entry.held === 0) return;
+    entry.held -= 1;
+    entry.until = Math.max(entry.until, this.#now() + TOKEN_GRACE_MS);
   }
 
   /** Adds a signature over a nonce for SIGNATURE_RETENTION_MS; beyond the newest 256, the oldest goes. */
@@ -112,7 +131,7 @@ export class KnownSecrets {
       return;
     }
     const forms = formsOf(value);
-    this.#oneTime.set(value, { forms, until: now + retentionMs, signature });
+    this.#oneTime.set(value, { forms, until: now + retentionMs, signature, held: 0 });
     if (signature) this.#signatures += 1;
     this.#added(forms);
   }
@@ -126,7 +145,7 @@ export class KnownSecrets {
   }
 
   #forgetExpired(now: number): void {
-    for (const [value, entry] of this.#oneTime) if (entry.until <= now) this.#forget(value);
+    for (const [value, entry] of this.#oneTime) if (entry.held === 0 && entry.until <= now) this.#forget(value);
   }
 
   #added(forms: readonly string[]): void {

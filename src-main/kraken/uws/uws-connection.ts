@@ -23,6 +23,7 @@
  */
 import WebSocket, { type RawData } from 'ws';
 import { systemClock, type Clock } from '../../../src-shared/clock.ts';
+import { knownSecrets } from '../../log/known-secrets.ts';
 import { KrakenError } from '../errors.ts';
 import { parseRetryAfter } from '../retry-policy.ts';
 import { ConnectionAttemptLimiter, type ReleaseSlot } from './connection-attempt-limiter.ts';
@@ -381,6 +382,8 @@ export class UwsConnection {
       (token) => {
         if (this.#session !== session) return;
         session.token = token;
+        // Valid while its subscriptions hold: the log keeps masking it until the session closes.
+        knownSecrets.holdToken(token.value);
         this.#open(session);
       },
       (error: unknown) => {
@@ -615,6 +618,7 @@ export class UwsConnection {
   #closeSession(session: Session): void {
     session.closedDeliberately = true;
     session.tokenAbort.abort();
+    if (session.token !== null) knownSecrets.releaseToken(session.token.value);
     session.releaseSlot?.();
     for (const cancel of session.cancelTimers) cancel();
     session.cancelTimers = [];

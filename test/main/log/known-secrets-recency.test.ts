@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { KnownSecrets, SIGNATURE_RETENTION_MS, TOKEN_RETENTION_MS } from '../../../src-main/log/known-secrets.ts';
+import { KnownSecrets, SIGNATURE_RETENTION_MS, TOKEN_GRACE_MS, TOKEN_USABLE_MS } from '../../../src-main/log/known-secrets.ts';
 
 const token = () => randomBytes(30).toString('base64');
 
@@ -21,29 +21,54 @@ describe('KnownSecrets recency', () => {
   it('never forgets a token for lack of room while it may still be valid: a long session issues thousands of tokens and signatures', () => {
     let now = 0;
     const secrets = new KnownSecrets(() => now);
-    const first = token();
-    secrets.rememberToken(first);
+    const held = token();
+    secrets.holdToken(held);
     const tokens = Array.from({ length: 2_000 }, () => {
-      now += 30_000;
+      now += 400;
       const value = token();
       secrets.rememberToken(value);
       for (let i = 0; i < 5; i++) secrets.rememberSignature(token());
       return value;
     });
-    expect(now).toBeLessThan(TOKEN_RETENTION_MS);
-    expect(secrets.overlaps(first)).toBe(true);
-    expect(secrets.forms()).toContain(first);
+    expect(now).toBeLessThan(TOKEN_USABLE_MS);
+    expect(secrets.overlaps(held)).toBe(true);
+    expect(secrets.forms()).toContain(held);
     expect(tokens.every((value) => secrets.overlaps(value))).toBe(true);
   });
 
-  it('forgets a token a day after it was issued', () => {
+  it('keeps a token its connection holds for as long as it holds it, then for a grace; an unused one for the time it may be used', () => {
     let now = 0;
     const secrets = new KnownSecrets(() => now);
-    const old = token();
-    secrets.rememberToken(old);
-    now = TOKEN_RETENTION_MS + 1;
-    expect(secrets.forms()).not.toContain(old);
-    expect(secrets.overlaps(old)).toBe(false);
+    const unused = token();
+    const inUse = token();
+    secrets.rememberToken(unused);
+    secrets.holdToken(inUse);
+    now = TOKEN_USABLE_MS + TOKEN_GRACE_MS + 1;
+    expect(secrets.overlaps(unused)).toBe(false);
+    now = 24 * 3_600_000;
+    expect(secrets.overlaps(inUse)).toBe(true);
+    secrets.releaseToken(inUse);
+    secrets.releaseToken(inUse);
+    now += TOKEN_GRACE_MS - 1;
+    expect(secrets.overlaps(inUse)).toBe(true);
+    now += 2;
+    expect(secrets.forms()).not.toContain(inUse);
+    expect(secrets.overlaps(inUse)).toBe(false);
+  });
+
+  it('stays small when a desk reconnects all day: 200 fresh tokens every 10 minutes, each connection closed before the next', () => {
+    let now = 0;
+    const secrets = new KnownSecrets(() => now);
+    let previous: string[] = [];
+    for (let round = 0; round < 144; round++) {
+      for (const value of previous) secrets.releaseToken(value);
+      previous = Array.from({ length: 200 }, token);
+      for (const value of previous) secrets.holdToken(value);
+      now += 10 * 60_000;
+    }
+    // the 200 held now and at most the two rounds before, still inside their usable time
+    expect(secrets.forms().length).toBeLessThan(3 * 200 * 8);
+    expect(previous.every((value) => secrets.overlaps(value))).toBe(true);
   });
 
   it('keeps signatures for a few minutes, the newest 256 when many profiles poll; registering one again extends it', () => {
@@ -80,7 +105,7 @@ describe('KnownSecrets recency', () => {
     const secret = `${shared}secretOnlyBBBB`;
     secrets.rememberToken(token);
     secrets.remember(secret);
-    now = TOKEN_RETENTION_MS + 1;
+    now = TOKEN_USABLE_MS + TOKEN_GRACE_MS + 1;
     expect(secrets.overlaps('tokenOnlyAAAA')).toBe(false);
     expect(secrets.overlaps(shared)).toBe(true);
     expect(secrets.overlaps('secretOnlyBBBB')).toBe(true);
