@@ -84,7 +84,7 @@ export function parseKeyFile(bytes: Uint8Array): readonly KeyFileLine[] {
     const trimmed = raw.trim();
     if (trimmed === '' || trimmed.startsWith('#')) continue;
     const fields = splitFields(trimmed);
-    const isHeader = first && fields !== null && fields[0]?.toLowerCase() === 'name';
+    const isHeader = first && fields !== null && isHeaderLine(fields);
     first = false;
     if (isHeader) continue;
     lines.push(lineOf(index + 1, fields));
@@ -93,6 +93,12 @@ export function parseKeyFile(bytes: Uint8Array): readonly KeyFileLine[] {
     }
   }
   return lines;
+}
+
+/** `name, key, secret` as a spreadsheet heads its columns (`API key`, `api_secret` too); a profile named "name" is data. */
+function isHeaderLine(fields: readonly string[]): boolean {
+  const [name, key, secret] = fields.map((field) => field.toLowerCase().replace(/^api[ _-]?/, ''));
+  return fields.length === 3 && name === 'name' && key === 'key' && secret === 'secret';
 }
 
 /** A name that is one long run of base64 is a key or a secret in the wrong column. */

@@ -42,8 +42,10 @@ describe('the key file format', () => {
     ]);
   });
 
-  it('takes a first line as data when it is not a header', () => {
+  it('takes a first line as data when it is not a header, also a profile named "name"', () => {
     expect(parse(`Main,${KEY},${SECRET}`)).toEqual([{ line: 1, name: 'Main', apiKey: KEY, apiSecret: SECRET }]);
+    expect(parse(`name,${KEY},${SECRET}`)).toEqual([{ line: 1, name: 'name', apiKey: KEY, apiSecret: SECRET }]);
+    expect(parse(`Name,API key,API secret\nMain,${KEY},${SECRET}`)).toEqual([{ line: 2, name: 'Main', apiKey: KEY, apiSecret: SECRET }]);
   });
 
   it('reports a line with the wrong number of fields, an open quote or an empty field by number, without its text', () => {
