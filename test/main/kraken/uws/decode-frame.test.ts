@@ -251,6 +251,8 @@ describe('positions', () => {
   it('refuses a position without a symbol or a size', () => {
     expect(() => decodeUwsFrame(frame('positions', 'update', { futures: [{ size: 1 }] }))).toThrow(expect.objectContaining({ path: 'data[0].instrument' }));
     expect(() => decodeUwsFrame(frame('positions', 'update', { futures: [{ instrument: 'x' }] }))).toThrow(expect.objectContaining({ path: 'data[0].size' }));
+    // a size that is not a number is refused with the frame, never read as 0 (which would close the position)
+    expect(() => decodeUwsFrame(frame('positions', 'update', { futures: [{ instrument: 'x', size: 'n/a' }] }))).toThrow(expect.objectContaining({ path: 'data[0].size' }));
   });
 
   it('reads a snapshot of 1,000 positions exactly', () => {
