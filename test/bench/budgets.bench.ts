@@ -14,7 +14,7 @@
  *   node test/bench/budgets.bench.ts
  */
 import Sqlite from 'better-sqlite3';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serialize } from 'node:v8';
@@ -37,6 +37,7 @@ import { Store } from '../../src-main/store/store.ts';
 import { historyWalk } from '../main/store/fixtures/history-point-fixture.ts';
 import { buildProfile } from '../main/store/fixtures/profile-fixture.ts';
 import { type BenchResult, withBudget } from './bench-result.ts';
+import { fileBytes, median, timed } from './measure.ts';
 
 const SUBACCOUNTS = 1_000;
 const REFRESH_MS = 15_000;
@@ -63,29 +64,6 @@ class HandClock implements Clock {
 function bytesWritten(): number {
   const match = /^wchar: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'));
   return match ? Number(match[1]) : Number.NaN;
-}
-
-function fileBytes(path: string): number {
-  let total = 0;
-  for (const suffix of ['', '-wal']) {
-    try {
-      total += statSync(path + suffix).size;
-    } catch {
-      // no -wal after a checkpoint that truncated it
-    }
-  }
-  return total;
-}
-
-function timed(operation: () => unknown): number {
-  const start = performance.now();
-  operation();
-  return performance.now() - start;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 async function hourOfRefreshes(folder: string): Promise<{ results: BenchResult[]; snapshot: AccountSnapshot }> {

@@ -27,6 +27,7 @@ import { importKeyFile } from '../../src-main/profiles/key-import.ts';
 import { MemorySecretStore } from '../../src-main/profiles/memory-secret-store.ts';
 import { closeBrowser, startHarness } from '../e2e/support/app-harness.ts';
 import { withBudget, type BenchResult } from './bench-result.ts';
+import { median } from './measure.ts';
 import { timeUntil } from './page-timing.ts';
 
 const MEMBERS = Number(process.env['MD_BENCH_DESK_MEMBERS'] ?? 200);
@@ -36,11 +37,6 @@ const RENDER_RUNS = Number(process.env['MD_BENCH_RUNS'] ?? 31);
 const RESTARTS = Number(process.env['MD_BENCH_RESTARTS'] ?? 3);
 const RESTART_DOWN_MS = 5_000;
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 const round = (value: number, places = 1) => Number(value.toFixed(places));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
