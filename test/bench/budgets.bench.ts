@@ -30,7 +30,6 @@ import { evaluateHealth } from '../../src-main/monitor/health.ts';
 import { historyEntriesOf } from '../../src-main/monitor/history-entries.ts';
 import { HistorySampler, SUBACCOUNT_SAMPLE_MS } from '../../src-main/monitor/history-sampler.ts';
 import { buildRiskReport } from '../../src-main/risk/risk-report.ts';
-import { MemorySecretStore } from '../../src-main/profiles/memory-secret-store.ts';
 import { DAY_MS } from '../../src-main/store/history-repository.ts';
 import { thinHistoryInSlices } from '../../src-main/store/history-thinning.ts';
 import { Store } from '../../src-main/store/store.ts';
@@ -38,6 +37,7 @@ import { historyWalk } from '../main/store/fixtures/history-point-fixture.ts';
 import { buildProfile } from '../main/store/fixtures/profile-fixture.ts';
 import { type BenchResult, withBudget } from './bench-result.ts';
 import { fileBytes, median, timed } from './measure.ts';
+import { quietAppOptions } from '../support/quiet-app-options.ts';
 
 const SUBACCOUNTS = 1_000;
 const REFRESH_MS = 15_000;
@@ -70,15 +70,9 @@ async function hourOfRefreshes(folder: string): Promise<{ results: BenchResult[]
   const clock = new HandClock();
   const exchange = createSampleExchange({ clock });
   exchange.addSubaccounts(SUBACCOUNTS - exchange.subaccounts().length);
-  const app = new AppServices({
-    dataDir: join(folder, 'hour'),
-    appVersion: '0.1.0-bench',
-    platform: 'linux',
-    secrets: new MemorySecretStore(),
-    logger: createLogger({ filePath: null }),
-    hooks: { showLogFile: () => undefined, openExternal: () => undefined, setStartAtLogin: () => undefined },
-    sampleExchange: exchange,
-  });
+  const app = new AppServices(
+    quietAppOptions(join(folder, 'hour'), { appVersion: '0.1.0-bench', logger: createLogger({ filePath: null }), sampleExchange: exchange }),
+  );
   try {
     await app.start();
     const profile = app.profiles.createSample();
