@@ -19,7 +19,7 @@ import type { AccountStream, AccountStreamHandle, StreamConnectionEvent } from '
 import type { AccountSnapshot } from '../../src-shared/account-model.ts';
 import { systemClock, type Clock } from '../../src-shared/clock.ts';
 import type { Logger } from '../log/logger.ts';
-import { classifyFailure } from './refresh-scheduler.ts';
+import { classifyFailure } from './failure-class.ts';
 import type { ConnectionState, ProfileStatus } from '../../src-shared/profile-status.ts';
 
 export interface StreamTiming {
