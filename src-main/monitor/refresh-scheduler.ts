@@ -14,6 +14,7 @@
  */
 import type { UserFacingError } from '../../src-shared/user-facing-error.ts';
 import { toUserFacing } from '../errors.ts';
+import { changedStatus } from './status-change.ts';
 import { classifyFailure, type FailureClass } from './failure-class.ts';
 import type { AccountSnapshot } from '../../src-shared/account-model.ts';
 import { systemClock, type Clock } from '../../src-shared/clock.ts';
@@ -274,11 +275,10 @@ export class RefreshScheduler {
   }
 
   #publish(loop: Loop, change: Partial<ProfileStatus>): void {
-    const next = { ...loop.status, ...change };
-    const changed = (Object.keys(next) as (keyof ProfileStatus)[]).some((key) => next[key] !== loop.status[key]);
-    loop.status = next;
+    const next = changedStatus(loop.status, change);
+    if (next !== null) loop.status = next;
     this.#watchStaleness(loop);
-    if (changed) this.#options.onStatus(next);
+    if (next !== null) this.#options.onStatus(next);
   }
 
   #clearTimer(loop: Loop): void {
