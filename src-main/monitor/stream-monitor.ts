@@ -17,8 +17,10 @@
 import { toUserFacing } from '../errors.ts';
 import type { AccountStream, AccountStreamHandle, StreamConnectionEvent } from '../kraken/account-stream.ts';
 import type { AccountSnapshot } from '../../src-shared/account-model.ts';
+import { systemClock, type Clock } from '../../src-shared/clock.ts';
 import type { Logger } from '../log/logger.ts';
-import { classifyFailure } from './refresh-scheduler.ts';
+import { changedStatus } from './status-change.ts';
+import { classifyFailure } from './failure-class.ts';
 import type { ConnectionState, ProfileStatus } from '../../src-shared/profile-status.ts';
 
 export interface StreamTiming {
@@ -54,7 +56,8 @@ export interface StreamMonitorOptions {
   readonly onConfirmed: (profileId: string, at: number) => void;
   readonly onStatus: (status: ProfileStatus) => void;
   readonly logger: Logger;
-  readonly clock?: () => number;
+  /** The app's one clock abstraction (default: the system's; tests use fake timers on it). */
+  readonly clock?: Pick<Clock, 'now' | 'timer'>;
   readonly timing?: Partial<StreamTiming>;
 }
 
@@ -67,21 +70,23 @@ interface Watch {
   /** Whether this connection has delivered figures (a cached snapshot does not count). */
   delivered: boolean;
   lastSentAt: number;
-  flushTimer: ReturnType<typeof setTimeout> | null;
-  silenceTimer: ReturnType<typeof setTimeout> | null;
+  /** Cancels the pending flush of a burst, when one is due. */
+  cancelFlush: (() => void) | null;
+  /** Cancels the pending silence check. */
+  cancelSilence: (() => void) | null;
   stopped: boolean;
 }
 
 export class StreamMonitor {
   readonly #options: StreamMonitorOptions;
-  readonly #clock: () => number;
+  readonly #clock: Pick<Clock, 'now' | 'timer'>;
   readonly #timing: StreamTiming;
   readonly #watches = new Map<string, Watch>();
   #paused = false;
 
   constructor(options: StreamMonitorOptions) {
     this.#options = options;
-    this.#clock = options.clock ?? Date.now;
+    this.#clock = options.clock ?? systemClock;
     this.#timing = { ...DEFAULT_STREAM_TIMING, ...options.timing };
   }
 
@@ -138,7 +143,7 @@ export class StreamMonitor {
       profileId: id,
       state: 'refreshing',
       lastSuccessAt: profile.lastSuccessAt,
-      lastAttemptAt: this.#clock(),
+      lastAttemptAt: this.#clock.now(),
       nextRefreshAt: null,
       lastError: null,
     };
@@ -154,7 +159,7 @@ export class StreamMonitor {
       alive: (at) => later((current) => this.#alive(id, current, at)),
       connection: (event) => later((current) => this.#connection(id, current, event)),
     });
-    watch = { handle, address: profile.address, status, heardAt: null, delivered: false, lastSentAt: -Infinity, flushTimer: null, silenceTimer: null, stopped: false };
+    watch = { handle, address: profile.address, status, heardAt: null, delivered: false, lastSentAt: -Infinity, cancelFlush: null, cancelSilence: null, stopped: false };
     this.#watches.set(id, watch);
     this.#options.onStatus(status);
     this.#watchSilence(watch);
@@ -162,20 +167,20 @@ export class StreamMonitor {
   }
 
   #changed(id: string, watch: Watch): void {
-    watch.heardAt = this.#clock();
-    if (watch.flushTimer !== null) return;
-    const wait = watch.lastSentAt + this.#timing.coalesceMs - this.#clock();
+    watch.heardAt = this.#clock.now();
+    if (watch.cancelFlush !== null) return;
+    const wait = watch.lastSentAt + this.#timing.coalesceMs - this.#clock.now();
     if (wait <= 0) this.#flush(id, watch);
-    else watch.flushTimer = setTimeout(() => this.#flush(id, watch), wait);
+    else watch.cancelFlush = this.#clock.timer(wait, () => this.#flush(id, watch));
   }
 
   #flush(id: string, watch: Watch): void {
-    if (watch.flushTimer !== null) clearTimeout(watch.flushTimer);
-    watch.flushTimer = null;
+    watch.cancelFlush?.();
+    watch.cancelFlush = null;
     if (watch.stopped) return;
     const snapshot = watch.handle.current();
     if (snapshot === null) return;
-    watch.lastSentAt = this.#clock();
+    watch.lastSentAt = this.#clock.now();
     watch.delivered = true;
     this.#options.onSnapshot(snapshot);
     this.#publish(watch, { state: 'live', lastSuccessAt: snapshot.fetchedAt, lastError: null });
@@ -192,7 +197,7 @@ export class StreamMonitor {
 
   #connection(id: string, watch: Watch, event: StreamConnectionEvent): void {
     if (event.kind === 'up') {
-      watch.heardAt = this.#clock();
+      watch.heardAt = this.#clock.now();
       return;
     }
     // A new connection must deliver every channel's current state again before its figures count.
@@ -202,10 +207,10 @@ export class StreamMonitor {
       // once per lost connection, not per failed attempt to reopen it: a trail for support, not a flood
       if (wasDelivering) this.#options.logger.info('Stream connection lost: reconnecting', { profileId: id, error: event.error });
       const error = event.error === null || event.error === undefined ? watch.status.lastError : toUserFacing(event.error);
-      this.#publish(watch, { lastError: error, lastAttemptAt: this.#clock() });
+      this.#publish(watch, { lastError: error, lastAttemptAt: this.#clock.now() });
       return;
     }
-    const failure = classifyFailure(event.error, this.#clock());
+    const failure = classifyFailure(event.error, this.#clock.now());
     const state: ConnectionState = failure === 'keychain' ? 'keychainLocked' : failure === 'credentials' ? 'authFailed' : 'offline';
     this.#options.logger.warn('Stream stopped: waiting for the user', { profileId: id, kind: toUserFacing(event.error).kind });
     this.#publish(watch, { state, lastError: toUserFacing(event.error) });
@@ -213,33 +218,32 @@ export class StreamMonitor {
 
   /** Re-arms the silence check from the last thing heard; the state follows the silence's length. */
   #watchSilence(watch: Watch): void {
-    if (watch.silenceTimer !== null) clearTimeout(watch.silenceTimer);
-    watch.silenceTimer = null;
+    watch.cancelSilence?.();
+    watch.cancelSilence = null;
     const { state } = watch.status;
     if (watch.stopped || this.#paused || (state !== 'live' && state !== 'stale' && state !== 'refreshing')) return;
-    const since = watch.heardAt ?? watch.status.lastAttemptAt ?? this.#clock();
+    const since = watch.heardAt ?? watch.status.lastAttemptAt ?? this.#clock.now();
     const limit = state === 'stale' ? this.#timing.offlineAfterMs : this.#timing.staleAfterMs;
-    watch.silenceTimer = setTimeout(() => {
-      watch.silenceTimer = null;
-      const silent = this.#clock() - (watch.heardAt ?? since);
+    watch.cancelSilence = this.#clock.timer(Math.max(since + limit - this.#clock.now(), 0), () => {
+      watch.cancelSilence = null;
+      const silent = this.#clock.now() - (watch.heardAt ?? since);
       if (silent >= this.#timing.offlineAfterMs) this.#publish(watch, { state: 'offline' });
       else if (silent >= this.#timing.staleAfterMs && watch.status.lastSuccessAt !== null) this.#publish(watch, { state: 'stale' });
       else this.#watchSilence(watch);
-    }, Math.max(since + limit - this.#clock(), 0));
+    });
   }
 
   #publish(watch: Watch, change: Partial<ProfileStatus>): void {
-    const next = { ...watch.status, ...change };
-    const changed = (Object.keys(next) as (keyof ProfileStatus)[]).some((key) => next[key] !== watch.status[key]);
-    watch.status = next;
+    const next = changedStatus(watch.status, change);
+    if (next !== null) watch.status = next;
     this.#watchSilence(watch);
-    if (changed) this.#options.onStatus(next);
+    if (next !== null) this.#options.onStatus(next);
   }
 
   #stop(watch: Watch): void {
     watch.stopped = true;
-    if (watch.flushTimer !== null) clearTimeout(watch.flushTimer);
-    if (watch.silenceTimer !== null) clearTimeout(watch.silenceTimer);
+    watch.cancelFlush?.();
+    watch.cancelSilence?.();
     watch.handle.close();
   }
 }
