@@ -14,33 +14,13 @@
  */
 import type { UserFacingError } from '../../src-shared/user-facing-error.ts';
 import { toUserFacing } from '../errors.ts';
+import { changedStatus } from './status-change.ts';
+import { classifyFailure, type FailureClass } from './failure-class.ts';
 import type { AccountSnapshot } from '../../src-shared/account-model.ts';
 import { systemClock, type Clock } from '../../src-shared/clock.ts';
 import type { Logger } from '../log/logger.ts';
-import { meansSwitchedOff } from './rest-cutoff.ts';
 import { isStale, staleLimitMs } from '../../src-shared/staleness.ts';
 import type { ConnectionState, ProfileStatus } from '../../src-shared/profile-status.ts';
-
-/** How the loop reacts to a failure: which state it shows and whether it keeps trying. */
-type FailureClass = 'unreachable' | 'credentials' | 'keychain' | 'switchedOff' | 'other';
-
-const KEYCHAIN_KINDS = new Set(['keychainUnavailable', 'keychainLocked']);
-
-/**
- * Kraken errors carry a category (see src-main/kraken/errors.ts): `connectivity` and `response`
- * (proxies' HTML pages, cut-off bodies during maintenance) mean the exchange could not be reached;
- * `credentials` means it answered no. Missing credentials also need the user, not a retry.
- */
-export function classifyFailure(error: unknown, now: number): FailureClass {
-  if (meansSwitchedOff(error, now)) return 'switchedOff';
-  const { kind } = toUserFacing(error);
-  if (KEYCHAIN_KINDS.has(kind)) return 'keychain';
-  if (kind === 'credentialsMissing') return 'credentials';
-  const category = (error as { category?: unknown } | null)?.category;
-  if (category === 'credentials') return 'credentials';
-  if (category === 'connectivity' || category === 'response') return 'unreachable';
-  return 'other';
-}
 
 /** Consecutive unreachable attempts after which a profile is shown offline rather than stale. */
 const OFFLINE_AFTER_FAILURES = 2;
@@ -295,11 +275,10 @@ export class RefreshScheduler {
   }
 
   #publish(loop: Loop, change: Partial<ProfileStatus>): void {
-    const next = { ...loop.status, ...change };
-    const changed = (Object.keys(next) as (keyof ProfileStatus)[]).some((key) => next[key] !== loop.status[key]);
-    loop.status = next;
+    const next = changedStatus(loop.status, change);
+    if (next !== null) loop.status = next;
     this.#watchStaleness(loop);
-    if (changed) this.#options.onStatus(next);
+    if (next !== null) this.#options.onStatus(next);
   }
 
   #clearTimer(loop: Loop): void {

@@ -19,7 +19,8 @@ import type { AccountStream, AccountStreamHandle, StreamConnectionEvent } from '
 import type { AccountSnapshot } from '../../src-shared/account-model.ts';
 import { systemClock, type Clock } from '../../src-shared/clock.ts';
 import type { Logger } from '../log/logger.ts';
-import { classifyFailure } from './refresh-scheduler.ts';
+import { changedStatus } from './status-change.ts';
+import { classifyFailure } from './failure-class.ts';
 import type { ConnectionState, ProfileStatus } from '../../src-shared/profile-status.ts';
 
 export interface StreamTiming {
@@ -233,11 +234,10 @@ export class StreamMonitor {
   }
 
   #publish(watch: Watch, change: Partial<ProfileStatus>): void {
-    const next = { ...watch.status, ...change };
-    const changed = (Object.keys(next) as (keyof ProfileStatus)[]).some((key) => next[key] !== watch.status[key]);
-    watch.status = next;
+    const next = changedStatus(watch.status, change);
+    if (next !== null) watch.status = next;
     this.#watchSilence(watch);
-    if (changed) this.#options.onStatus(next);
+    if (next !== null) this.#options.onStatus(next);
   }
 
   #stop(watch: Watch): void {
