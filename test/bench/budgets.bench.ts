@@ -14,7 +14,7 @@
  *   node test/bench/budgets.bench.ts
  */
 import Sqlite from 'better-sqlite3';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serialize } from 'node:v8';
@@ -30,13 +30,14 @@ import { evaluateHealth } from '../../src-main/monitor/health.ts';
 import { historyEntriesOf } from '../../src-main/monitor/history-entries.ts';
 import { HistorySampler, SUBACCOUNT_SAMPLE_MS } from '../../src-main/monitor/history-sampler.ts';
 import { buildRiskReport } from '../../src-main/risk/risk-report.ts';
-import { MemorySecretStore } from '../../src-main/profiles/memory-secret-store.ts';
 import { DAY_MS } from '../../src-main/store/history-repository.ts';
 import { thinHistoryInSlices } from '../../src-main/store/history-thinning.ts';
 import { Store } from '../../src-main/store/store.ts';
 import { historyWalk } from '../main/store/fixtures/history-point-fixture.ts';
 import { buildProfile } from '../main/store/fixtures/profile-fixture.ts';
 import { type BenchResult, withBudget } from './bench-result.ts';
+import { fileBytes, median, timed } from './measure.ts';
+import { quietAppOptions } from '../support/quiet-app-options.ts';
 
 const SUBACCOUNTS = 1_000;
 const REFRESH_MS = 15_000;
@@ -65,42 +66,13 @@ function bytesWritten(): number {
   return match ? Number(match[1]) : Number.NaN;
 }
 
-function fileBytes(path: string): number {
-  let total = 0;
-  for (const suffix of ['', '-wal']) {
-    try {
-      total += statSync(path + suffix).size;
-    } catch {
-      // no -wal after a checkpoint that truncated it
-    }
-  }
-  return total;
-}
-
-function timed(operation: () => unknown): number {
-  const start = performance.now();
-  operation();
-  return performance.now() - start;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
 async function hourOfRefreshes(folder: string): Promise<{ results: BenchResult[]; snapshot: AccountSnapshot }> {
   const clock = new HandClock();
   const exchange = createSampleExchange({ clock });
   exchange.addSubaccounts(SUBACCOUNTS - exchange.subaccounts().length);
-  const app = new AppServices({
-    dataDir: join(folder, 'hour'),
-    appVersion: '0.1.0-bench',
-    platform: 'linux',
-    secrets: new MemorySecretStore(),
-    logger: createLogger({ filePath: null }),
-    hooks: { showLogFile: () => undefined, openExternal: () => undefined, setStartAtLogin: () => undefined },
-    sampleExchange: exchange,
-  });
+  const app = new AppServices(
+    quietAppOptions(join(folder, 'hour'), { appVersion: '0.1.0-bench', logger: createLogger({ filePath: null }), sampleExchange: exchange }),
+  );
   try {
     await app.start();
     const profile = app.profiles.createSample();

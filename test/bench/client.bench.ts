@@ -26,6 +26,7 @@ import { KrakenClient } from '../../src-main/kraken/client.ts';
 import { parseSubaccounts } from '../../src-main/kraken/parse-subaccounts.ts';
 import { systemClock } from '../../src-shared/clock.ts';
 import type { BenchResult } from './bench-result.ts';
+import { median } from './measure.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SCRATCH = `${ROOT}.bench-scratch`;
@@ -109,11 +110,6 @@ function ccxtClient(ccxt: CcxtModule, url: string, key: Key): CcxtExchange {
 interface Timing {
   readonly wallMs: number;
   readonly cpuMs: number;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 async function timed(operation: () => Promise<unknown>): Promise<Timing> {

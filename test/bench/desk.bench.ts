@@ -21,13 +21,14 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { AppServices } from '../../src-main/app/app-services.ts';
 import type { DeskMemberKey } from '../../src-main/kraken/simulator/desk-exchange.ts';
-import { createLogger } from '../../src-main/log/logger.ts';
 import { DEFAULT_UWS_TIMINGS } from '../../src-main/kraken/uws/uws-connection.ts';
 import { importKeyFile } from '../../src-main/profiles/key-import.ts';
 import { MemorySecretStore } from '../../src-main/profiles/memory-secret-store.ts';
 import { closeBrowser, startHarness } from '../e2e/support/app-harness.ts';
 import { withBudget, type BenchResult } from './bench-result.ts';
+import { median } from './measure.ts';
 import { timeUntil } from './page-timing.ts';
+import { quietAppOptions } from '../support/quiet-app-options.ts';
 
 const MEMBERS = Number(process.env['MD_BENCH_DESK_MEMBERS'] ?? 200);
 const COLD_STARTS = Number(process.env['MD_BENCH_COLD_STARTS'] ?? 5);
@@ -36,11 +37,6 @@ const RENDER_RUNS = Number(process.env['MD_BENCH_RUNS'] ?? 31);
 const RESTARTS = Number(process.env['MD_BENCH_RESTARTS'] ?? 3);
 const RESTART_DOWN_MS = 5_000;
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 const round = (value: number, places = 1) => Number(value.toFixed(places));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -81,14 +77,7 @@ async function startSimulator(port = 0): Promise<{ served: Served; stop: () => P
 }
 
 function newApp(dataDir: string, secrets: MemorySecretStore): AppServices {
-  return new AppServices({
-    dataDir,
-    appVersion: '0.0.0-bench',
-    platform: process.platform,
-    secrets,
-    logger: createLogger({ filePath: null, console: false }),
-    hooks: { showLogFile: () => undefined, openExternal: () => undefined, setStartAtLogin: () => undefined },
-  });
+  return new AppServices(quietAppOptions(dataDir, { appVersion: '0.0.0-bench', platform: process.platform, secrets }));
 }
 
 function allLive(app: AppServices, ids: readonly string[]): boolean {

@@ -24,17 +24,13 @@ import { closeBrowser, startHarness } from '../e2e/support/app-harness.ts';
 import { BLANK_PAGE_PATH } from '../e2e/support/renderer-server.ts';
 import { MemorySecretStore } from '../../src-main/profiles/memory-secret-store.ts';
 import type { BenchResult } from './bench-result.ts';
+import { median } from './measure.ts';
 import { timeUntil } from './page-timing.ts';
 
 const RUNS = Number(process.env.MD_BENCH_RUNS ?? 31);
 
 /** The cached overview's first paint may take at most this many times a blank page's. */
 const FIRST_PAINT_ALARM = 2;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 const round = (value: number) => Math.round(value * 10) / 10;
 

@@ -11,7 +11,7 @@
  *   node test/bench/store.bench.ts
  */
 import Sqlite from 'better-sqlite3';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -22,6 +22,7 @@ import { buildAccountSnapshot, withSequence } from '../main/store/fixtures/accou
 import { historyWalk } from '../main/store/fixtures/history-point-fixture.ts';
 import { buildProfile } from '../main/store/fixtures/profile-fixture.ts';
 import type { BenchResult } from './bench-result.ts';
+import { fileBytes, median, timed } from './measure.ts';
 
 const POLL_MS = 10_000;
 const POLLS_PER_DAY = DAY_MS / POLL_MS;
@@ -35,11 +36,6 @@ const ACCOUNT_KEYS = [
   'sub:7c1e5d2a-0b4f-4c9e-9a61-000000000003',
 ];
 const MB = 1024 * 1024;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 function medianMs(rounds: number, operation: (round: number) => unknown): number {
   for (let i = 0; i < 3; i++) operation(-1 - i); // warm-up
@@ -106,18 +102,6 @@ function fillDayTemplate(db: Sqlite.Database, seriesIds: readonly number[]): voi
       }
     });
   })();
-}
-
-function fileBytes(path: string): number {
-  let total = 0;
-  for (const suffix of ['', '-wal']) {
-    try {
-      total += statSync(path + suffix).size;
-    } catch {
-      // no -wal after a checkpoint that truncated it
-    }
-  }
-  return total;
 }
 
 function yearResults(folder: string): BenchResult[] {
@@ -188,12 +172,6 @@ function yearResults(folder: string): BenchResult[] {
     { name: '24-hour history query downsampled to 1,000 points (median)', value: dayChart, unit: 'ms' },
     { name: 'open the year-old database: quick_check + migrations (median)', value: openMs, unit: 'ms' },
   ];
-}
-
-function timed(operation: () => unknown): number {
-  const start = performance.now();
-  operation();
-  return performance.now() - start;
 }
 
 export async function run(): Promise<BenchResult[]> {

@@ -27,11 +27,11 @@ import { NonceSequences } from '../../src-main/kraken/nonce.ts';
 import { UwsAccountStream } from '../../src-main/kraken/uws/uws-account-stream.ts';
 import { StreamMonitor } from '../../src-main/monitor/stream-monitor.ts';
 import { createLogger } from '../../src-main/log/logger.ts';
-import { MemorySecretStore } from '../../src-main/profiles/memory-secret-store.ts';
 import type { SnapshotView } from '../../src-preload/contract.ts';
 import type { BenchResult } from './bench-result.ts';
 import { PollSkipClock } from './poll-skip-clock.ts';
 import { DEFAULT_REFRESH_SECONDS } from '../../src-shared/profile.ts';
+import { quietAppOptions } from '../support/quiet-app-options.ts';
 
 const CHANGES = 200;
 const REST_INTERVAL_MS = DEFAULT_REFRESH_SECONDS * 1000;
@@ -48,15 +48,7 @@ function percentile(values: readonly number[], p: number): number {
 
 function newApp(extra: Partial<AppServicesOptions> = {}): { app: AppServices; dispose: () => void } {
   const dataDir = mkdtempSync(join(tmpdir(), 'md-bench-stream-'));
-  const app = new AppServices({
-    dataDir,
-    appVersion: '0.0.0-bench',
-    platform: process.platform,
-    secrets: new MemorySecretStore(),
-    logger: createLogger({ filePath: null, console: false }),
-    hooks: { showLogFile: () => undefined, openExternal: () => undefined, setStartAtLogin: () => undefined },
-    ...extra,
-  });
+  const app = new AppServices(quietAppOptions(dataDir, { appVersion: '0.0.0-bench', platform: process.platform, ...extra }));
   return {
     app,
     dispose: () => {

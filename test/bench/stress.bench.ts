@@ -13,6 +13,7 @@ import type { AccountSnapshot, FlexAccount, Instrument, Subaccount } from '../..
 import { buildRiskReport } from '../../src-main/risk/risk-report.ts';
 import { StressTable } from '../../src-renderer/src/lib/stress.ts';
 import type { BenchResult } from './bench-result.ts';
+import { median } from './measure.ts';
 
 const SUBACCOUNTS = 1_000;
 const ROUNDS = 101;
@@ -80,11 +81,6 @@ function snapshot(): AccountSnapshot {
     markPrices: { pf_xbtusd: d(60000), pf_ethusd: d(3000) },
     instruments: { pf_xbtusd: instrument('pf_xbtusd', 'XBT'), pf_ethusd: instrument('pf_ethusd', 'ETH') },
   };
-}
-
-function median(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 function timed(rounds: number, operation: (round: number) => unknown): number {

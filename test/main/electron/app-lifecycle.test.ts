@@ -15,9 +15,9 @@ vi.mock('electron', async () => (await import('../../support/fake-electron.ts'))
 import { AppServices } from '../../../src-main/app/app-services.ts';
 import { AppLifecycle, START_FAILURE_TITLE, type StartedApp } from '../../../src-main/electron/app-lifecycle.ts';
 import { createLogger } from '../../../src-main/log/logger.ts';
-import { MemorySecretStore } from '../../../src-main/profiles/memory-secret-store.ts';
 import { DATABASE_FILE_NAME } from '../../../src-main/store/database.ts';
 import { fake } from '../../support/fake-electron.ts';
+import { quietAppOptions } from '../../support/quiet-app-options.ts';
 
 const folders: string[] = [];
 function tempFolder(): string {
@@ -45,14 +45,7 @@ async function launchOn(dataDir: string) {
   const lifecycle = new AppLifecycle(logger);
   let started: AppServices | null = null;
   await lifecycle.launch(async () => {
-    const services = new AppServices({
-      dataDir,
-      appVersion: '0.1.0-test',
-      platform: 'linux',
-      secrets: new MemorySecretStore(),
-      logger,
-      hooks: { showLogFile: () => undefined, openExternal: () => undefined, setStartAtLogin: () => undefined },
-    });
+    const services = new AppServices(quietAppOptions(dataDir, { appVersion: '0.1.0-test', logger }));
     await services.start();
     started = services;
     return { showWindow: () => undefined, dispose: () => services.dispose() };

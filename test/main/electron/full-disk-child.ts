@@ -18,9 +18,9 @@ registerHooks({
 const { AppServices } = await import('../../../src-main/app/app-services.ts');
 const { AppLifecycle } = await import('../../../src-main/electron/app-lifecycle.ts');
 const { createLogger } = await import('../../../src-main/log/logger.ts');
-const { MemorySecretStore } = await import('../../../src-main/profiles/memory-secret-store.ts');
 const { Store } = await import('../../../src-main/store/store.ts');
 const { fake } = await import('../../support/fake-electron.ts');
+const { quietAppOptions } = await import('../../support/quiet-app-options.ts');
 
 const disk = process.env.MD_FULL_DISK_DIR ?? '';
 const logDir = process.env.MD_LOG_DIR ?? '';
@@ -54,14 +54,7 @@ function fillDisk(): number {
 }
 
 function services(dataDir: string, logger: ReturnType<typeof createLogger>) {
-  return new AppServices({
-    dataDir,
-    appVersion: '0.1.0-test',
-    platform: 'linux',
-    secrets: new MemorySecretStore(),
-    logger,
-    hooks: { showLogFile: () => undefined, openExternal: () => undefined, setStartAtLogin: () => undefined },
-  });
+  return new AppServices(quietAppOptions(dataDir, { appVersion: '0.1.0-test', logger }));
 }
 
 /** Launches the app on `dataDir` as src-main/index.ts does; `earlierSession` runs the app there first, with space. */

@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, expect, it, onTestFinished } from 'vitest';
 import { AppServices } from '../../../src-main/app/app-services.ts';
-import { createLogger } from '../../../src-main/log/logger.ts';
 import { KeytarSecretStore, type KeytarApi } from '../../../src-main/profiles/keytar-secret-store.ts';
 import { Store } from '../../../src-main/store/store.ts';
 import { DEFAULT_ALERT_RULES } from '../../../src-shared/alert-model.ts';
@@ -18,6 +17,7 @@ import { recordAuditFigures } from '../security/audit-figures.ts';
 import { buildProfile } from '../store/fixtures/profile-fixture.ts';
 import { accountsIn, describeWithKeychain, removeAllIn, testService } from './real-keychain.ts';
 import { newCredentials } from './support.ts';
+import { quietAppOptions } from '../../support/quiet-app-options.ts';
 
 interface KeychainUse {
   /** Every keytar call as "name account" (or "name" for calls without an account). */
@@ -84,14 +84,9 @@ describeWithKeychain('start-up and the keychain', () => {
   }
 
   async function start(use: KeychainUse): Promise<AppServices> {
-    const services = new AppServices({
-      dataDir,
-      appVersion: '0.1.0-test',
-      platform: 'linux',
-      secrets: new KeytarSecretStore({ service, loadKeytar: async () => recordingKeytar(use) }),
-      logger: createLogger({ filePath: null, console: false }),
-      hooks: { showLogFile: () => undefined, openExternal: () => undefined, setStartAtLogin: () => undefined },
-    });
+    const services = new AppServices(
+      quietAppOptions(dataDir, { appVersion: '0.1.0-test', secrets: new KeytarSecretStore({ service, loadKeytar: async () => recordingKeytar(use) }) }),
+    );
     onTestFinished(() => services.dispose());
     await services.start();
     return services;

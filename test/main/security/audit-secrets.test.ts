@@ -15,10 +15,10 @@ import { createHandlerTable } from '../../../src-main/bridge/handlers.ts';
 import { SimulatedExchange } from '../../../src-main/kraken/simulator/exchange.ts';
 import { listen } from '../../../src-main/kraken/simulator/server.ts';
 import { createLogger } from '../../../src-main/log/logger.ts';
-import { MemorySecretStore } from '../../../src-main/profiles/memory-secret-store.ts';
 import { CALL_CHANNELS, type CallInput, type CallName } from '../../../src-preload/contract.ts';
 import { recordAuditFigures } from './audit-figures.ts';
 import { leakForms } from './leak-forms.ts';
+import { quietAppOptions } from '../../support/quiet-app-options.ts';
 
 const WINDOW: CallSender = { fromAppWindow: true, isMainFrame: true, frameUrl: 'app://margin-desk/index.html' };
 
@@ -46,14 +46,7 @@ describe('audit: secrets, signatures and tokens', () => {
       return response;
     });
     const dataDir = mkdtempSync(join(tmpdir(), 'md-secrets-audit-'));
-    const app = new AppServices({
-      dataDir,
-      appVersion: '0.1.0',
-      platform: 'linux',
-      secrets: new MemorySecretStore(),
-      logger: createLogger({ filePath: join(dataDir, 'logs', 'main.log') }),
-      hooks: { showLogFile: () => undefined, openExternal: () => undefined, setStartAtLogin: () => undefined },
-    });
+    const app = new AppServices(quietAppOptions(dataDir, { logger: createLogger({ filePath: join(dataDir, 'logs', 'main.log') }) }));
     const seen: string[] = [];
     app.events.subscribe((name, payload) => seen.push(`${name} ${JSON.stringify(payload)}`));
     const dispatcher = createDispatcher({ handlers: createHandlerTable(app), appOrigin: 'app://margin-desk/', logger: app.logger });

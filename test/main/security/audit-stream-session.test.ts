@@ -15,10 +15,10 @@ import { createDispatcher, type CallSender } from '../../../src-main/bridge/disp
 import { createHandlerTable } from '../../../src-main/bridge/handlers.ts';
 import { SimulatedExchange } from '../../../src-main/kraken/simulator/exchange.ts';
 import { createLogger } from '../../../src-main/log/logger.ts';
-import { MemorySecretStore } from '../../../src-main/profiles/memory-secret-store.ts';
 import { CALL_CHANNELS, type CallInput, type CallName } from '../../../src-preload/contract.ts';
 import { recordAuditFigures } from './audit-figures.ts';
 import { leakForms } from './leak-forms.ts';
+import { quietAppOptions } from '../../support/quiet-app-options.ts';
 
 const WINDOW: CallSender = { fromAppWindow: true, isMainFrame: true, frameUrl: 'app://margin-desk/index.html' };
 /** Rounds of figure changes, each ended by one fault in turn. */
@@ -57,16 +57,13 @@ describe('audit: a long streaming session', () => {
     const server = await exchange.listen({ uws: { heartbeatMs: 10 } });
     const dataDir = mkdtempSync(join(tmpdir(), 'md-stream-audit-'));
     const logPath = join(dataDir, 'logs', 'main.log');
-    const app = new AppServices({
-      dataDir,
-      appVersion: '0.1.0',
-      platform: 'linux',
-      secrets: new MemorySecretStore(),
-      logger: createLogger({ filePath: logPath, console: false }),
-      hooks: { showLogFile: () => undefined, openExternal: () => undefined, setStartAtLogin: () => undefined },
-      streamTiming: { coalesceMs: 5 },
-      uwsTimings: { pingAfterMs: 100, deadAfterMs: 300, backoffBaseMs: 20, backoffMaxMs: 100, stableAfterMs: 50 },
-    });
+    const app = new AppServices(
+      quietAppOptions(dataDir, {
+        logger: createLogger({ filePath: logPath, console: false }),
+        streamTiming: { coalesceMs: 5 },
+        uwsTimings: { pingAfterMs: 100, deadAfterMs: 300, backoffBaseMs: 20, backoffMaxMs: 100, stableAfterMs: 50 },
+      }),
+    );
     // every data message the app receives passes the diagnostics capture: counted there
     let dataMessages = 0;
     const record = app.diagnostics.record.bind(app.diagnostics);

@@ -4,19 +4,11 @@
  * "writing" once the first refresh is stored, so the parent kills it mid-stream.
  */
 import { AppServices } from '../../../src-main/app/app-services.ts';
-import { createLogger } from '../../../src-main/log/logger.ts';
-import { MemorySecretStore } from '../../../src-main/profiles/memory-secret-store.ts';
+import { quietAppOptions } from '../../support/quiet-app-options.ts';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: store-writer-child.ts DATA_DIR');
-const app = new AppServices({
-  dataDir,
-  appVersion: '0.1.0',
-  platform: process.platform,
-  secrets: new MemorySecretStore(),
-  logger: createLogger({ filePath: null, console: false }),
-  hooks: { showLogFile: () => undefined, openExternal: () => undefined, setStartAtLogin: () => undefined },
-});
+const app = new AppServices(quietAppOptions(dataDir, { platform: process.platform }));
 const sample = app.profiles.createSample();
 app.activate(sample.id);
 // Every account alerts, so the alert log is written too.
