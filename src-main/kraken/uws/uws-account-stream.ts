@@ -27,7 +27,7 @@ export interface UwsTarget {
   readonly getCredentials: () => Promise<KrakenCredentials>;
 }
 
-/** A data frame as received, for the diagnostics capture (src-main/app/stream-diagnostics.ts). */
+/** A data frame as received, for the diagnostics capture (./stream-diagnostics.ts). */
 export type FrameObserver = (profileId: string, channel: string, type: string | undefined, frame: string) => void;
 
 export interface UwsAccountStreamOptions {
