@@ -55,12 +55,9 @@ export async function importKeyFile(path: string, request: KeyImportRequest, pro
   };
   // One profile-list notification for the whole file (the window, the tray and the monitors follow it).
   await profiles.holdingChanges(() => Promise.all(Array.from({ length: Math.min(IMPORT_CONCURRENCY, toCheck.length) }, worker)));
-  const report: KeyImportReport = {
-    fileName: basename(path),
-    lines: [...results.values()].sort((a, b) => a.line - b.line),
-    added: [...results.values()].filter((line) => line.outcome === 'added').length,
-  };
-  const count = (outcome: KeyImportLine['outcome']) => report.lines.filter((line) => line.outcome === outcome).length;
+  const reported = [...results.values()].sort((a, b) => a.line - b.line);
+  const count = (outcome: KeyImportLine['outcome']) => reported.filter((line) => line.outcome === outcome).length;
+  const report: KeyImportReport = { fileName: basename(path), lines: reported, added: count('added') };
   logger.info('Keys imported from a file', { added: report.added, refused: count('refused'), duplicate: count('duplicate'), malformed: count('malformed') });
   return report;
 }
