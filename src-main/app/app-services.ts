@@ -44,7 +44,7 @@ import { UpdateService } from '../updates/update-service.ts';
 import type { UpdateState } from '../../src-shared/update-state.ts';
 import type { UpdaterPort } from '../updates/updater-port.ts';
 import { BridgeEvents } from './bridge-events.ts';
-import { StreamDiagnostics } from './stream-diagnostics.ts';
+import { StreamDiagnostics } from '../kraken/uws/stream-diagnostics.ts';
 import type { PlatformHooks } from './platform-hooks.ts';
 
 export interface AppServicesOptions {

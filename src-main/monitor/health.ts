@@ -4,7 +4,8 @@
  * Kraken publishes no futures "margin level %", so the app uses the figure its liquidation rule is
  * written in: liquidation starts when equity falls below maintenance margin, i.e. when
  * equity / maintenance margin ≤ 100 %. Flex: marginEquity / maintenanceMargin, buffer in USD.
- * Single collateral: pv / mm in the wallet's currency. All arithmetic is exact (big.js).
+ * Single collateral: pv / mm in the wallet's currency. All arithmetic is exact: the ratios and the
+ * flex figures (run once per subaccount) on BigInt fixed point (./scaled-decimal.ts), the rest big.js.
  */
 import { big, compareDecimals, fromBig, isZero, sub } from '../../src-shared/decimal.ts';
 import type { AccountSnapshot, Decimal, FlexAccount, MarginWallet } from '../../src-shared/account-model.ts';

@@ -8,10 +8,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeBrowser, startHarness, type Harness } from './support/app-harness.ts';
 import { axeViolations, describeViolations } from './support/axe.ts';
+import { READ_ONLY } from './support/read-only-profile.ts';
 
 afterAll(closeBrowser);
-
-const READ_ONLY = { general: 'READ_ONLY', transfer: 'NO_ACCESS' } as const;
 
 /** The views as the navigation lists them. */
 async function navigationViews(page: Page): Promise<string[]> {

@@ -9,6 +9,8 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeBrowser, startHarness } from './support/app-harness.ts';
+import { addAlertingDesk } from './support/alerting-desk.ts';
+import { READ_ONLY } from './support/read-only-profile.ts';
 
 afterAll(closeBrowser);
 
@@ -17,10 +19,8 @@ describe('alerts', () => {
     const harness = await startHarness();
     const { page, app, exchange } = harness;
     try {
-      const sub = exchange.addSubaccount({ email: 'desk@example.com', fullName: 'Desk' });
-      exchange.deposit('USD', '10000', { account: sub.uid });
-      exchange.openPosition({ account: sub.uid, symbol: 'pf_xbtusd', size: '5', entryPrice: '64000' });
-      const key = exchange.addKey({ account: sub.uid, permissions: { general: 'READ_ONLY', transfer: 'NO_ACCESS' } });
+      const sub = addAlertingDesk(exchange);
+      const key = exchange.addKey({ account: sub.uid, permissions: READ_ONLY });
       const profile = await app.profiles.create({ name: 'Desk', colour: '#e5484d', source: 'rest', baseUrl: harness.exchangeUrl, ...key });
       app.activate(profile.id);
       await page.locator('[data-profile-id]').first().waitFor({ timeout: 15_000 });

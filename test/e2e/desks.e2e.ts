@@ -11,13 +11,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeBrowser, startHarness } from './support/app-harness.ts';
 import { axeViolations, describeViolations } from './support/axe.ts';
+import { showView } from './support/show-view.ts';
 
 afterAll(closeBrowser);
-
-async function show(page: Page, view: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view }).click();
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toContain(view);
-}
 
 interface TableText {
   readonly rows: readonly string[];
@@ -67,7 +63,7 @@ describe('a desk of subaccount keys', () => {
       }
       app.activate(master.id);
       await expect.poll(() => app.viewOf(master.id)?.status.state, { timeout: 20_000 }).toBe('live');
-      await show(page, 'Subaccounts');
+      await showView(page, 'Subaccounts');
       await expect.poll(() => page.getByRole('table', { name: 'Subaccounts' }).locator('tbody tr[data-uid]').count(), { timeout: 15_000 }).toBe(3);
       const masterText = await tableText(page, 'Subaccounts');
       await harness.screenshot('desk-master-subaccounts');
@@ -91,20 +87,20 @@ describe('a desk of subaccount keys', () => {
       await deskTable.locator('tbody tr[data-uid] button').first().click();
       await audit(page, 'desk members with the detail pane', findings);
 
-      await show(page, 'Overview');
+      await showView(page, 'Overview');
       await expect.poll(() => page.getByRole('table', { name: 'Members of the desk Master subaccounts' }).locator('tbody tr').count()).toBe(3);
       await harness.screenshot('desk-overview');
       await audit(page, 'desk overview', findings);
 
       // The critical member's alert names it, in the log and on the Alerts view.
-      await show(page, 'Alerts');
+      await showView(page, 'Alerts');
       await expect.poll(() => page.locator('main').innerText(), { timeout: 20_000 }).toContain(`[${names[1]}]`);
       const alert = app.store.alertLog.list({ limit: 20 }).find((record) => record.profileName === names[1]);
       expect(alert?.level).toMatch(/^(critical|liquidation)$/);
       expect(alert?.title.startsWith(`[${names[1]}] Margin level `)).toBe(true);
       await harness.screenshot('desk-alert');
 
-      await show(page, 'Profiles');
+      await showView(page, 'Profiles');
       await page.getByRole('list', { name: 'Desks' }).getByRole('button', { name: 'Edit' }).click();
       await audit(page, 'profiles with the desk editor open', findings);
       expect(findings.join('\n\n')).toBe('');
@@ -112,7 +108,7 @@ describe('a desk of subaccount keys', () => {
       // Reflow at 320 CSS px: the desk's views never scroll sideways (a table may, inside its card).
       await page.setViewportSize({ width: 320, height: 640 });
       for (const view of ['Overview', 'Subaccounts']) {
-        await show(page, view);
+        await showView(page, view);
         const overflow = await page.evaluate(() => {
           const main = document.getElementById('main')!;
           return { page: document.documentElement.scrollWidth - document.documentElement.clientWidth, main: main.scrollWidth - main.clientWidth };

@@ -3,17 +3,17 @@
  * sample profile, switch views, scroll every view, add a kraken profile (test it, save it), close the
  * form with Escape, switch profiles, change the alert rules and acknowledge an alert.
  *
- * The alerting account is a subaccount's own key (as in alerts.e2e.ts): 10,000 USD, long 5 BTC from
+ * The alerting account is a subaccount's own key (support/alerting-desk.ts): 10,000 USD, long 5 BTC from
  * 64,000; at 62,900 its margin level is 143 %, critical.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeBrowser, startHarness } from './support/app-harness.ts';
 import { focusStop, tabTo } from './support/keyboard.ts';
+import { addAlertingDesk } from './support/alerting-desk.ts';
+import { READ_ONLY } from './support/read-only-profile.ts';
 
 afterAll(closeBrowser);
-
-const READ_ONLY = { general: 'READ_ONLY', transfer: 'NO_ACCESS' } as const;
 
 async function heading(page: Page): Promise<string> {
   return (await page.getByRole('heading', { level: 1 }).first().textContent()) ?? '';
@@ -53,9 +53,7 @@ describe('keyboard', () => {
       await expect.poll(async () => (await focusStop(page)).onBody).toBe(false);
 
       // An account that raises alerts, on its own profile (set up through the app's services).
-      const sub = exchange.addSubaccount({ email: 'desk@example.com', fullName: 'Desk' });
-      exchange.deposit('USD', '10000', { account: sub.uid });
-      exchange.openPosition({ account: sub.uid, symbol: 'pf_xbtusd', size: '5', entryPrice: '64000' });
+      const sub = addAlertingDesk(exchange);
       const deskKey = exchange.addKey({ account: sub.uid, permissions: READ_ONLY });
       const desk = await app.profiles.create({ name: 'Desk', colour: '#e5484d', source: 'rest', baseUrl: harness.exchangeUrl, ...deskKey });
       await app.scheduler.refreshNow(desk.id);
@@ -158,9 +156,7 @@ describe('keyboard', () => {
     const harness = await startHarness();
     const { page, app, exchange } = harness;
     try {
-      const sub = exchange.addSubaccount({ email: 'desk@example.com', fullName: 'Desk' });
-      exchange.deposit('USD', '10000', { account: sub.uid });
-      exchange.openPosition({ account: sub.uid, symbol: 'pf_xbtusd', size: '5', entryPrice: '64000' });
+      const sub = addAlertingDesk(exchange);
       // Three profiles on the same account: the same alert three times.
       for (const name of ['Desk A', 'Desk B', 'Desk C']) {
         const key = exchange.addKey({ account: sub.uid, permissions: READ_ONLY });

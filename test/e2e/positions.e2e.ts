@@ -4,25 +4,12 @@
  * and margins its positions by their levels). Screenshots: positions, stress at −20 %, and a
  * distance alert in the Alerts view.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeBrowser, startHarness, type Harness } from './support/app-harness.ts';
+import { closeBrowser, startHarness } from './support/app-harness.ts';
+import { activeReadOnlyProfile } from './support/read-only-profile.ts';
+import { showView } from './support/show-view.ts';
 
 afterAll(closeBrowser);
-
-const READ_ONLY = { general: 'READ_ONLY', transfer: 'NO_ACCESS' } as const;
-
-async function show(page: Page, view: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view }).click();
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toContain(view);
-}
-
-async function activeProfile(harness: Harness, name: string) {
-  const key = harness.exchange.addKey({ permissions: READ_ONLY });
-  const profile = await harness.app.profiles.create({ name, colour: '#2f80ed', source: 'rest', baseUrl: harness.exchangeUrl, ...key });
-  harness.app.activate(profile.id);
-  return profile;
-}
 
 describe('positions and liquidation risk', () => {
   it('shows every position with its liquidation price, the stress view at −20 % and a distance alert', async () => {
@@ -33,17 +20,17 @@ describe('positions and liquidation risk', () => {
       exchange.openPosition({ symbol: 'pf_ethusd', size: '-12', entryPrice: '3150' });
       exchange.setWalletBalance('xbt', '0.05');
       exchange.openPosition({ symbol: 'pi_xbtusd', size: '10000', entryPrice: '61000' });
-      const profile = await activeProfile(harness, 'Desk');
+      const profile = await activeReadOnlyProfile(harness, 'Desk');
       await page.locator('[data-profile-id]').first().waitFor({ timeout: 15_000 });
 
-      await show(page, 'Positions');
+      await showView(page, 'Positions');
       const table = page.getByRole('table', { name: 'Open positions' });
       await table.locator('tbody tr[data-symbol="pf_xbtusd"]').waitFor();
       const text = await table.innerText();
       for (const expected of ['PF_XBTUSD', 'PF_ETHUSD', 'PI_XBTUSD', 'Estimate', "Kraken's estimate"]) expect(text).toContain(expected);
       await harness.screenshot('positions');
 
-      await show(page, 'Stress test');
+      await showView(page, 'Stress test');
       await page.getByRole('button', { name: /^[-−]20\s?%$/ }).click();
       await expect.poll(() => page.locator('output').first().textContent()).toMatch(/[-−]20\s?%/);
       const stress = page.getByRole('table', { name: 'Accounts after the move' });

@@ -6,13 +6,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeBrowser, startHarness } from './support/app-harness.ts';
+import { showView } from './support/show-view.ts';
 
 afterAll(closeBrowser);
-
-async function show(page: Page, view: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view }).click();
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toContain(view);
-}
 
 /** The figures of a view, without what legitimately differs: the profile's name, source and data age. */
 async function figuresOf(page: Page, name: string): Promise<string> {
@@ -39,11 +35,11 @@ describe('REST and Unified WebSocket profiles of one account', () => {
       for (const [profile, label] of [[rest, 'rest'], [uws, 'uws']] as const) {
         app.activate(profile.id);
         await expect.poll(() => app.viewOf(profile.id)?.status.state, { timeout: 20_000 }).toBe('live');
-        await show(page, 'Overview');
+        await showView(page, 'Overview');
         await expect.poll(() => page.locator('main').innerText(), { timeout: 15_000 }).toContain('Margin equity');
         shots[`overview-${label}`] = await figuresOf(page, profile.name);
         await harness.screenshot(`uws-vs-rest-overview-${label}`);
-        await show(page, 'Flex collateral');
+        await showView(page, 'Flex collateral');
         shots[`flex-${label}`] = await figuresOf(page, profile.name);
         await harness.screenshot(`uws-vs-rest-flex-${label}`);
       }

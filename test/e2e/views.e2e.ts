@@ -4,25 +4,12 @@
  * mode. Screenshots of each go to test-results/screenshots.
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeBrowser, startHarness, type Harness } from './support/app-harness.ts';
+import { closeBrowser, startHarness } from './support/app-harness.ts';
+import { activeReadOnlyProfile } from './support/read-only-profile.ts';
+import { showView } from './support/show-view.ts';
 
 afterAll(closeBrowser);
-
-const READ_ONLY = { general: 'READ_ONLY', transfer: 'NO_ACCESS' } as const;
-
-async function show(page: Page, view: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view }).click();
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toContain(view);
-}
-
-async function activeKrakenProfile(harness: Harness, name: string) {
-  const key = harness.exchange.addKey({ permissions: READ_ONLY });
-  const profile = await harness.app.profiles.create({ name, colour: '#2f80ed', source: 'rest', baseUrl: harness.exchangeUrl, ...key });
-  harness.app.activate(profile.id);
-  return profile;
-}
 
 describe('views', () => {
   it('renders the seed documents exactly on every view', async () => {
@@ -33,19 +20,19 @@ describe('views', () => {
       for (const [endpoint, file] of [['accounts', 'seed-accounts.json'], ['subaccounts', 'seed-subaccounts.json']] as const) {
         exchange.injectFault({ kind: 'body', body: readFileSync(`test/fixtures/${file}`, 'utf8') }, { endpoint, times: Infinity });
       }
-      await activeKrakenProfile(harness, 'Seed');
+      await activeReadOnlyProfile(harness, 'Seed');
       await page.locator('[data-profile-id]').first().waitFor({ timeout: 15_000 });
-      await show(page, 'Flex collateral');
+      await showView(page, 'Flex collateral');
       const flex = await page.locator('main').innerText();
       for (const figure of ['0.1185308247', '34,122.66', '4,540.5837374453', '2.245']) expect(flex).toContain(figure);
       await harness.screenshot('seed-flex');
-      await show(page, 'Subaccounts');
+      await showView(page, 'Subaccounts');
       const subaccounts = await page.locator('main').innerText();
       for (const figure of ['ba598ca1-65c1-4f48-927d-0e2b647d627a', 'fullname redacted', '0.00000000346 BTC', '13,662.85078 XRP', '1,543.91 USD']) {
         expect(subaccounts).toContain(figure);
       }
       await harness.screenshot('seed-subaccounts');
-      await show(page, 'Overview');
+      await showView(page, 'Overview');
       await harness.screenshot('seed-overview');
     } finally {
       await harness.close();
@@ -56,9 +43,9 @@ describe('views', () => {
     const harness = await startHarness({ subaccounts: 1000, colorScheme: 'dark' });
     const { page } = harness;
     try {
-      await activeKrakenProfile(harness, 'Master');
+      await activeReadOnlyProfile(harness, 'Master');
       await page.locator('[data-profile-id]').first().waitFor({ timeout: 20_000 });
-      await show(page, 'Subaccounts');
+      await showView(page, 'Subaccounts');
       const table = page.getByRole('table', { name: 'Subaccounts' });
       await table.locator('tbody tr[data-uid]').first().waitFor();
       expect(await table.getAttribute('aria-rowcount')).toMatch(/^100\d$/);
@@ -78,7 +65,7 @@ describe('views', () => {
     const harness = await startHarness();
     const { page, app, exchange } = harness;
     try {
-      const profile = await activeKrakenProfile(harness, 'Main');
+      const profile = await activeReadOnlyProfile(harness, 'Main');
       await page.locator('[data-profile-id]').first().waitFor({ timeout: 15_000 });
       exchange.injectFault({ kind: 'errorCode', code: 'authenticationError' }, { endpoint: 'accounts', times: Infinity });
       await app.scheduler.refreshNow(profile.id);
@@ -104,12 +91,12 @@ describe('views', () => {
       await page.keyboard.press('Control+Shift+P');
       await expect.poll(() => page.locator('main').innerText()).toContain('•••••');
       for (const view of ['Overview', 'Flex collateral', 'Subaccounts']) {
-        await show(page, view);
+        await showView(page, view);
         const text = await page.locator('main').innerText();
         expect(text).not.toMatch(/\d{1,3}(,\d{3})*\.\d{2}\s*USD/);
         expect(text).toMatch(/\d+%/);
       }
-      await show(page, 'Overview');
+      await showView(page, 'Overview');
       await harness.screenshot('privacy-overview');
       await page.reload();
       await page.locator('[data-profile-id]').first().waitFor();

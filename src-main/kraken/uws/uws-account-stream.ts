@@ -7,6 +7,7 @@
  * so a desk of hundreds of keys opens and recovers without a herd and without its slowest member
  * waiting out a long backoff.
  */
+import { systemClock, type Clock } from '../../../src-shared/clock.ts';
 import type { KrakenCredentials } from '../client.ts';
 import type { AccountStream, AccountStreamHandle, AccountStreamListener } from '../account-stream.ts';
 import type { FetchFunction } from '../transport.ts';
@@ -27,7 +28,7 @@ export interface UwsTarget {
   readonly getCredentials: () => Promise<KrakenCredentials>;
 }
 
-/** A data frame as received, for the diagnostics capture (src-main/app/stream-diagnostics.ts). */
+/** A data frame as received, for the diagnostics capture (./stream-diagnostics.ts). */
 export type FrameObserver = (profileId: string, channel: string, type: string | undefined, frame: string) => void;
 
 export interface UwsAccountStreamOptions {
@@ -37,7 +38,8 @@ export interface UwsAccountStreamOptions {
   /** Kraken API keys' nonces, shared by every Spot request of the app and persisted. */
   readonly nonces: NonceSequences;
   readonly fetch?: FetchFunction;
-  readonly clock?: () => number;
+  /** Time of the snapshots and of every connection's timers (default: the system's). */
+  readonly clock?: Clock;
   readonly timings?: Partial<UwsTimings>;
   readonly onFrame?: FrameObserver;
   /** A frame that could not be handled (malformed, refused by a decoder, a listener failing): logged, never a crash. */
@@ -60,7 +62,7 @@ export class UwsAccountStream implements AccountStream {
 
   open(profileId: string, listener: AccountStreamListener): AccountStreamHandle {
     const options = this.#options;
-    const clock = options.clock ?? Date.now;
+    const clock = options.clock ?? systemClock;
     const state = new UwsAccountState();
     let complete = false;
     let connection: UwsConnection | null = null;
@@ -73,6 +75,7 @@ export class UwsAccountStream implements AccountStream {
         url: target.streamUrl,
         appVersion: options.appVersion,
         getToken: (signal) => spot.webSocketToken(signal),
+        clock,
         timings: options.timings,
         onListenerError: options.onError,
         attempts: this.#attempts,
@@ -109,7 +112,7 @@ export class UwsAccountStream implements AccountStream {
       if (!closed) listener.connection({ kind: 'failed', error });
     });
     return {
-      current: () => (complete ? state.snapshot(profileId, clock()) : null),
+      current: () => (complete ? state.snapshot(profileId, clock.now()) : null),
       suspend: () => {
         suspended = true;
         connection?.suspend();

@@ -2,7 +2,8 @@
  * The diagnostics capture of Settings → Diagnostics: while it is on, the first raw message of each
  * Unified WebSocket channel and type (per profile) is written to a file in the app's data folder
  * that users can attach to a bug report. Kraken's field names for `margin`, `balances` and
- * `positions` are partly unknown; such a file is how the real names get confirmed.
+ * `positions` are partly unknown; such a file is how the real names get confirmed. Here, beside the
+ * decoders, because it reads the exchange's raw messages, which nothing outside src-main/kraken does.
  *
  * Nothing that opens an account goes into it: every field whose name says token, key, secret or
  * signature is replaced, whatever channel it came in, and the profile is named by its id only.
@@ -11,7 +12,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseJsonExact } from '../kraken/decode/exact-json.ts';
+import { parseJsonExact } from '../decode/exact-json.ts';
 
 export const DIAGNOSTICS_FILE_NAME = 'uws-diagnostics.json';
 
