@@ -10,7 +10,7 @@ import { isBase64 } from './base64.ts';
 const MAX_API_KEY_LENGTH = 256;
 const MAX_API_SECRET_LENGTH = 512;
 
-export const apiKeySchema = z
+const apiKeySchema = z
   .string()
   .check(
     z.trim(),
@@ -19,7 +19,7 @@ export const apiKeySchema = z
     z.regex(/^\S+$/, 'The API key contains a space or a line break, so it was not copied in one piece.'),
   );
 
-export const apiSecretSchema = z
+const apiSecretSchema = z
   .string()
   .check(
     z.trim(),

@@ -14,7 +14,7 @@ import type { Decimal } from './account-model.ts';
 import { compareDecimals } from './decimal.ts';
 
 /** Above this ratio liquidation is far away (1,000 %). */
-export const FAR_FROM_LIQUIDATION_RATIO = '10' as Decimal;
+const FAR_FROM_LIQUIDATION_RATIO = '10' as Decimal;
 const FAR_FROM_LIQUIDATION_PERCENT = '1000' as Decimal;
 
 export function isFarFromLiquidation(ratio: Decimal): boolean {

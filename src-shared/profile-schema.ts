@@ -10,7 +10,7 @@ import { PRODUCTION_BASE_URL, PRODUCTION_STREAM_URL } from './profile.ts';
 export const PROFILE_NAME_MAX_LENGTH = 40;
 /** Fast enough for a margin call; slow enough that several profiles stay far inside Kraken's budget. */
 export const MIN_REFRESH_SECONDS = 5;
-export const MAX_REFRESH_SECONDS = 3600;
+const MAX_REFRESH_SECONDS = 3600;
 const MAX_ADDRESS_LENGTH = 200;
 
 /** What to do about a refused field, for messages that carry an action (main's typed errors). */

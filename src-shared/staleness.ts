@@ -8,7 +8,7 @@
  */
 
 /** Never fewer than this: a fast refresh interval must not turn one slow answer into "stale". */
-export const MIN_STALE_LIMIT_MS = 45_000;
+const MIN_STALE_LIMIT_MS = 45_000;
 /** Missed refreshes after which figures are stale. */
 const MISSED_REFRESHES = 3;
 

@@ -9,7 +9,7 @@
  */
 
 /** How many entries get a shortcut: Ctrl/Cmd+1…9. */
-export const SWITCH_SHORTCUT_COUNT = 9;
+const SWITCH_SHORTCUT_COUNT = 9;
 
 export type SwitchEntry<P, D> =
   | { readonly kind: 'desk'; readonly desk: D; readonly shortcut: number | null }
