@@ -1,9 +1,9 @@
 /**
- * The Positions view's rows and their order. Sorting compares exact decimals (big.js); a row
+ * The Positions view's rows and their order. Sorting compares exact decimals; a row
  * without the figure sorts last in either direction.
  */
-import Big from 'big.js';
 import type { Decimal, PositionRisk } from '../../../src-preload/contract.ts';
+import { compareDecimals, isNegative, neg } from '../../../src-shared/decimal.ts';
 
 export type PositionSortKey = 'symbol' | 'size' | 'entryPrice' | 'markPrice' | 'pnl' | 'notional' | 'leverage' | 'liquidation' | 'distance';
 export type SortDirection = 'ascending' | 'descending';
@@ -15,7 +15,7 @@ function figure(row: PositionRisk, key: Exclude<PositionSortKey, 'symbol'>): Dec
     case 'distance': {
       // Closest to liquidation first: by the size of the move, whichever its direction.
       const move = row.liquidation.source === 'none' ? null : row.liquidation.movePct;
-      return move === null ? null : (new Big(move).abs().toFixed() as Decimal);
+      return move === null || !isNegative(move) ? move : neg(move);
     }
     default:
       return row[key];
@@ -29,6 +29,6 @@ export function sortPositions(rows: readonly PositionRisk[], key: PositionSortKe
     const x = figure(a, key);
     const y = figure(b, key);
     if (x === null || y === null) return x === null ? (y === null ? 0 : 1) : -1;
-    return sign * new Big(x).cmp(y);
+    return sign * compareDecimals(x, y);
   });
 }

@@ -4,7 +4,7 @@
  */
 import Big from 'big.js';
 import type { CurrencyAmount, Decimal, HealthFigure, HealthReport, ProfileStatus, Subaccount, Subaccounts } from '../../../src-preload/contract.ts';
-import { fromBig, sum } from '../../../src-shared/decimal.ts';
+import { compareDecimals, fromBig, isZero, sum } from '../../../src-shared/decimal.ts';
 import { compareFigures, healthRank, worstFigure } from '../../../src-shared/health-order.ts';
 import { subaccountLabel } from '../../../src-shared/subaccount-label.ts';
 import { isOutdated } from './labels.ts';
@@ -45,7 +45,7 @@ export function buildRows(subaccounts: Subaccounts, health: Pick<HealthReport, '
       accountKey,
       label,
       email: subaccount.email,
-      holdings: subaccount.holdings.filter((holding) => !new Big(holding.amount).eq(0)),
+      holdings: subaccount.holdings.filter((holding) => !isZero(holding.amount)),
       marginEquity: subaccount.flex?.marginEquity ?? null,
       maintenanceMargin: subaccount.flex?.maintenanceMargin ?? null,
       availableMargin: subaccount.flex?.availableMargin ?? null,
@@ -62,7 +62,8 @@ export function filterRows(rows: readonly SubaccountRow[], query: string): reado
   return rows.filter((row) => row.searchText.includes(needle));
 }
 
-type SortValue = string | Big | number | null;
+/** A label, a health rank or an exact figure (compared as decimals), by the sort key. */
+type SortValue = string | number | null;
 
 function sortValue(row: SubaccountRow, key: SortKey): SortValue {
   switch (key) {
@@ -71,20 +72,17 @@ function sortValue(row: SubaccountRow, key: SortKey): SortValue {
     case 'health':
       // Worst level first when descending; within a level the lower ratio is the riskier one.
       return row.health === null ? null : healthRank(row.health.level);
-    default: {
-      const value = row[key];
-      return value === null ? null : new Big(value);
-    }
+    default:
+      return row[key];
   }
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-function compareValues(a: SortValue, b: SortValue): number {
-  if (typeof a === 'string' && typeof b === 'string') return collator.compare(a, b);
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  if (a instanceof Big && b instanceof Big) return a.cmp(b);
-  return 0;
+function compareValues(a: string | number, b: string | number, key: SortKey): number {
+  if (key === 'health') return (a as number) - (b as number);
+  if (key === 'label') return collator.compare(a as string, b as string);
+  return compareDecimals(a as Decimal, b as Decimal);
 }
 
 /** Stable sort; rows without a value always go last, whatever the direction. */
@@ -96,7 +94,7 @@ export function sortRows(rows: readonly SubaccountRow[], key: SortKey, direction
       if (a.value === b.value) return a.index - b.index;
       return a.value === null ? 1 : -1;
     }
-    let order = compareValues(a.value, b.value);
+    let order = compareValues(a.value, b.value, key);
     // Within a level the lower ratio is the more severe (compareFigures orders worst first).
     if (order === 0 && key === 'health' && a.row.health !== null && b.row.health !== null) order = -compareFigures(a.row.health, b.row.health);
     return order === 0 ? a.index - b.index : sign * order;
