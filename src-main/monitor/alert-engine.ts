@@ -315,8 +315,7 @@ function evaluateNearLiquidation(profile: ProfileAlertState, positions: readonly
 }
 
 function nearLiquidationAlert(setup: AlertProfileSetup, near: NearLiquidation, withinPct: number, now: number): PendingAlert {
-  const { position, liquidation } = near;
-  const past = liquidation.source === 'estimate' && liquidation.pastLiquidation;
+  const { position, liquidation, past } = near;
   return {
     draft: {
       profileId: setup.profileId,

@@ -18,6 +18,8 @@ export interface NearLiquidation {
   readonly liquidation: Exclude<LiquidationPrice, { source: 'none' }>;
   /** |move of the mark to the liquidation price| in %, 0 when already past it. */
   readonly distancePct: Decimal;
+  /** The mark is already past the (estimated) liquidation price. */
+  readonly past: boolean;
 }
 
 export interface NearLiquidationStep {
@@ -46,7 +48,7 @@ export function stepNearLiquidation(alerted: readonly string[], positions: reado
     const was = before.has(key);
     if (distance.lt(limit) || (was && distance.lt(clearAt))) {
       still.push(key);
-      if (!was) raised.push({ key, position, liquidation, distancePct: fromBig(distance) });
+      if (!was) raised.push({ key, position, liquidation, distancePct: fromBig(distance), past });
     }
   }
   return { alerted: still, raised };

@@ -20,7 +20,7 @@ import { WebSocketServer } from 'ws';
 import { systemClock } from '../../../src-shared/clock.ts';
 import { KrakenError } from '../../../src-main/kraken/errors.ts';
 import { NonceSequences } from '../../../src-main/kraken/nonce.ts';
-import { SimulatedExchange, type ExchangeServer } from '../../../src-main/kraken/simulator/exchange.ts';
+import type { ExchangeServer, SimulatedExchange } from '../../../src-main/kraken/simulator/exchange.ts';
 import type { StreamConnectionEvent } from '../../../src-main/kraken/account-stream.ts';
 import { WebSocketToken } from '../../../src-main/kraken/uws/spot-client.ts';
 import { MAX_STREAMED_POSITIONS } from '../../../src-main/kraken/uws/uws-account-state.ts';
@@ -134,18 +134,13 @@ function typed(error: unknown): boolean {
 describe('audit: a hostile Unified WebSocket peer, through the app stream', () => {
   let exchange: SimulatedExchange;
   let server: ExchangeServer;
+  let loopback: UwsLoopback;
 
   beforeAll(async () => {
-    exchange = new SimulatedExchange();
-    exchange.setMarkPrice('pf_xbtusd', '60000');
-    exchange.setMarkPrice('pf_ethusd', '3000');
-    exchange.deposit('USD', '10000');
-    exchange.deposit('BTC', '0.25');
-    exchange.openPosition({ symbol: 'pf_xbtusd', size: '0.5', entryPrice: '58000' });
-    exchange.openPosition({ symbol: 'pf_ethusd', size: '-4', entryPrice: '3100' });
-    server = await exchange.listen({ uws: { heartbeatMs: 60_000 } });
+    loopback = await startUwsLoopback({ heartbeatMs: 60_000 });
+    ({ exchange, server } = loopback);
   });
-  afterAll(() => server.close());
+  afterAll(() => loopback.close());
 
   function openStream() {
     const credentials = exchange.addKey({ spotPermissions: ['websocket'] });
