@@ -5,7 +5,7 @@
 import Big from 'big.js';
 import type { CurrencyAmount, Decimal, HealthFigure, HealthReport, ProfileStatus, Subaccount, Subaccounts } from '../../../src-preload/contract.ts';
 import { compareDecimals, fromBig, isZero, sum } from '../../../src-shared/decimal.ts';
-import { compareFigures, healthRank, worstFigure } from '../../../src-shared/health-order.ts';
+import { compareFigures, worstFigure } from '../../../src-shared/health-order.ts';
 import { subaccountLabel } from '../../../src-shared/subaccount-label.ts';
 import { isOutdated } from './labels.ts';
 
@@ -62,25 +62,18 @@ export function filterRows(rows: readonly SubaccountRow[], query: string): reado
   return rows.filter((row) => row.searchText.includes(needle));
 }
 
-/** A label, a health rank or an exact figure (compared as decimals), by the sort key. */
-type SortValue = string | number | null;
+/** A label, a health figure or an exact figure (compared as decimals), by the sort key. */
+type SortValue = string | HealthFigure | null;
 
 function sortValue(row: SubaccountRow, key: SortKey): SortValue {
-  switch (key) {
-    case 'label':
-      return row.label;
-    case 'health':
-      // Worst level first when descending; within a level the lower ratio is the riskier one.
-      return row.health === null ? null : healthRank(row.health.level);
-    default:
-      return row[key];
-  }
+  return key === 'label' ? row.label : row[key];
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-function compareValues(a: string | number, b: string | number, key: SortKey): number {
-  if (key === 'health') return (a as number) - (b as number);
+function compareValues(a: string | HealthFigure, b: string | HealthFigure, key: SortKey): number {
+  // Mildest first when ascending, so worst first when descending (compareFigures orders worst first).
+  if (key === 'health') return -compareFigures(a as HealthFigure, b as HealthFigure);
   if (key === 'label') return collator.compare(a as string, b as string);
   return compareDecimals(a as Decimal, b as Decimal);
 }
@@ -94,9 +87,7 @@ export function sortRows(rows: readonly SubaccountRow[], key: SortKey, direction
       if (a.value === b.value) return a.index - b.index;
       return a.value === null ? 1 : -1;
     }
-    let order = compareValues(a.value, b.value, key);
-    // Within a level the lower ratio is the more severe (compareFigures orders worst first).
-    if (order === 0 && key === 'health' && a.row.health !== null && b.row.health !== null) order = -compareFigures(a.row.health, b.row.health);
+    const order = compareValues(a.value, b.value, key);
     return order === 0 ? a.index - b.index : sign * order;
   });
   return keyed.map((entry) => entry.row);
