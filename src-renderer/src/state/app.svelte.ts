@@ -99,6 +99,9 @@ export class AppState {
       ? null
       : (this.statuses[this.activeProfileId] ?? this.activeSnapshot?.status ?? this.activeProfile?.status ?? null),
   );
+  /** A profile's connection as last reported, else as its profile carried it (a desk member's own state); null for an unknown id. */
+  readonly statusOf = (profileId: string): ProfileStatus | null =>
+    this.statuses[profileId] ?? this.profiles.find((profile) => profile.id === profileId)?.status ?? null;
   readonly privacy = $derived(this.settings.privacyMode);
   readonly theme = $derived(
     this.settings.theme === 'system' ? (this.systemPrefersDark ? 'dark' : 'light') : this.settings.theme,
