@@ -77,11 +77,12 @@ export class AppState {
 
   readonly activeDesk = $derived(this.desks.find((desk) => desk.id === this.activeDeskId) ?? null);
   /** The shown desk's members that exist, in the desk's order. */
-  readonly deskMembers = $derived(
-    this.activeDesk === null
-      ? []
-      : this.activeDesk.memberIds.flatMap((id) => this.profiles.filter((profile) => profile.id === id)),
-  );
+  readonly deskMembers = $derived.by(() => {
+    if (this.activeDesk === null) return [];
+    // Looked up by id, not searched per member: a desk made from a master's list has as many members as profiles.
+    const byId: Partial<Record<string, ProfileView>> = Object.fromEntries(this.profiles.map((profile) => [profile.id, profile]));
+    return this.activeDesk.memberIds.flatMap((id) => byId[id] ?? []);
+  });
   /** The shown desk as a master's subaccounts list (src-shared/desk-composition.ts), null while a profile is shown. */
   readonly deskComposition = $derived<DeskComposition | null>(
     this.activeDesk === null
