@@ -25,6 +25,7 @@ import { entryForShortcut, switchOrder, type SwitchEntry } from '../../../src-sh
 import { afterFirstPaint } from '../lib/after-first-paint.ts';
 import { isOutdated } from '../lib/labels.ts';
 import { settle } from '../lib/settle.ts';
+import { buildRows, type SubaccountRow } from '../lib/subaccount-table.ts';
 import { AlertsState } from './alerts.svelte.ts';
 import { Clock } from './clock.svelte.ts';
 import { HistoryState } from './history.svelte.ts';
@@ -88,6 +89,10 @@ export class AppState {
     this.activeDesk === null
       ? null
       : composeDesk(this.deskMembers.map((profile) => ({ profileId: profile.id, name: profile.name, view: this.snapshots[profile.id] ?? null }))),
+  );
+  /** The shown desk's members as the subaccounts table's rows: built once for its overview and its subaccounts view. */
+  readonly deskRows = $derived<readonly SubaccountRow[]>(
+    this.deskComposition === null ? [] : buildRows(this.deskComposition.subaccounts, this.deskComposition),
   );
   /** The switcher's entries in shortcut order: desks, then the profiles in no desk. */
   readonly switchTargets = $derived<readonly SwitchTarget[]>(
