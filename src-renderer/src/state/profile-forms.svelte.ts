@@ -125,26 +125,29 @@ export class NewProfileForm extends CredentialsForm {
     this.#bridge = bridge;
   }
 
-  /** The new profile checked with the schema main checks it with, addresses included. */
-  checkProfile(): NewProfile | null {
+  /** The advanced addresses as typed, left out when empty (production); a stream address for a Kraken API key only. */
+  #addresses(): { baseUrl?: string; streamUrl?: string } {
     const baseUrl = this.baseUrl.trim();
     const streamUrl = this.source === 'uws' ? this.streamUrl.trim() : '';
+    return { ...(baseUrl === '' ? {} : { baseUrl }), ...(streamUrl === '' ? {} : { streamUrl }) };
+  }
+
+  /** The new profile checked with the schema main checks it with, addresses included. */
+  checkProfile(): NewProfile | null {
     const checked = validateNewProfile({
       name: this.name,
       colour: this.colour,
       apiKey: this.apiKey,
       apiSecret: this.apiSecret,
       source: this.source,
-      ...(baseUrl === '' ? {} : { baseUrl }),
-      ...(streamUrl === '' ? {} : { streamUrl }),
+      ...this.#addresses(),
     });
     this.errors = checked.errors;
     return checked.value;
   }
 
   testKey(): Promise<void> {
-    const baseUrl = this.baseUrl.trim();
-    return this.test(this.source, baseUrl === '' ? undefined : baseUrl);
+    return this.test(this.source, this.#addresses().baseUrl);
   }
 
   async create(): Promise<ProfileView | null> {
@@ -180,18 +183,10 @@ export class NewProfileForm extends CredentialsForm {
    * through the window; the report names lines and profiles, never a key or secret.
    */
   async importFile(): Promise<void> {
-    const baseUrl = this.baseUrl.trim();
-    const streamUrl = this.source === 'uws' ? this.streamUrl.trim() : '';
+    const addresses = this.#addresses();
     this.importing = true;
     this.importError = null;
-    const result = await settle(() =>
-      this.#bridge.importKeys({
-        colour: this.colour,
-        source: this.source,
-        ...(baseUrl === '' ? {} : { baseUrl }),
-        ...(streamUrl === '' ? {} : { streamUrl }),
-      }),
-    );
+    const result = await settle(() => this.#bridge.importKeys({ colour: this.colour, source: this.source, ...addresses }));
     this.importing = false;
     if (!result.ok) this.importError = result.error;
     // a closed dialog (null) keeps the last report on screen
