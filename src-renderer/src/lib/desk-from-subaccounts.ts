@@ -55,13 +55,14 @@ export function deskPlan(
   profiles: readonly ProfileView[],
   carryNames: boolean,
 ): DeskPlan {
+  const byId = new Map(profiles.map((profile) => [profile.id, profile]));
   const memberIds: string[] = [];
   const renames: { id: string; name: string }[] = [];
   for (const row of rows) {
     const id = chosen[row.uid];
     if (id === undefined || id === '') continue;
     memberIds.push(id);
-    const profile = profiles.find((candidate) => candidate.id === id);
+    const profile = byId.get(id);
     if (carryNames && profile !== undefined && profile.name !== carriedName(row)) renames.push({ id, name: carriedName(row) });
   }
   return { desk: { name, memberIds }, renames };
